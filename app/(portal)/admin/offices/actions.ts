@@ -1,0 +1,23 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/auth/action";
+import { createBranchOffice, setBranchCoverage, updateOffice } from "@/lib/data/offices";
+import { coverageSchema, officeSchema, officeUpdateSchema } from "@/lib/validation/offices";
+
+export const createOfficeAction = authorizedAction("offices.manage", officeSchema, async (viewer, input) => {
+  await createBranchOffice(viewer, input);
+  revalidatePath("/admin/offices");
+  return { status: "success", message: `${input.name} dibuat. Tetapkan kecamatan yang dilayaninya di halaman kantor.` };
+});
+
+export const updateOfficeAction = authorizedAction("offices.manage", officeUpdateSchema, async (viewer, input) => {
+  await updateOffice(viewer, input.officeId, { name: input.name, active: input.active });
+  revalidatePath("/admin/offices");
+  return { status: "success", message: "Data kantor disimpan." };
+});
+
+export const setCoverageAction = authorizedAction("offices.manage", coverageSchema, async (viewer, input) => {
+  await setBranchCoverage(viewer, input);
+  revalidatePath("/admin/offices");
+  return { status: "success", message: "Cakupan kecamatan disimpan. Lingkup kepala cabang berubah saat itu juga." };
+});

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateOfficeForm } from "@/components/offices/office-forms";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import { requireViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/authz/permissions";
+import { listOfficesForViewer, listUncoveredDistrictsForViewer } from "@/lib/data/offices";
+import { formatNumber } from "@/lib/format";
+import { createOfficeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Kantor BPJS" };
+
+const KIND_LABELS = { kantor_wilayah: "Kantor Wilayah", kantor_cabang: "Kantor Cabang", kantor_cabang_perintis: "Kantor Cabang Perintis" } as const;
+
+export default async function OfficesPage() {
+  const viewer = await requireViewer("offices.view");
+  const offices = await listOfficesForViewer(viewer);
+  const manage = can(viewer.role, "offices.manage");
+  const kanwils = offices.filter((o) => o.kind === "kantor_wilayah");
+  const uncovered = manage
+    ? await Promise.all(kanwils.map(async (k) => ({ kanwil: k, districts: await listUncoveredDistrictsForViewer(viewer, k.provinceCode) })))
+    : [];
+  return (
+    <>
+      <PageHeader title="Kantor BPJS Ketenagakerjaan" description="Kantor Wilayah, kantor cabang, dan kecamatan yang dilayani tiap cabang." />
+      <div className="space-y-6">
+        <Card title="Daftar kantor">
+          <Table caption="Daftar kantor" head={["Kantor", "Jenis", "Induk", "Kecamatan dilayani", "Status"]}>
+            {offices.map((o) => (
+              <tr key={o.id}>
+                <Td>
+                  <Link className="text-brand-700 underline" href={`/admin/offices/${o.id}`}>
+                    {o.name}
+                  </Link>
+                </Td>
+                <Td>{KIND_LABELS[o.kind]}</Td>
+                <Td>{o.parentName ?? "—"}</Td>
+                <Td>{o.kind === "kantor_wilayah" ? "—" : formatNumber(o.districtCount)}</Td>
+                <Td>{o.active ? "Aktif" : "Nonaktif"}</Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+        {manage ? (
+          <Card title="Tambah kantor cabang">
+            <CreateOfficeForm action={createOfficeAction} kanwils={kanwils} />
+          </Card>
+        ) : null}
+        {uncovered.map(({ kanwil, districts }) => (
+          <Card key={kanwil.id} title={`Kecamatan tanpa kantor cabang — ${kanwil.name} (${formatNumber(districts.length)})`}>
+            {districts.length === 0 ? (
+              <p className="text-sm text-slate-600">Semua kecamatan di provinsi ini sudah dilayani kantor cabang.</p>
+            ) : (
+              <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="uncovered-districts">
+                {districts.map((d) => (
+                  <li key={d.code}>
+                    {d.name} <span className="text-slate-500">· {d.regencyName} ({d.code})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

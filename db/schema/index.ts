@@ -1,0 +1,4 @@
+export * from "./areas";
+export * from "./offices";
+export * from "./users";
+export * from "./audit";

@@ -1,0 +1,35 @@
+// `npm run db:seed` loads reference data (idempotent); `npm run db:seed -- --demo` adds demo accounts.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { connect } from "../connection";
+import { seedDemo } from "./demo";
+import { seedAreas, seedOffices } from "./reference";
+
+export async function seedDatabase(url: string, { demo = false, log = (_: string) => {} } = {}) {
+  const { sql } = connect(url, 2);
+  try {
+    const started = Date.now();
+    const areas = await seedAreas(sql);
+    log(areas.skipped ? `Data wilayah idn-area-data ${areas.version} sudah dimuat.` : `Data wilayah idn-area-data ${areas.version} dimuat (${Date.now() - started} ms).`);
+    const offices = await seedOffices(sql);
+    if (!offices.skipped) log("Kantor BPJS Ketenagakerjaan Banten dan cakupan cabangnya dimuat.");
+    if (demo) {
+      await seedDemo(sql);
+      log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL belum diisi.");
+    process.exit(1);
+  }
+  seedDatabase(url, { demo: process.argv.includes("--demo"), log: console.log }).catch((e) => {
+    console.error("Seed gagal:", e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { z } from "zod";
+import { can, ForbiddenError, type Permission } from "@/lib/authz/permissions";
+import type { Viewer } from "@/lib/authz/viewer";
+import { UserFacingError } from "@/lib/data/errors";
+import { getViewer } from "./viewer";
+
+export type ActionResult<T = undefined> = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  data?: T;
+};
+
+export const idle: ActionResult = { status: "idle" };
+
+/** FormData → plain object; repeated keys (checkbox groups) become arrays. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key);
+    out[key] = key.endsWith("[]") ? all : all.length > 1 ? all : all[0];
+  }
+  for (const key of Object.keys(out)) {
+    if (key.endsWith("[]")) {
+      out[key.slice(0, -2)] = out[key];
+      delete out[key];
+    }
+  }
+  return out;
+}
+
+/**
+ * A server action in the fixed order: viewer → permission → validate → handler. Whatever the
+ * handler throws reaches the user only as an Indonesian sentence; raw errors are logged.
+ */
+export function authorizedAction<S extends z.ZodType, T = undefined>(
+  permission: Permission,
+  schema: S,
+  handler: (viewer: Viewer, input: z.infer<S>) => Promise<ActionResult<T>>,
+  opts: { allowMustChangePassword?: boolean } = {},
+) {
+  return async (_prev: ActionResult<T> | undefined, formData: FormData): Promise<ActionResult<T>> => {
+    const viewer = await getViewer();
+    if (!viewer) return { status: "error", message: "Sesi Anda telah berakhir. Silakan masuk kembali." };
+    if (viewer.mustChangePassword && !opts.allowMustChangePassword) {
+      return { status: "error", message: "Ganti kata sandi sementara Anda terlebih dahulu." };
+    }
+    if (!can(viewer.role, permission)) return { status: "error", message: "Anda tidak berwenang melakukan tindakan ini." };
+    const parsed = schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? "_form");
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { status: "error", message: "Periksa kembali isian yang ditandai.", fieldErrors };
+    }
+    try {
+      return await handler(viewer, parsed.data);
+    } catch (e) {
+      if (e instanceof UserFacingError) return { status: "error", message: e.message, fieldErrors: e.fieldErrors };
+      if (e instanceof ForbiddenError) return { status: "error", message: e.message };
+      if (isNextControlFlow(e)) throw e;
+      console.error("[action]", permission, e instanceof Error ? e.message : e);
+      return { status: "error", message: "Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin." };
+    }
+  };
+}
+
+// redirect()/notFound() work by throwing; they must pass through.
+function isNextControlFlow(e: unknown): boolean {
+  const digest = (e as { digest?: unknown })?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

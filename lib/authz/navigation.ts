@@ -1,0 +1,14 @@
+import { can, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+const ITEMS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/dashboard", label: "Beranda", permission: "dashboard.view" },
+  { href: "/areas", label: "Wilayah", permission: "areas.view" },
+  { href: "/admin/users", label: "Pengguna", permission: "users.view" },
+  { href: "/admin/offices", label: "Kantor BPJS", permission: "offices.view" },
+];
+
+/** Navigation shows only what the role may use. */
+export function navigationFor(role: Role) {
+  return ITEMS.filter((i) => can(role, i.permission)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,34 @@
+import type { Role } from "./roles";
+
+const ALL: readonly Role[] = ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"];
+
+/**
+ * Who may do what: action key → roles. Which rows they reach is the scope's business
+ * (lib/authz/scope.ts); this table only says whether the action exists for the role.
+ */
+export const PERMISSIONS = {
+  "dashboard.view": ALL,
+  "areas.view": ALL,
+  "account.changePassword": ALL,
+  "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],
+  "offices.manage": ["admin"],
+  "users.view": ["admin"],
+  "users.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export class ForbiddenError extends Error {
+  constructor(public readonly permission: Permission) {
+    super("Anda tidak berwenang melakukan tindakan ini.");
+    this.name = "ForbiddenError";
+  }
+}
+
+export function assertCan(role: Role, permission: Permission): void {
+  if (!can(role, permission)) throw new ForbiddenError(permission);
+}

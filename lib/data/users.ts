@@ -1,0 +1,139 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { offices, regencies, users } from "@/db/schema";
+import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { assertCan } from "@/lib/authz/permissions";
+import type { Role } from "@/lib/authz/roles";
+import type { Viewer } from "@/lib/authz/viewer";
+import { writeAudit } from "./audit";
+import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
+
+type Assignment = { role: Role; regencyCode?: string | null; officeId?: number | null };
+
+/** Users, for the admin page. Admins see everyone; nobody else reaches this. */
+export async function listUsersForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "users.view");
+  return db()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      mustChangePassword: users.mustChangePassword,
+      regencyCode: users.regencyCode,
+      regencyName: regencies.name,
+      officeId: users.officeId,
+      officeName: offices.name,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(regencies, eq(regencies.code, users.regencyCode))
+    .leftJoin(offices, eq(offices.id, users.officeId))
+    .orderBy(asc(users.role), asc(users.email));
+}
+
+// Keeps only the binding the role needs and checks it exists: a kepala cabang sits in a
+// branch, a kepala wilayah in a Kanwil.
+async function normalizeAssignment(a: Assignment) {
+  const isArea = a.role === "petugas" || a.role === "supervisor";
+  const isOffice = a.role === "kepala_cabang" || a.role === "kepala_wilayah";
+  const regencyCode = isArea ? (a.regencyCode ?? null) : null;
+  const officeId = isOffice ? (a.officeId ?? null) : null;
+  if (regencyCode) {
+    const [r] = await db().select({ code: regencies.code }).from(regencies).where(eq(regencies.code, regencyCode));
+    if (!r) throw new UserFacingError("Kabupaten/kota tidak dikenal.", { regencyCode: ["Kabupaten/kota tidak dikenal."] });
+  }
+  if (officeId != null) {
+    const [o] = await db().select({ kind: offices.kind, active: offices.active }).from(offices).where(eq(offices.id, officeId));
+    const wantKanwil = a.role === "kepala_wilayah";
+    if (!o || !o.active || (o.kind === "kantor_wilayah") !== wantKanwil) {
+      const msg = wantKanwil ? "Kepala Kantor Wilayah harus ditempatkan di Kantor Wilayah yang aktif." : "Kepala Kantor Cabang harus ditempatkan di kantor cabang yang aktif.";
+      throw new UserFacingError(msg, { officeId: [msg] });
+    }
+  }
+  return { role: a.role, regencyCode, officeId };
+}
+
+/** Creates a user with a one-time password that must be changed at first login. */
+export async function createUser(viewer: Viewer, input: { name: string; email: string } & Assignment) {
+  assertCan(viewer.role, "users.manage");
+  const assignment = await normalizeAssignment(input);
+  const oneTimePassword = generateOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  try {
+    const id = await db().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ name: input.name, email: input.email.toLowerCase(), passwordHash, mustChangePassword: true, ...assignment })
+        .returning({ id: users.id });
+      await writeAudit(tx, { actorId: viewer.id, action: "user.create", entityType: "user", entityId: row!.id, details: { email: input.email, ...assignment } });
+      return row!.id;
+    });
+    return { id, oneTimePassword };
+  } catch (e) {
+    if (isUniqueViolation(e, "users_email_key")) {
+      throw new UserFacingError("Email ini sudah dipakai pengguna lain.", { email: ["Email ini sudah dipakai pengguna lain."] });
+    }
+    throw e;
+  }
+}
+
+/** Any change that must end the user's current sessions bumps session_version. */
+async function updateUserAndEndSessions(viewer: Viewer, userId: string, action: string, set: Partial<typeof users.$inferInsert>, details: Record<string, unknown> = {}) {
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id, email: users.email });
+    if (!row) throw new NotFoundError("Pengguna");
+    await writeAudit(tx, { actorId: viewer.id, action, entityType: "user", entityId: userId, details });
+    return row;
+  });
+}
+
+export async function setUserActive(viewer: Viewer, userId: string, active: boolean) {
+  assertCan(viewer.role, "users.manage");
+  if (userId === viewer.id && !active) throw new UserFacingError("Anda tidak dapat menonaktifkan akun Anda sendiri.");
+  return updateUserAndEndSessions(viewer, userId, active ? "user.activate" : "user.deactivate", { active });
+}
+
+export async function resetUserPassword(viewer: Viewer, userId: string) {
+  assertCan(viewer.role, "users.manage");
+  const oneTimePassword = generateOneTimePassword();
+  const row = await updateUserAndEndSessions(viewer, userId, "user.reset_password", {
+    passwordHash: await hashPassword(oneTimePassword),
+    mustChangePassword: true,
+  });
+  return { email: row.email, oneTimePassword };
+}
+
+export async function updateUserAssignment(viewer: Viewer, userId: string, input: Assignment) {
+  assertCan(viewer.role, "users.manage");
+  if (userId === viewer.id && input.role !== "admin") throw new UserFacingError("Anda tidak dapat mengubah peran akun Anda sendiri.");
+  const assignment = await normalizeAssignment(input);
+  return updateUserAndEndSessions(viewer, userId, "user.update_assignment", assignment, assignment);
+}
+
+/** The viewer changes their own password; other sessions end (the caller signs in again). */
+export async function changeOwnPassword(viewer: Viewer, currentPassword: string, newPassword: string) {
+  assertCan(viewer.role, "account.changePassword");
+  const [row] = await db().select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, viewer.id), eq(users.active, true)));
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
+    throw new UserFacingError("Kata sandi saat ini salah.", { currentPassword: ["Kata sandi saat ini salah."] });
+  }
+  await updateUserAndEndSessions(viewer, viewer.id, "user.change_own_password", {
+    passwordHash: await hashPassword(newPassword),
+    mustChangePassword: false,
+  });
+}
+
+export async function getUserForViewer(viewer: Viewer, userId: string) {
+  assertCan(viewer.role, "users.view");
+  const rows = await listUsersForViewer(viewer);
+  const user = rows.find((u) => u.id === userId);
+  if (!user) throw new NotFoundError("Pengguna");
+  return user;
+}

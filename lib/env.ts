@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+const schema = z
+  .object({
+    DATABASE_URL: z.string().min(1, "DATABASE_URL belum diisi"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    // demo: started by `npm start` on the embedded database; test: the test suite;
+    // production: everything else. Clock overrides and demo accounts need demo/test.
+    PORTAL_MODE: z.enum(["production", "demo", "test"]).default("production"),
+    PORTAL_CLOCK: z.string().optional(),
+    TRUSTED_PROXY: z.enum(["0", "1"]).default("0"),
+  })
+  .refine((e) => !e.PORTAL_CLOCK || e.PORTAL_MODE !== "production", {
+    message: "PORTAL_CLOCK hanya boleh dipakai dalam mode demo atau test",
+    path: ["PORTAL_CLOCK"],
+  });
+
+export type Env = z.infer<typeof schema>;
+let cached: Env | undefined;
+
+/** Validated environment, read once per process. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Konfigurasi tidak valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

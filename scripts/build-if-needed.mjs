@@ -1,0 +1,29 @@
+// `npm start` builds when there is no production build or the sources changed since the last one.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "lib", "db/schema", "proxy.ts", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
+
+function fingerprint(root) {
+  const h = crypto.createHash("sha256");
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const e of fs.readdirSync(p).sort()) walk(path.join(p, e));
+    else h.update(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}\n`);
+  };
+  for (const s of SOURCES) walk(path.join(root, s));
+  return h.digest("hex");
+}
+
+export function buildIfNeeded(root, log) {
+  const stamp = path.join(root, ".next", "portal-build-stamp");
+  const want = fingerprint(root);
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want) return;
+  log("Membangun aplikasi (next build), sekali saja setelah kode berubah...");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
+  if (r.status !== 0) throw new Error("next build gagal");
+  fs.writeFileSync(stamp, want);
+}

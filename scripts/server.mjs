@@ -1,0 +1,29 @@
+// The production HTTP server: Next's request handler behind a plain Node server, so that the
+// socket's address reaches the app in a header the client cannot forge (login throttling by IP).
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
+
+const app = next({ dev, dir, hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers["x-portal-remote-addr"] = req.socket.remoteAddress ?? "unknown";
+  handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`[web] Portal siap di http://localhost:${port}`));
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections?.();
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,74 @@
+// `npm start`: with DATABASE_URL unset, starts the project's own PostgreSQL (data in .data/,
+// git-ignored), migrates, seeds reference and demo data, builds if needed, then runs the portal.
+// With DATABASE_URL set, it only builds if needed and runs the portal (deploys migrate with
+// `npm run db:migrate` as their own step). Ctrl-C / SIGTERM stop the portal, then the database.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+import { startEmbeddedPostgres } from "./embedded-db.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const log = (m) => console.log(`[portal] ${m}`);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+let database;
+let web;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log("Menghentikan portal...");
+  if (web && web.exitCode === null) {
+    web.kill("SIGTERM");
+    await Promise.race([new Promise((r) => web.once("exit", r)), new Promise((r) => setTimeout(r, 10000))]);
+    if (web.exitCode === null) web.kill("SIGKILL");
+  }
+  if (database) {
+    log("Menghentikan PostgreSQL...");
+    await Promise.race([database.stop(), new Promise((r) => setTimeout(r, 20000))]);
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+/** Demo-mode secrets are generated once and kept beside the embedded database. */
+function demoSecrets(dataDir) {
+  const file = path.join(dataDir, "secrets.json");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ AUTH_SECRET: crypto.randomBytes(32).toString("base64url") }), { mode: 0o600 });
+  }
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+try {
+  if (!env.DATABASE_URL) {
+    const dataDir = path.resolve(env.PORTAL_DATA_DIR ?? path.join(root, ".data"));
+    database = await startEmbeddedPostgres({ dataDir, port: Number(env.PORTAL_DB_PORT ?? 54329), log });
+    env.DATABASE_URL = database.url;
+    env.PORTAL_MODE ??= "demo";
+    env.AUTH_SECRET ??= demoSecrets(dataDir).AUTH_SECRET;
+    log(`PostgreSQL berjalan (data di ${path.relative(root, dataDir) || dataDir}).`);
+    const prep = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "db", "prepare.ts"), "--demo"], { cwd: root, env, stdio: "inherit" });
+    if (prep.status !== 0) throw new Error("Persiapan database gagal");
+  } else if (!env.AUTH_SECRET) {
+    throw new Error("AUTH_SECRET belum diisi. Buat dengan: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"");
+  }
+  if (!dev) buildIfNeeded(root, log);
+  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env, stdio: "inherit" });
+  web.on("exit", (code) => {
+    if (!stopping) {
+      log(`Server web berhenti (kode ${code}).`);
+      shutdown(code ?? 1);
+    }
+  });
+} catch (e) {
+  console.error(`[portal] ${e instanceof Error ? e.message : e}`);
+  await shutdown(1);
+}
