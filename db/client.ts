@@ -1,11 +1,24 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { connect, type Database } from "./connection";
+import { connect } from "./connection";
+
+type Pool = ReturnType<typeof connect>;
 
 // One pool per process, kept across hot reloads in development.
-const globalForDb = globalThis as unknown as { portalDb?: Database };
+const globalForDb = globalThis as unknown as { portalPool?: Pool };
 
-export function db(): Database {
-  globalForDb.portalDb ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE).db;
-  return globalForDb.portalDb;
+function pool(): Pool {
+  globalForDb.portalPool ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  return globalForDb.portalPool;
+}
+
+export function db() {
+  return pool().db;
+}
+
+/** Closes the pool (test runs and scripts; the app keeps it for its lifetime). */
+export async function closeDb() {
+  const p = globalForDb.portalPool;
+  globalForDb.portalPool = undefined;
+  await p?.sql.end({ timeout: 5 });
 }

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { can, ForbiddenError, type Permission } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { UserFacingError } from "@/lib/data/errors";
+import { formDataToObject } from "@/lib/validation/form-data";
 import { getViewer } from "./viewer";
 
 export type ActionResult<T = undefined> = {
@@ -13,23 +14,6 @@ export type ActionResult<T = undefined> = {
 };
 
 export const idle: ActionResult = { status: "idle" };
-
-/** FormData → plain object; repeated keys (checkbox groups) become arrays. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key);
-    out[key] = key.endsWith("[]") ? all : all.length > 1 ? all : all[0];
-  }
-  for (const key of Object.keys(out)) {
-    if (key.endsWith("[]")) {
-      out[key.slice(0, -2)] = out[key];
-      delete out[key];
-    }
-  }
-  return out;
-}
 
 /**
  * A server action in the fixed order: viewer → permission → validate → handler. Whatever the

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "./navigation";
+import { assertCan, can, ForbiddenError, PERMISSIONS, type Permission } from "./permissions";
+import { ROLES, type Role } from "./roles";
+
+// The expected table, written out independently of PERMISSIONS: a change to who may do what
+// must change this test too.
+const EXPECTED: Record<Permission, Role[]> = {
+  "dashboard.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "areas.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "account.changePassword": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],
+  "offices.manage": ["admin"],
+  "users.view": ["admin"],
+  "users.manage": ["admin"],
+};
+
+describe("permission table", () => {
+  it("lists exactly the expected actions", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [permission, allowed] of Object.entries(EXPECTED) as [Permission, Role[]][]) {
+    for (const role of ROLES) {
+      const expected = allowed.includes(role);
+      it(`${role} ${expected ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(expected);
+        if (expected) expect(() => assertCan(role, permission)).not.toThrow();
+        else expect(() => assertCan(role, permission)).toThrow(ForbiddenError);
+      });
+    }
+  }
+
+  it("shows each role only the navigation it may use", () => {
+    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/areas"]);
+    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/areas", "/admin/offices"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/areas", "/admin/users", "/admin/offices"]);
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatNumber, formatRupiah } from ".";
+
+describe("Indonesian formatting", () => {
+  it("formats money, numbers, dates and WIB times", () => {
+    expect(formatRupiah(16800)).toBe("Rp 16.800");
+    expect(formatNumber(200000)).toBe("200.000");
+    expect(formatDate(new Date("2026-11-24T02:00:00Z"))).toBe("24 November 2026");
+    // 17:30 UTC is 00:30 WIB the next day.
+    expect(formatDateTime(new Date("2026-11-24T17:30:00Z"))).toBe("25 November 2026, 00.30 WIB");
+  });
+});

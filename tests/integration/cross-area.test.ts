@@ -1,0 +1,161 @@
+// A user of one area cannot read another area's rows through any data function. The list of
+// checks below must name every export of lib/data: a new export without a check fails the
+// first test, so nobody adds a door without proving it is scoped.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ForbiddenError } from "@/lib/authz/permissions";
+import type { Viewer } from "@/lib/authz/viewer";
+import { NotFoundError } from "@/lib/data/errors";
+import { viewerFor } from "../support/viewers";
+
+const DATA_DIR = path.resolve(import.meta.dirname, "../../lib/data");
+
+type Ctx = {
+  kotaPetugas: Viewer; // Kota Tangerang 36.71
+  kabSupervisor: Viewer; // Kabupaten Tangerang 36.03
+  kacabCikokol: Viewer; // serves 6 kecamatan of 36.71
+  kakanwil: Viewer; // Banten 36
+  admin: Viewer;
+  mod: Record<string, Record<string, unknown>>;
+};
+type Fn = (...args: unknown[]) => Promise<unknown>;
+const call = (ctx: Ctx, key: string) => {
+  const [file, name] = key.split(".") as [string, string];
+  return ctx.mod[file]![name] as Fn;
+};
+const forbidden = (p: Promise<unknown>) => expect(p).rejects.toBeInstanceOf(ForbiddenError);
+
+const CIKOKOL = ["36.71.01", "36.71.05", "36.71.06", "36.71.11", "36.71.12", "36.71.13"];
+
+const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
+  "areas.listRegenciesForViewer": async (ctx, f) => {
+    expect(((await f(ctx.kotaPetugas)) as { code: string }[]).map((r) => r.code)).toEqual(["36.71"]);
+    expect(((await f(ctx.kabSupervisor)) as { code: string }[]).map((r) => r.code)).toEqual(["36.03"]);
+    expect(((await f(ctx.kacabCikokol)) as { code: string }[]).map((r) => r.code)).toEqual(["36.71"]);
+    const banten = (await f(ctx.kakanwil)) as { code: string }[];
+    expect(banten).toHaveLength(8);
+    expect(banten.every((r) => r.code.startsWith("36."))).toBe(true);
+  },
+  "areas.listDistrictsForViewer": async (ctx, f) => {
+    const own = (await f(ctx.kotaPetugas)) as { code: string }[];
+    expect(own).toHaveLength(13);
+    expect(own.every((d) => d.code.startsWith("36.71."))).toBe(true);
+    expect(await f(ctx.kotaPetugas, { regencyCode: "36.03" })).toEqual([]);
+    expect(((await f(ctx.kacabCikokol)) as { code: string }[]).map((d) => d.code)).toEqual(CIKOKOL);
+    expect(await f(ctx.kakanwil, { regencyCode: "32.01" })).toEqual([]);
+  },
+  "areas.listVillagesForViewer": async (ctx, f) => {
+    expect(((await f(ctx.kotaPetugas, "36.71.05")) as unknown[]).length).toBeGreaterThan(0);
+    expect(await f(ctx.kotaPetugas, "36.03.01")).toEqual([]);
+    expect(await f(ctx.kacabCikokol, "36.71.07")).toEqual([]); // Karawaci: Cimone's
+    expect(await f(ctx.kakanwil, "32.01.01")).toEqual([]);
+  },
+  "areas.getScopeSummaryForViewer": async (ctx, f) => {
+    expect(await f(ctx.kotaPetugas)).toMatchObject({ regencies: 1, districts: 13 });
+    expect(await f(ctx.kacabCikokol)).toMatchObject({ regencies: 1, districts: 6 });
+    expect(await f(ctx.kakanwil)).toMatchObject({ regencies: 8, districts: 155, villages: 1552 });
+  },
+  // Public reference metadata (the data source's name and version), not area rows.
+  "areas.getAreaDataSource": async (ctx, f) => {
+    expect(await f()).toMatchObject({ name: "idn-area-data" });
+  },
+  "offices.listOfficesForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    expect(((await f(ctx.kacabCikokol)) as { name: string }[]).map((o) => o.name)).toEqual(["Kantor Cabang Tangerang Cikokol"]);
+    expect(((await f(ctx.kakanwil)) as unknown[]).length).toBeGreaterThanOrEqual(5);
+  },
+  "offices.getOfficeForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kabSupervisor, ctx.kacabCikokol.officeId));
+    const others = (await call(ctx, "offices.listOfficesForViewer")(ctx.admin)) as { id: number }[];
+    const cimone = others.find((o) => o.id !== ctx.kacabCikokol.officeId && o.id !== ctx.kakanwil.officeId)!;
+    await expect(f(ctx.kacabCikokol, cimone.id)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "offices.listUncoveredDistrictsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kakanwil, "36"));
+    await forbidden(f(ctx.kotaPetugas, "36"));
+  },
+  "offices.listCoverageOfRegencyForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, "36.71"));
+  },
+  "offices.createBranchOffice": async (ctx, f) => {
+    await forbidden(f(ctx.kakanwil, { name: "Kantor Cabang Nakal", kind: "kantor_cabang", parentId: ctx.kakanwil.officeId }));
+  },
+  "offices.updateOffice": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, ctx.kacabCikokol.officeId, { name: "Ganti Nama", active: true }));
+  },
+  "offices.setBranchCoverage": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, { officeId: ctx.kacabCikokol.officeId, regencyCode: "36.71", districtCodes: ["36.71.07"] }));
+  },
+  "users.listUsersForViewer": async (ctx, f) => {
+    for (const v of [ctx.kotaPetugas, ctx.kabSupervisor, ctx.kacabCikokol, ctx.kakanwil]) await forbidden(f(v));
+  },
+  "users.getUserForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kabSupervisor, ctx.kotaPetugas.id));
+  },
+  "users.createUser": async (ctx, f) => {
+    await forbidden(f(ctx.kabSupervisor, { name: "X Y Z", email: "xyz@portal.test", role: "petugas", regencyCode: "36.71" }));
+  },
+  "users.setUserActive": async (ctx, f) => {
+    await forbidden(f(ctx.kabSupervisor, ctx.kotaPetugas.id, false));
+  },
+  "users.resetUserPassword": async (ctx, f) => {
+    await forbidden(f(ctx.kakanwil, ctx.kotaPetugas.id));
+  },
+  "users.updateUserAssignment": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, ctx.kotaPetugas.id, { role: "admin" }));
+  },
+  // Acts on the viewer's own row only: there is no id to point at someone else's.
+  "users.changeOwnPassword": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, "bukan-sandi", "kata-sandi-baru-123")).rejects.toMatchObject({ fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] } });
+  },
+  "user-form-options.getUserFormOptions": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kakanwil));
+  },
+};
+
+// Exports that are not data access by a viewer: error types, policy constants, and the
+// pre-login functions that find out who the viewer is.
+const NOT_VIEWER_SCOPED = new Set([
+  "errors.UserFacingError",
+  "errors.NotFoundError",
+  "errors.isUniqueViolation",
+  "audit.writeAudit", // only called inside other data functions' transactions
+  "login.LOGIN_WINDOW_MINUTES",
+  "login.MAX_FAILURES_PER_ACCOUNT",
+  "login.MAX_FAILURES_PER_IP",
+  "login.isLoginBlocked",
+  "login.recordLoginAttempt",
+  "login.findLoginUser",
+  "viewer.loadViewer",
+]);
+
+describe("every data function is scoped by the viewer", () => {
+  const ctx = {} as Ctx;
+  beforeAll(async () => {
+    ctx.mod = {};
+    for (const file of fs.readdirSync(DATA_DIR).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+      ctx.mod[file.replace(/\.ts$/, "")] = (await import(path.join(DATA_DIR, file))) as Record<string, unknown>;
+    }
+    ctx.kotaPetugas = await viewerFor("petugas.kotatangerang@portal.test");
+    ctx.kabSupervisor = await viewerFor("supervisor.kabtangerang@portal.test");
+    ctx.kacabCikokol = await viewerFor("kacab.cikokol@portal.test");
+    ctx.kakanwil = await viewerFor("kakanwil.banten@portal.test");
+    ctx.admin = await viewerFor("admin@portal.test");
+  });
+
+  it("has a cross-area check for every export of lib/data", () => {
+    const exported = Object.entries(ctx.mod).flatMap(([file, m]) => Object.keys(m).map((name) => `${file}.${name}`));
+    const unchecked = exported.filter((k) => !(k in CHECKS) && !NOT_VIEWER_SCOPED.has(k));
+    expect(unchecked, "add a cross-area check for these new data functions").toEqual([]);
+    const stale = Object.keys(CHECKS).filter((k) => !exported.includes(k));
+    expect(stale, "checks for functions that no longer exist").toEqual([]);
+  });
+
+  for (const [key, check] of Object.entries(CHECKS)) {
+    it(key, async () => {
+      await check(ctx, call(ctx, key));
+    });
+  }
+});

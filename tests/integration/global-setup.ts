@@ -1,0 +1,38 @@
+// Integration tests run against a real PostgreSQL: TEST_DATABASE_URL when given (a throwaway
+// database: it is migrated and seeded), otherwise a server the suite starts and removes, by
+// the same mechanism as `npm start` (scripts/embedded-db.mjs).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDatabase } from "@/db/seed";
+// @ts-expect-error plain ESM launcher module without types
+import { freePort, startEmbeddedPostgres } from "../../scripts/embedded-db.mjs";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  let url = process.env.TEST_DATABASE_URL;
+  let stop: (() => Promise<void>) | undefined;
+  let dir: string | undefined;
+  if (!url) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-it-"));
+    fs.chmodSync(dir, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: "portal_it" });
+    url = server.url as string;
+    stop = server.stop;
+  }
+  await migrateDatabase(url);
+  await seedDatabase(url, { demo: true });
+  project.provide("databaseUrl", url);
+  return async () => {
+    // stop() never hangs (it escalates to SIGKILL), so it needs no timer of its own here.
+    if (stop) await stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
+}

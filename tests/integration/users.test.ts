@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ForbiddenError } from "@/lib/authz/permissions";
+import { UserFacingError } from "@/lib/data/errors";
+import { findLoginUser } from "@/lib/data/login";
+import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserAssignment } from "@/lib/data/users";
+import { loadViewer } from "@/lib/data/viewer";
+import { verifyPassword } from "@/lib/auth/password";
+import { viewerFor } from "../support/viewers";
+
+describe("user administration", () => {
+  it("creates a user with a one-time password that must be changed", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const { id, oneTimePassword } = await createUser(admin, { name: "Petugas Baru", email: "Baru.Satu@portal.test", role: "petugas", regencyCode: "36.71" });
+    const login = await findLoginUser("baru.satu@portal.test");
+    expect(login?.id).toBe(id);
+    expect(await verifyPassword(login!.passwordHash, oneTimePassword)).toBe(true);
+    const v = await loadViewer(id, login!.sessionVersion);
+    expect(v).toMatchObject({ mustChangePassword: true, role: "petugas", regencyCode: "36.71", regencyName: "Kota Tangerang", provinceCode: "36" });
+  });
+
+  it("refuses a duplicate email with a message on the email field", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    await expect(createUser(admin, { name: "Dua", email: "PETUGAS.kotatangerang@portal.test", role: "petugas", regencyCode: "36.71" })).rejects.toMatchObject({
+      fieldErrors: { email: ["Email ini sudah dipakai pengguna lain."] },
+    });
+  });
+
+  it("refuses a branch head placed in a Kanwil", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const kakanwil = await viewerFor("kakanwil.banten@portal.test");
+    await expect(createUser(admin, { name: "Salah Kantor", email: "salah@portal.test", role: "kepala_cabang", officeId: kakanwil.officeId })).rejects.toBeInstanceOf(UserFacingError);
+  });
+
+  it("ends sessions at once on deactivation, reset and reassignment", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const { id } = await createUser(admin, { name: "Sesi Uji", email: "sesi@portal.test", role: "supervisor", regencyCode: "36.03" });
+    let version = (await findLoginUser("sesi@portal.test"))!.sessionVersion;
+    expect(await loadViewer(id, version)).not.toBeNull();
+
+    await updateUserAssignment(admin, id, { role: "petugas", regencyCode: "36.71" });
+    expect(await loadViewer(id, version)).toBeNull();
+    version = (await findLoginUser("sesi@portal.test"))!.sessionVersion;
+    expect((await loadViewer(id, version))?.regencyCode).toBe("36.71");
+
+    await resetUserPassword(admin, id);
+    expect(await loadViewer(id, version)).toBeNull();
+    version = (await findLoginUser("sesi@portal.test"))!.sessionVersion;
+
+    await setUserActive(admin, id, false);
+    const after = (await findLoginUser("sesi@portal.test"))!;
+    expect(after.active).toBe(false);
+    expect(await loadViewer(id, after.sessionVersion)).toBeNull();
+  });
+
+  it("changes one's own password only with the current one", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const { id, oneTimePassword } = await createUser(admin, { name: "Ganti Sandi", email: "ganti@portal.test", role: "petugas", regencyCode: "36.03" });
+    const v = (await loadViewer(id, (await findLoginUser("ganti@portal.test"))!.sessionVersion))!;
+    await expect(changeOwnPassword(v, "salah-sekali", "kata-sandi-baru-123")).rejects.toMatchObject({ fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] } });
+    await changeOwnPassword(v, oneTimePassword, "kata-sandi-baru-123");
+    const row = (await findLoginUser("ganti@portal.test"))!;
+    expect(await verifyPassword(row.passwordHash, "kata-sandi-baru-123")).toBe(true);
+    expect((await loadViewer(id, row.sessionVersion))?.mustChangePassword).toBe(false);
+  });
+
+  it("lets no one but an admin manage users", async () => {
+    const petugas = await viewerFor("petugas.kotatangerang@portal.test");
+    await expect(createUser(petugas, { name: "Nakal", email: "nakal@portal.test", role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
