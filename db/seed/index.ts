@@ -5,7 +5,7 @@ import { connect } from "../connection";
 import { seedDemo } from "./demo";
 import { seedAreas, seedOffices } from "./reference";
 
-export async function seedDatabase(url: string, { demo = false, log = (_: string) => {} } = {}) {
+export async function seedDatabase(url: string, { demo = false, log = (() => {}) as (message: string) => void } = {}) {
   const { sql } = connect(url, 2);
   try {
     const started = Date.now();

@@ -7,7 +7,6 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
-// @ts-expect-error plain ESM launcher module without types
 import { freePort, startEmbeddedPostgres } from "../../scripts/embedded-db.mjs";
 
 declare module "vitest" {

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, stateFile, type AccountKey } from "./support/accounts";
+
+// Each demo role lands on its dashboard, sees its own area in the header and only its navigation.
+const SCOPE: Record<AccountKey, { regencies: string[]; districts: string }> = {
+  admin: { regencies: [], districts: "7.285" },
+  petugasKota: { regencies: ["Kota Tangerang"], districts: "13" },
+  supervisorKota: { regencies: ["Kota Tangerang"], districts: "13" },
+  petugasKab: { regencies: ["Kabupaten Tangerang"], districts: "29" },
+  supervisorKab: { regencies: ["Kabupaten Tangerang"], districts: "29" },
+  kacab: { regencies: ["Kota Tangerang"], districts: "6" },
+  kakanwil: {
+    regencies: ["Kabupaten Pandeglang", "Kabupaten Lebak", "Kabupaten Tangerang", "Kabupaten Serang", "Kota Tangerang", "Kota Cilegon", "Kota Serang", "Kota Tangerang Selatan"],
+    districts: "155",
+  },
+};
+
+for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
+  test.describe(key, () => {
+    test.use({ storageState: stateFile(key) });
+
+    test(`sees own area and navigation`, async ({ page }) => {
+      await page.goto("/dashboard");
+      await expect(page.getByTestId("viewer-badge")).toContainText(ACCOUNTS[key].badge);
+      const nav = page.getByRole("navigation", { name: "Navigasi utama" });
+      await expect(nav.getByRole("link")).toHaveText([...ACCOUNTS[key].nav]);
+      await expect(page.locator("dt", { hasText: "Kecamatan" }).locator("+ dd")).toHaveText(SCOPE[key].districts);
+      if (SCOPE[key].regencies.length) {
+        const items = page.getByTestId("scope-regencies").getByRole("link");
+        await expect(items).toHaveText(SCOPE[key].regencies);
+      }
+    });
+  });
+}
+
+test.describe("a pemda officer", () => {
+  test.use({ storageState: stateFile("petugasKota") });
+
+  test("cannot open admin pages nor another area's kecamatan", async ({ page }) => {
+    for (const path of ["/admin/users", "/admin/offices", "/admin/offices/1"]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "Akses ditolak" })).toBeVisible();
+    }
+    await page.goto("/areas?kab=36.03");
+    await expect(page.getByRole("heading", { name: "Kecamatan di Kota Tangerang" })).toBeVisible();
+    await expect(page.getByText("Balaraja")).toHaveCount(0);
+  });
+});
+
+test.describe("a branch head", () => {
+  test.use({ storageState: stateFile("kacab") });
+
+  test("sees only the kecamatan its branch serves", async ({ page }) => {
+    await page.goto("/areas");
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows).toHaveCount(7); // header + 6 kecamatan
+    await expect(page.getByRole("cell", { name: "Karawaci" })).toHaveCount(0);
+    const res = await page.goto("/admin/users");
+    expect(res?.status()).toBe(403);
+  });
+});

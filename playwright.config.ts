@@ -1,0 +1,30 @@
+import { defineConfig } from "@playwright/test";
+
+// Run through `npm test` (or `npm run test:e2e`): scripts/test.mjs starts a throwaway database
+// and a production build, then passes its address in E2E_BASE_URL.
+const baseURL = process.env.E2E_BASE_URL;
+if (!baseURL) throw new Error("E2E_BASE_URL belum diisi: jalankan e2e lewat `npm run test:e2e`, yang menyiapkan database dan server.");
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+  ],
+});

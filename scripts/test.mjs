@@ -1,0 +1,143 @@
+// `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (production build in
+// Debian's Chromium). Prints each phase's duration and a closing "N passed, N failed" line.
+// `node scripts/test.mjs unit e2e` runs only the named phases.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort, startEmbeddedPostgres } from "./embedded-db.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const ALL = ["typecheck", "lint", "unit", "integration", "e2e"];
+const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
+const phases = wanted.length ? wanted : ALL;
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const resultsDir = path.join(root, "test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" };
+delete env.DATABASE_URL; // tests never touch the database `npm start` uses
+
+function run(cmd, args, extraEnv = {}) {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
+    p.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function vitestCounts(file) {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTests === 0 ? 1 : 0) };
+  } catch {
+    return null;
+  }
+}
+
+function playwrightCounts(file) {
+  try {
+    const s = JSON.parse(fs.readFileSync(file, "utf8")).stats;
+    return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped };
+  } catch {
+    return null;
+  }
+}
+
+async function withDatabase(name, fn) {
+  // The suite's throwaway PostgreSQL: TEST_DATABASE_URL's server if given, else our own.
+  if (process.env.TEST_DATABASE_URL) return fn(process.env.TEST_DATABASE_URL);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${name}-`));
+  fs.chmodSync(dir, 0o755);
+  const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: `portal_${name}` });
+  try {
+    return await fn(db.url);
+  } finally {
+    await db.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function e2e() {
+  if (!fs.existsSync(chromium)) {
+    console.error(`Chromium tidak ditemukan di ${chromium}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
+    return { code: 1, counts: { passed: 0, failed: 1 } };
+  }
+  return withDatabase("e2e", async (url) => {
+    const appEnv = { DATABASE_URL: url, PORTAL_MODE: "test", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" };
+    const prep = await run(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
+    if (prep !== 0) return { code: prep, counts: { passed: 0, failed: 1 } };
+    const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);
+    if (build !== 0) return { code: build, counts: { passed: 0, failed: 1 } };
+    const port = await freePort();
+    const server = spawn(process.execPath, ["scripts/server.mjs"], {
+      cwd: root,
+      env: { ...env, ...appEnv, PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        try {
+          if ((await fetch(`${base}/login`)).ok) break;
+        } catch {}
+        if (Date.now() > deadline || server.exitCode !== null) throw new Error("Server e2e tidak siap");
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const file = path.join(resultsDir, "e2e.json");
+      fs.rmSync(file, { force: true });
+      const code = await run(bin("playwright"), ["test"], { ...appEnv, E2E_BASE_URL: base, CHROMIUM_PATH: chromium });
+      return { code, counts: playwrightCounts(file) ?? { passed: 0, failed: 1 } };
+    } finally {
+      await new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once("exit", resolve);
+        server.kill("SIGTERM");
+      });
+    }
+  });
+}
+
+async function vitestPhase(project) {
+  const file = path.join(resultsDir, `${project}.json`);
+  fs.rmSync(file, { force: true });
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  return { code, counts: vitestCounts(file) ?? { passed: 0, failed: 1 } };
+}
+
+const PHASES = {
+  typecheck: async () => ({ code: await run(bin("tsc"), ["--noEmit"]) }),
+  lint: async () => ({ code: await run(bin("eslint"), ["--max-warnings=0", "."]) }),
+  unit: () => vitestPhase("unit"),
+  integration: () => vitestPhase("integration"),
+  e2e,
+};
+
+const summary = [];
+for (const name of phases) {
+  console.log(`\n=== ${name} ===`);
+  const started = Date.now();
+  let result;
+  try {
+    result = await PHASES[name]();
+  } catch (e) {
+    console.error(`${name}: ${e instanceof Error ? e.message : e}`);
+    result = { code: 1 };
+  }
+  // Phases without test counts (typecheck, lint) count as one check each.
+  const counts = result.counts ?? (result.code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+  if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
+  summary.push({ name, seconds: (Date.now() - started) / 1000, ok: result.code === 0, ...counts });
+}
+
+console.log("\n=== ringkasan ===");
+for (const s of summary) {
+  console.log(`${s.ok ? "ok  " : "GAGAL"} ${s.name.padEnd(12)} ${s.seconds.toFixed(1).padStart(6)} s  ${s.passed} passed, ${s.failed} failed`);
+}
+const passed = summary.reduce((a, s) => a + s.passed, 0);
+const failed = summary.reduce((a, s) => a + s.failed, 0);
+const skipped = summary.reduce((a, s) => a + (s.skipped ?? 0), 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(summary.every((s) => s.ok) ? 0 : 1);
