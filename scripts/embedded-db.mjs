@@ -54,17 +54,42 @@ function chownTree(dir, ids) {
   }
 }
 
-function assertReachable(ids, file) {
-  if (ids.uid === undefined) return;
+function reachable(ids, file, test = "-x") {
+  if (ids.uid === undefined) return true;
   try {
-    execFileSync("runuser", ["-u", RUN_AS, "--", "test", "-x", file], { stdio: "ignore" });
+    execFileSync("runuser", ["-u", RUN_AS, "--", "test", test, file], { stdio: "ignore" });
+    return true;
   } catch {
-    throw new Error(
-      `The OS user "${RUN_AS}" cannot reach ${file}. PostgreSQL refuses to run as root, so as root ` +
-        "the project must live in a folder other users can read (not under /root). Move the checkout " +
-        "(e.g. to /srv or /work) or run as an ordinary user.",
-    );
+    return false;
   }
+}
+
+// As root, PostgreSQL runs as an ordinary user who may not be able to enter the checkout (e.g.
+// under /root). Then the binaries are copied once to a shared folder (they are relocatable) and
+// the data lives there too.
+const SHARED = "/var/lib/portal-pekerja-rentan";
+
+function reachableBinaries(bin, ids) {
+  if (reachable(ids, bin.postgres)) return bin;
+  const native = path.resolve(path.dirname(bin.postgres), "..");
+  const version = fs.readFileSync(path.join(native, "..", "package.json"), "utf8").match(/"version":\s*"([^"]+)"/)?.[1] ?? "x";
+  const target = path.join(SHARED, `postgres-${version}`);
+  if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
+    fs.mkdirSync(SHARED, { recursive: true, mode: 0o755 });
+    fs.rmSync(`${target}.tmp`, { recursive: true, force: true });
+    fs.cpSync(native, `${target}.tmp`, { recursive: true, verbatimSymlinks: true });
+    execFileSync("chmod", ["-R", "a+rX", `${target}.tmp`]);
+    fs.renameSync(`${target}.tmp`, target);
+  }
+  return { postgres: path.join(target, "bin", "postgres"), initdb: path.join(target, "bin", "initdb") };
+}
+
+function reachableDataDir(dataDir, ids) {
+  const parent = path.dirname(path.resolve(dataDir));
+  if (reachable(ids, parent, "-x")) return dataDir;
+  const alt = path.join(SHARED, "data-" + crypto.createHash("sha1").update(path.resolve(dataDir)).digest("hex").slice(0, 12));
+  fs.mkdirSync(SHARED, { recursive: true, mode: 0o755 });
+  return alt;
 }
 
 function alive(pid) {
@@ -155,9 +180,11 @@ function canConnect(port) {
  * Returns { url, stop(), pid }. `stop()` never hangs.
  */
 export async function startEmbeddedPostgres({ dataDir, port, database = "portal", log = () => {} }) {
-  const bin = await loadBinaries();
   const ids = osUserIds();
-  assertReachable(ids, bin.postgres);
+  const bin = reachableBinaries(await loadBinaries(), ids);
+  const requested = dataDir;
+  dataDir = reachableDataDir(dataDir, ids);
+  if (dataDir !== requested) log(`Folder data dipindah ke ${dataDir}: pengguna "${RUN_AS}" tidak dapat membuka ${requested}.`);
   fs.mkdirSync(dataDir, { recursive: true });
   const pgdata = path.join(dataDir, "pgdata");
   const secretFile = path.join(dataDir, "db-password");
@@ -207,6 +234,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   const admin = `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   await ensureDatabase(admin, database);
   return {
+    dataDir,
     url: `${admin}/${database}`,
     adminUrl: `${admin}/postgres`,
     pid: child.pid,
