@@ -58,3 +58,16 @@ test("logging out ends the session", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("a link prefetch in flight at logout does not bring the session back", async ({ page }) => {
+  await fillLogin(page, "supervisor.kabtangerang@portal.test", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // Responses to pages requested with the session cookie must not set it again.
+  const res = await page.request.get("/areas", { headers: { RSC: "1" } });
+  expect(res.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=ey");
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.waitForTimeout(1000);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -244,14 +244,24 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   };
 }
 
+// A TCP connect succeeds before the server accepts sessions ("the database system is starting
+// up", 57P03, e.g. while it recovers from a kill): wait for a real query.
 async function ensureDatabase(adminBase, database) {
   const { default: postgres } = await import("postgres");
-  const sql = postgres(`${adminBase}/postgres`, { max: 1, onnotice: () => {} });
-  try {
-    const rows = await sql`select 1 from pg_database where datname = ${database}`;
-    if (rows.length === 0) await sql.unsafe(`create database "${database.replace(/"/g, "")}"`);
-  } finally {
-    await sql.end({ timeout: 5 });
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const sql = postgres(`${adminBase}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    try {
+      const rows = await sql`select 1 from pg_database where datname = ${database}`;
+      if (rows.length === 0) await sql.unsafe(`create database "${database.replace(/"/g, "")}"`);
+      return;
+    } catch (e) {
+      const retry = e?.code === "57P03" || e?.code === "ECONNREFUSED" || e?.code === "CONNECT_TIMEOUT";
+      if (!retry || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
   }
 }
 

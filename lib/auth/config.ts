@@ -15,6 +15,13 @@ export const SESSION_HOURS = 8;
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // A failed login is expected traffic, not a server error: keep it (and its email) out of the logs.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

@@ -11,9 +11,7 @@ import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 
 type Assignment = { role: Role; regencyCode?: string | null; officeId?: number | null };
 
-/** Users, for the admin page. Admins see everyone; nobody else reaches this. */
-export async function listUsersForViewer(viewer: Viewer) {
-  assertCan(viewer.role, "users.view");
+function selectUsers() {
   return db()
     .select({
       id: users.id,
@@ -31,7 +29,23 @@ export async function listUsersForViewer(viewer: Viewer) {
     .from(users)
     .leftJoin(regencies, eq(regencies.code, users.regencyCode))
     .leftJoin(offices, eq(offices.id, users.officeId))
-    .orderBy(asc(users.role), asc(users.email));
+    .$dynamic();
+}
+
+/** Users, for the admin page. Admins see everyone; nobody else reaches this. */
+export async function listUsersForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "users.view");
+  return selectUsers().orderBy(asc(users.role), asc(users.email));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getUserForViewer(viewer: Viewer, userId: string) {
+  assertCan(viewer.role, "users.view");
+  if (!UUID.test(userId)) throw new NotFoundError("Pengguna");
+  const [user] = await selectUsers().where(eq(users.id, userId));
+  if (!user) throw new NotFoundError("Pengguna");
+  return user;
 }
 
 // Keeps only the binding the role needs and checks it exists: a kepala cabang sits in a
@@ -130,10 +144,3 @@ export async function changeOwnPassword(viewer: Viewer, currentPassword: string,
   });
 }
 
-export async function getUserForViewer(viewer: Viewer, userId: string) {
-  assertCan(viewer.role, "users.view");
-  const rows = await listUsersForViewer(viewer);
-  const user = rows.find((u) => u.id === userId);
-  if (!user) throw new NotFoundError("Pengguna");
-  return user;
-}
