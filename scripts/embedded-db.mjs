@@ -232,7 +232,12 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   child.unref();
 
   const admin = `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  await ensureDatabase(admin, database);
+  try {
+    await ensureDatabase(admin, database);
+  } catch (e) {
+    await killServer(child.pid);
+    throw e;
+  }
   return {
     dataDir,
     url: `${admin}/${database}`,

@@ -27,3 +27,6 @@ function shutdown() {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
+// Started by the launcher with an IPC channel: if the launcher dies (even by kill -9), the
+// channel closes and this server goes too, rather than holding the port as an orphan.
+process.on("disconnect", shutdown);

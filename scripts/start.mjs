@@ -61,7 +61,7 @@ try {
     throw new Error("AUTH_SECRET belum diisi. Buat dengan: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"");
   }
   if (!dev) buildIfNeeded(root, log);
-  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env, stdio: "inherit" });
+  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
   web.on("exit", (code) => {
     if (!stopping) {
       log(`Server web berhenti (kode ${code}).`);

@@ -26,12 +26,18 @@ export default async function setup(project: TestProject) {
     url = server.url as string;
     stop = server.stop;
   }
-  await migrateDatabase(url);
-  await seedDatabase(url, { demo: true });
-  project.provide("databaseUrl", url);
-  return async () => {
+  const teardown = async () => {
     // stop() never hangs (it escalates to SIGKILL), so it needs no timer of its own here.
     if (stop) await stop();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await migrateDatabase(url);
+    await seedDatabase(url, { demo: true });
+  } catch (e) {
+    await teardown();
+    throw e;
+  }
+  project.provide("databaseUrl", url);
+  return teardown;
 }
