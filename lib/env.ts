@@ -9,6 +9,8 @@ const schema = z
     PORTAL_MODE: z.enum(["production", "demo", "test"]).default("production"),
     PORTAL_CLOCK: z.string().optional(),
     TRUSTED_PROXY: z.enum(["0", "1"]).default("0"),
+    // Uploaded documents (regulation PDFs): outside public/, served only through authorised routes.
+    PORTAL_UPLOAD_DIR: z.string().optional(),
   })
   .refine((e) => !e.PORTAL_CLOCK || e.PORTAL_MODE !== "production", {
     message: "PORTAL_CLOCK hanya boleh dipakai dalam mode demo atau test",

@@ -2,3 +2,4 @@ export * from "./areas";
 export * from "./offices";
 export * from "./users";
 export * from "./audit";
+export * from "./regulations";

@@ -1,9 +1,11 @@
 // `npm run db:seed` loads reference data (idempotent); `npm run db:seed -- --demo` adds demo accounts.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { now as clockNow } from "@/lib/clock";
+import { wibDay } from "@/lib/domain/wib";
 import { connect } from "../connection";
-import { seedDemo } from "./demo";
-import { seedAreas, seedOffices } from "./reference";
+import { seedDemo, seedDemoRegulations } from "./demo";
+import { seedAreas, seedOffices, seedPolicies } from "./reference";
 
 export async function seedDatabase(url: string, { demo = false, log = (() => {}) as (message: string) => void } = {}) {
   const { sql } = connect(url, 2);
@@ -13,8 +15,10 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
     log(areas.skipped ? `Data wilayah idn-area-data ${areas.version} sudah dimuat.` : `Data wilayah idn-area-data ${areas.version} dimuat (${Date.now() - started} ms).`);
     const offices = await seedOffices(sql);
     if (!offices.skipped) log("Kantor BPJS Ketenagakerjaan Banten dan cakupan cabangnya dimuat.");
+    await seedPolicies(sql);
     if (demo) {
       await seedDemo(sql);
+      await seedDemoRegulations(sql, wibDay(clockNow()));
       log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
     }
   } finally {

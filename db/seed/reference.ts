@@ -84,3 +84,17 @@ export async function seedOffices(sql: Sql) {
   });
   return { skipped: false };
 }
+
+/**
+ * Policy values as effective-dated rows: the BPU tariff for pemda-funded workers (JKK 1% of the
+ * lowest income bracket Rp 1.000.000 = Rp 10.000, JKM Rp 6.800) and the default age rule
+ * (18 up to 64 years 11 months). Idempotent: existing rows are left alone.
+ */
+export async function seedPolicies(sql: Sql) {
+  await sql`insert into tariffs (effective_from, jkk, jkm, note)
+    values ('2015-07-01', 10000, 6800, 'BPU: JKK 1% × Rp 1.000.000 + JKM Rp 6.800 (PP 44/2015)')
+    on conflict (effective_from) do nothing`;
+  await sql`insert into eligibility_policies (effective_from, min_age_months, max_age_months)
+    values ('2015-07-01', ${18 * 12}, ${64 * 12 + 11})
+    on conflict (effective_from) do nothing`;
+}

@@ -10,8 +10,14 @@ export type ActionResult<T = undefined> = {
   status: "idle" | "success" | "error";
   message?: string;
   fieldErrors?: Record<string, string[]>;
+  /** What was submitted, sent back on failure so the form keeps what was typed (never passwords). */
+  values?: Record<string, unknown>;
   data?: T;
 };
+
+function echo(input: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(input).filter(([k]) => !/password/i.test(k)));
+}
 
 export const idle: ActionResult = { status: "idle" };
 
@@ -32,19 +38,20 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
       return { status: "error", message: "Ganti kata sandi sementara Anda terlebih dahulu." };
     }
     if (!can(viewer.role, permission)) return { status: "error", message: "Anda tidak berwenang melakukan tindakan ini." };
-    const parsed = schema.safeParse(formDataToObject(formData));
+    const raw = formDataToObject(formData);
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? "_form");
         (fieldErrors[key] ??= []).push(issue.message);
       }
-      return { status: "error", message: "Periksa kembali isian yang ditandai.", fieldErrors };
+      return { status: "error", message: "Periksa kembali isian yang ditandai.", fieldErrors, values: echo(raw) };
     }
     try {
       return await handler(viewer, parsed.data);
     } catch (e) {
-      if (e instanceof UserFacingError) return { status: "error", message: e.message, fieldErrors: e.fieldErrors };
+      if (e instanceof UserFacingError) return { status: "error", message: e.message, fieldErrors: e.fieldErrors, values: echo(raw) };
       if (e instanceof ForbiddenError) return { status: "error", message: e.message };
       if (isNextControlFlow(e)) throw e;
       console.error("[action]", permission, e instanceof Error ? e.message : e);

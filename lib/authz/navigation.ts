@@ -3,6 +3,7 @@ import type { Role } from "./roles";
 
 const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/dashboard", label: "Beranda", permission: "dashboard.view" },
+  { href: "/regulations", label: "Regulasi", permission: "regulations.view" },
   { href: "/areas", label: "Wilayah", permission: "areas.view" },
   { href: "/admin/users", label: "Pengguna", permission: "users.view" },
   { href: "/admin/offices", label: "Kantor BPJS", permission: "offices.view" },

@@ -13,6 +13,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "offices.manage": ["admin"],
   "users.view": ["admin"],
   "users.manage": ["admin"],
+  "regulations.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "regulations.manage": ["admin", "supervisor"],
 };
 
 describe("permission table", () => {
@@ -32,8 +34,8 @@ describe("permission table", () => {
   }
 
   it("shows each role only the navigation it may use", () => {
-    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/areas"]);
-    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/areas", "/admin/offices"]);
-    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/areas", "/admin/users", "/admin/offices"]);
+    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/regulations", "/areas"]);
+    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/regulations", "/areas", "/admin/offices"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/regulations", "/areas", "/admin/users", "/admin/offices"]);
   });
 });

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "offices.manage": ["admin"],
   "users.view": ["admin"],
   "users.manage": ["admin"],
+  "regulations.view": ALL,
+  "regulations.manage": ["admin", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

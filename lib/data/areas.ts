@@ -77,3 +77,14 @@ export async function getAreaDataSource() {
   const [row] = await db().select().from(referenceDataSources).where(eq(referenceDataSources.name, "idn-area-data")).limit(1);
   return row ?? null;
 }
+
+/** Kelurahan/desa of a kabupaten/kota in the viewer's scope, with their kecamatan (one query). */
+export async function listVillagesOfRegencyForViewer(viewer: Viewer, regencyCode: string) {
+  assertCan(viewer.role, "areas.view");
+  return db()
+    .select({ code: villages.code, name: villages.name, districtName: districts.name })
+    .from(villages)
+    .innerJoin(districts, eq(districts.code, villages.districtCode))
+    .where(and(eq(districts.regencyCode, regencyCode), districtInScope(scopeOf(viewer), villages.districtCode)))
+    .orderBy(asc(villages.code));
+}

@@ -12,8 +12,12 @@ import { viewerFor } from "../support/viewers";
 const DATA_DIR = path.resolve(import.meta.dirname, "../../lib/data");
 
 type Ctx = {
+  kotaRegId: number; // Kota Tangerang's demo Perwal
+  kabRegId: number; // Kabupaten Tangerang's demo Perbup
+  kabAmendmentId: number;
   kotaPetugas: Viewer; // Kota Tangerang 36.71
   kabSupervisor: Viewer; // Kabupaten Tangerang 36.03
+  supervisorKota: Viewer;
   kacabCikokol: Viewer; // serves 6 kecamatan of 36.71
   kakanwil: Viewer; // Banten 36
   admin: Viewer;
@@ -59,6 +63,68 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   // Public reference metadata (the data source's name and version), not area rows.
   "areas.getAreaDataSource": async (ctx, f) => {
     expect(await f()).toMatchObject({ name: "idn-area-data" });
+  },
+  "areas.listVillagesOfRegencyForViewer": async (ctx, f) => {
+    expect(((await f(ctx.kotaPetugas, "36.71")) as unknown[]).length).toBe(104);
+    expect(await f(ctx.kotaPetugas, "36.03")).toEqual([]);
+    const cikokol = (await f(ctx.kacabCikokol, "36.71")) as { code: string }[];
+    expect(cikokol.every((v) => CIKOKOL.includes(v.code.slice(0, 8)))).toBe(true);
+  },
+  "regulations.listRegulationsForViewer": async (ctx, f) => {
+    const kab = (await f(ctx.kabSupervisor)) as { regencyCode: string }[];
+    expect(kab.length).toBeGreaterThan(0);
+    expect(kab.every((r) => r.regencyCode === "36.03")).toBe(true);
+    expect(((await f(ctx.kacabCikokol)) as { regencyCode: string }[]).every((r) => r.regencyCode === "36.71")).toBe(true);
+    expect(((await f(ctx.kakanwil)) as { regencyCode: string }[]).every((r) => r.regencyCode.startsWith("36."))).toBe(true);
+  },
+  "regulations.getRegulationForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.kacabCikokol, ctx.kotaRegId)).toMatchObject({ regencyCode: "36.71" });
+  },
+  "regulations.getRegulationFiguresForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.listRegulationHistoryForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.getRegulationDocumentForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.createRegulation": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas, {}));
+    // A supervisor's area comes from the account, never from the form.
+    const row = (await f(ctx.kabSupervisor, { regencyCode: "36.71", type: "perbup", issuer: "kabkota", title: "Uji lintas wilayah", startsOn: "2026-01-01", endsOn: null, quota: 5, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] })) as { regencyCode: string };
+    expect(row.regencyCode).toBe("36.03");
+  },
+  "regulations.updateRegulation": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { type: "perwal", issuer: "kabkota", title: "Dibajak", startsOn: "2026-01-01", endsOn: null, quota: 1, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.submitRegulationForReview": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, ctx.kotaRegId));
+  },
+  "regulations.returnRegulationToDraft": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.enactRegulation": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { number: "X/1", enactedOn: "2026-01-01" })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.endRegulation": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { endedOn: "2026-06-01", reason: "revoked", workers: "end", successorId: null })).rejects.toBeInstanceOf(NotFoundError);
+    // Nor can a successor be taken from another area.
+    await expect(f(ctx.kabSupervisor, ctx.kabRegId, { endedOn: "2026-06-01", reason: "revoked", workers: "move", successorId: ctx.kotaRegId })).rejects.toMatchObject({ fieldErrors: { successorId: expect.any(Array) } });
+  },
+  "regulations.upsertRegulationBudget": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { fiscalYear: 2026, allocated: 1, monthsCovered: 12, assumedMonthlyRate: null })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.createAmendment": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { title: "Dibajak", newQuota: 1, newEndsOn: null, budgetFiscalYear: null, budgetAllocated: null })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.enactAmendment": async (ctx, f) => {
+    await expect(f(ctx.supervisorKota, ctx.kabAmendmentId, { number: "X/2", enactedOn: "2026-01-01" })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "regulations.setRegulationDocument": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
   },
   "offices.listOfficesForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
@@ -129,6 +195,8 @@ const NOT_VIEWER_SCOPED = new Set([
   "login.recordLoginAttempt",
   "login.findLoginUser",
   "viewer.loadViewer",
+  "regulations.listTariffs", // reference data: the national tariff table
+  "regulations.getDefaultEligibility", // reference data: the national default age rule
 ]);
 
 describe("every data function is scoped by the viewer", () => {
@@ -143,6 +211,12 @@ describe("every data function is scoped by the viewer", () => {
     ctx.kacabCikokol = await viewerFor("kacab.cikokol@portal.test");
     ctx.kakanwil = await viewerFor("kakanwil.banten@portal.test");
     ctx.admin = await viewerFor("admin@portal.test");
+    ctx.supervisorKota = await viewerFor("supervisor.kotatangerang@portal.test");
+    const regs = (await (ctx.mod.regulations!.listRegulationsForViewer as Fn)(ctx.admin)) as { id: number; regencyCode: string; status: string }[];
+    ctx.kotaRegId = regs.find((r) => r.regencyCode === "36.71" && r.status === "enacted")!.id;
+    ctx.kabRegId = regs.find((r) => r.regencyCode === "36.03" && r.status === "enacted")!.id;
+    const kab = (await (ctx.mod.regulations!.getRegulationForViewer as Fn)(ctx.admin, ctx.kabRegId)) as { amendments: { id: number }[] };
+    ctx.kabAmendmentId = kab.amendments[0]!.id;
   });
 
   it("has a cross-area check for every export of lib/data", () => {

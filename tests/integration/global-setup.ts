@@ -26,6 +26,9 @@ export default async function setup(project: TestProject) {
     url = server.url as string;
     stop = server.stop;
   }
+  // The seed reads the app's clock, which reads these.
+  process.env.DATABASE_URL = url;
+  process.env.PORTAL_MODE = "test";
   const teardown = async () => {
     // stop() never hangs (it escalates to SIGKILL), so it needs no timer of its own here.
     if (stop) await stop();

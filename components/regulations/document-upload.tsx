@@ -1,0 +1,44 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+
+/** Sends the PDF to the streaming upload route (server actions cap bodies at 1 MB). */
+export function DocumentUpload({ regulationId }: { regulationId: number }) {
+  const router = useRouter();
+  const [state, setState] = useState<{ status: "idle" | "success" | "error"; message?: string }>({ status: "idle" });
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(ev: React.FormEvent<HTMLFormElement>) {
+    ev.preventDefault();
+    const file = (ev.currentTarget.elements.namedItem("document") as HTMLInputElement).files?.[0];
+    if (!file) return setState({ status: "error", message: "Pilih berkas PDF terlebih dahulu." });
+    setBusy(true);
+    try {
+      const res = await fetch(`/api/regulations/${regulationId}/document`, {
+        method: "POST",
+        body: file,
+        headers: { "Content-Type": "application/pdf", "X-File-Name": encodeURIComponent(file.name) },
+      });
+      const body = (await res.json().catch(() => ({}))) as { message?: string };
+      setState({ status: res.ok ? "success" : "error", message: body.message ?? (res.ok ? "Tersimpan." : "Unggah gagal.") });
+      if (res.ok) router.refresh();
+    } catch {
+      setState({ status: "error", message: "Unggah gagal: periksa koneksi lalu coba lagi." });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-2">
+      <label htmlFor="f-document" className="block text-sm font-medium text-slate-700">
+        Dokumen bertanda tangan (PDF, maks. 10 MB)
+      </label>
+      <input id="f-document" name="document" type="file" accept="application/pdf,.pdf" className="block text-sm" />
+      <button type="submit" disabled={busy} className={buttonClass("secondary")}>
+        {busy ? "Mengunggah…" : "Unggah dokumen"}
+      </button>
+      <FormMessage status={state.status} message={state.message} />
+    </form>
+  );
+}
