@@ -8,7 +8,7 @@ import { env } from "./env";
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 
 export function uploadsDir(): string {
-  const dir = env().PORTAL_UPLOAD_DIR ?? path.join(process.cwd(), ".data", "uploads");
+  const dir = env().PORTAL_UPLOAD_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "uploads");
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -11,7 +11,9 @@ import { freePort, startEmbeddedPostgres } from "./embedded-db.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const ALL = ["typecheck", "lint", "unit", "integration", "e2e"];
-const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
+const dashdash = process.argv.indexOf("--");
+const passthrough = dashdash >= 0 ? process.argv.slice(dashdash + 1) : []; // extra args for Playwright
+const wanted = process.argv.slice(2, dashdash >= 0 ? dashdash : undefined).filter((a) => ALL.includes(a));
 const phases = wanted.length ? wanted : ALL;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsDir = path.join(root, "test-results");
@@ -65,7 +67,8 @@ async function e2e() {
     return { code: 1, counts: { passed: 0, failed: 1 } };
   }
   return withDatabase("e2e", async (url) => {
-    const appEnv = { DATABASE_URL: url, PORTAL_MODE: "test", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" };
+    // The app clock is pinned so specs can assert exact dates (security timing stays real).
+    const appEnv = { DATABASE_URL: url, PORTAL_MODE: "test", PORTAL_CLOCK: "2026-11-24T03:00:00Z", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" };
     const prep = await run(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
     if (prep !== 0) return { code: prep, counts: { passed: 0, failed: 1 } };
     const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);
@@ -88,7 +91,7 @@ async function e2e() {
       }
       const file = path.join(resultsDir, "e2e.json");
       fs.rmSync(file, { force: true });
-      const code = await run(bin("playwright"), ["test"], { ...appEnv, E2E_BASE_URL: base, CHROMIUM_PATH: chromium });
+      const code = await run(bin("playwright"), ["test", ...passthrough], { ...appEnv, E2E_BASE_URL: base, CHROMIUM_PATH: chromium });
       return { code, counts: playwrightCounts(file) ?? { passed: 0, failed: 1 } };
     } finally {
       await new Promise((resolve) => {

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** Sends the PDF to the streaming upload route (server actions cap bodies at 1 MB). */

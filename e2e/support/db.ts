@@ -11,3 +11,15 @@ export async function createTestUser(email: string, password: string, regencyCod
     await sql.end();
   }
 }
+
+/** The id of the demo regulation of a kabupaten/kota with the given status. */
+export async function regulationIdOf(regencyCode: string, status = "enacted"): Promise<number> {
+  const { sql } = connect(process.env.DATABASE_URL!, 1);
+  try {
+    const [row] = await sql`select id from regulations where regency_code = ${regencyCode} and status = ${status} order by id limit 1`;
+    if (!row) throw new Error(`no ${status} regulation in ${regencyCode}`);
+    return row.id as number;
+  } finally {
+    await sql.end();
+  }
+}

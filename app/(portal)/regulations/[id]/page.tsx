@@ -5,7 +5,7 @@ import { AmendmentEnactForm, AmendmentForm, BudgetForm, EndForm, EnactForm } fro
 import { DocumentUpload } from "@/components/regulations/document-upload";
 import { ageLabel, ISSUER_LABELS, TYPE_LABELS } from "@/components/regulations/labels";
 import { StatusBadge } from "@/components/regulations/status-badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
 import { Table, Td } from "@/components/ui/table";
