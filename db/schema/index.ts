@@ -3,3 +3,4 @@ export * from "./offices";
 export * from "./users";
 export * from "./audit";
 export * from "./regulations";
+export * from "./workers";

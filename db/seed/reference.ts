@@ -90,7 +90,17 @@ export async function seedOffices(sql: Sql) {
  * lowest income bracket Rp 1.000.000 = Rp 10.000, JKM Rp 6.800) and the default age rule
  * (18 up to 64 years 11 months). Idempotent: existing rows are left alone.
  */
+const OCCUPATIONS: [string, "petani" | "nelayan" | "lainnya"][] = [
+  ["Pedagang", "lainnya"], ["Sopir/pengemudi", "lainnya"], ["Ojek", "lainnya"], ["Tukang parkir", "lainnya"],
+  ["Buruh harian lepas", "lainnya"], ["Buruh tani/petani", "petani"], ["Nelayan", "nelayan"], ["Pemulung", "lainnya"],
+  ["Petugas kebersihan", "lainnya"], ["Marbot/guru ngaji", "lainnya"], ["Kader posyandu", "lainnya"], ["Ketua RT/RW", "lainnya"],
+  ["Pelaku UMKM", "lainnya"], ["Lainnya", "lainnya"],
+];
+
 export async function seedPolicies(sql: Sql) {
+  for (const [i, [name, sector]] of OCCUPATIONS.entries()) {
+    await sql`insert into occupations (name, sector, sort_order) values (${name}, ${sector}, ${i}) on conflict (name) do nothing`;
+  }
   await sql`insert into tariffs (effective_from, jkk, jkm, note)
     values ('2015-07-01', 10000, 6800, 'BPU: JKK 1% × Rp 1.000.000 + JKM Rp 6.800 (PP 44/2015)')
     on conflict (effective_from) do nothing`;

@@ -3,6 +3,8 @@ import type { Role } from "./roles";
 
 const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/dashboard", label: "Beranda", permission: "dashboard.view" },
+  { href: "/workers", label: "Pekerja", permission: "workers.view" },
+  { href: "/verification", label: "Verifikasi", permission: "workers.verify" },
   { href: "/regulations", label: "Regulasi", permission: "regulations.view" },
   { href: "/areas", label: "Wilayah", permission: "areas.view" },
   { href: "/admin/users", label: "Pengguna", permission: "users.view" },

@@ -15,6 +15,12 @@ const EXPECTED: Record<Permission, Role[]> = {
   "users.manage": ["admin"],
   "regulations.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "regulations.manage": ["admin", "supervisor"],
+  "workers.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "workers.register": ["petugas", "supervisor"],
+  "workers.approve": ["supervisor"],
+  "workers.end": ["petugas", "supervisor"],
+  "workers.verify": ["kepala_cabang"],
+  "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
 };
 
 describe("permission table", () => {
@@ -34,8 +40,8 @@ describe("permission table", () => {
   }
 
   it("shows each role only the navigation it may use", () => {
-    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/regulations", "/areas"]);
-    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/regulations", "/areas", "/admin/offices"]);
-    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/regulations", "/areas", "/admin/users", "/admin/offices"]);
+    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas"]);
+    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas", "/admin/users", "/admin/offices"]);
   });
 });

@@ -16,6 +16,12 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "regulations.view": ALL,
   "regulations.manage": ["admin", "supervisor"],
+  "workers.view": ALL,
+  "workers.register": ["petugas", "supervisor"],
+  "workers.approve": ["supervisor"],
+  "workers.end": ["petugas", "supervisor"],
+  "workers.verify": ["kepala_cabang"],
+  "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

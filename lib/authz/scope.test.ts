@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { districtInScope, regencyInScope, scopeOf, type ScopeSubject } from "./scope";
+import { districtInScope, enrollmentInScope, regencyInScope, scopeOf, type ScopeSubject } from "./scope";
 
 const dialect = new PgDialect();
 const render = (s: ReturnType<typeof districtInScope>) => {
@@ -54,5 +54,16 @@ describe("regencyInScope", () => {
     expect(render(regencyInScope({ kind: "regency", regencyCode: "36.71" }, rcol))).toEqual({ sql: "r.code = $1", params: ["36.71"] });
     expect(render(regencyInScope({ kind: "province", provinceCode: "36" }, rcol))).toEqual({ sql: "left(r.code, 2) = $1", params: ["36"] });
     expect(render(regencyInScope({ kind: "branch", officeId: 3 }, rcol)).sql).toBe("r.code in (select left(bc.district_code, 5) from branch_coverage bc where bc.office_id = $1)");
+  });
+});
+
+describe("enrollmentInScope", () => {
+  const r = sql.raw("w.regency_code");
+  const d = sql.raw("w.district_code");
+  it("uses the area for pemda and Kanwil, the kecamatan for a branch", () => {
+    expect(render(enrollmentInScope({ kind: "regency", regencyCode: "36.71" }, r, d))).toEqual({ sql: "w.regency_code = $1", params: ["36.71"] });
+    expect(render(enrollmentInScope({ kind: "province", provinceCode: "36" }, r, d))).toEqual({ sql: "left(w.regency_code, 2) = $1", params: ["36"] });
+    expect(render(enrollmentInScope({ kind: "branch", officeId: 2 }, r, d)).sql).toBe("w.district_code in (select bc.district_code from branch_coverage bc where bc.office_id = $1)");
+    expect(render(enrollmentInScope({ kind: "national" }, r, d)).sql).toBe("true");
   });
 });

@@ -65,3 +65,11 @@ export function regencyInScope(scope: Scope, regencyCode: Col): SQL {
       return sql`${regencyCode} in (select left(bc.district_code, 5) from branch_coverage bc where bc.office_id = ${scope.officeId})`;
   }
 }
+
+/**
+ * Rows that belong to a kabupaten/kota and may have a kecamatan (e.g. workers, whose drafts may
+ * lack one): pemda and Kanwil scopes go by the area, a branch by the kecamatan it serves.
+ */
+export function enrollmentInScope(scope: Scope, regencyCode: Col, districtCode: Col): SQL {
+  return scope.kind === "branch" ? districtInScope(scope, districtCode) : regencyInScope(scope, regencyCode);
+}

@@ -9,6 +9,7 @@ import { now } from "@/lib/clock";
 import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
 import { wibDay } from "@/lib/domain/wib";
 import { writeAudit } from "./audit";
+import { promoteWaiting, settleHolders } from "./internal/places";
 import { NotFoundError, UserFacingError } from "./errors";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
@@ -198,14 +199,16 @@ export async function returnRegulationToDraft(viewer: Viewer, id: number) {
 
 export async function enactRegulation(viewer: Viewer, id: number, input: { number: string; enactedOn: string }) {
   assertCan(viewer.role, "regulations.manage");
-  await db().transaction((tx) => transition(tx, viewer, id, "enacted", input, { number: input.number, enactedOn: input.enactedOn }));
+  await db().transaction(async (tx) => {
+    const reg = await transition(tx, viewer, id, "enacted", input, { number: input.number, enactedOn: input.enactedOn });
+    await promoteWaiting(tx, reg.regencyCode, wibDay(now()), viewer.id);
+  });
 }
 
 /**
  * Ends (expired) or revokes a regulation, deciding in the same step what happens to its
- * workers: moved to a successor of the same area with free places, or ended with reason
- * "regulasi berakhir". Until the worker registry exists (registration issue) there are no
- * places to move; the successor is validated and recorded either way.
+ * workers: moved to a successor of the same area (in order of original submission, up to its
+ * free places, the rest to the waiting list), or ended with reason "regulasi berakhir".
  */
 export async function endRegulation(viewer: Viewer, id: number, input: { endedOn: string; reason: "expired" | "revoked"; workers: "move" | "end"; successorId: number | null }) {
   assertCan(viewer.role, "regulations.manage");
@@ -220,6 +223,7 @@ export async function endRegulation(viewer: Viewer, id: number, input: { endedOn
       successorId = succ.id;
     }
     if (input.endedOn < current.startsOn) throw new UserFacingError("Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku.", { endedOn: ["Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku."] });
+    await settleHolders(tx, { regulationId: id, successorId, actorId: viewer.id });
     await transition(tx, viewer, id, "ended", { endedOn: input.endedOn, endReason: input.reason, successorId }, { reason: input.reason, workers: input.workers, successorId });
   });
 }
@@ -292,6 +296,8 @@ export async function enactAmendment(viewer: Viewer, amendmentId: number, input:
     await tx.update(regulationAmendments).set({ status: "enacted", number: input.number, enactedOn: input.enactedOn }).where(eq(regulationAmendments.id, amendmentId));
     await writeAudit(tx, { actorId: viewer.id, action: "amendment.enact", entityType: "regulation_amendment", entityId: String(amendmentId), details: { regulationId: reg.id, number: input.number, changes } });
     await writeAudit(tx, { actorId: viewer.id, action: "regulation.amended", entityType: "regulation", entityId: String(reg.id), details: { amendmentId, number: input.number, changes } });
+    // A larger quota or a longer period frees places: waiting workers take them at once.
+    await promoteWaiting(tx, reg.regencyCode, wibDay(now()), viewer.id);
   });
 }
 

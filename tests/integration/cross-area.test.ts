@@ -8,6 +8,8 @@ import { ForbiddenError } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { NotFoundError } from "@/lib/data/errors";
 import { viewerFor } from "../support/viewers";
+import { firstVillageOf } from "../support/areas";
+import { workerInput } from "../support/workers";
 
 const DATA_DIR = path.resolve(import.meta.dirname, "../../lib/data");
 
@@ -15,6 +17,8 @@ type Ctx = {
   kotaRegId: number; // Kota Tangerang's demo Perwal
   kabRegId: number; // Kabupaten Tangerang's demo Perbup
   kabAmendmentId: number;
+  kotaWorkerId: number; // lives in Kecamatan Tangerang (served by Cikokol)
+  kabWorkerId: number;
   kotaPetugas: Viewer; // Kota Tangerang 36.71
   kabSupervisor: Viewer; // Kabupaten Tangerang 36.03
   supervisorKota: Viewer;
@@ -126,6 +130,52 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "regulations.setRegulationDocument": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
   },
+  "workers.registerWorker": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));
+    // The area comes from the account: a Kota Tangerang kecamatan is refused for Kabupaten Tangerang.
+    await expect(f(ctx.kabSupervisor, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))).rejects.toMatchObject({ fieldErrors: { districtCode: expect.any(Array) } });
+  },
+  "workers.submitWorker": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "workers.approveWorkers": async (ctx, f) => {
+    expect(await f(ctx.kabSupervisor, [ctx.kotaWorkerId])).toBe(0);
+    await forbidden(f(ctx.kotaPetugas, [ctx.kotaWorkerId]));
+  },
+  "workers.verifyWorkers": async (ctx, f) => {
+    expect(await f(ctx.kacabCikokol, [ctx.kabWorkerId])).toBe(0);
+    await forbidden(f(ctx.kotaPetugas, [ctx.kotaWorkerId]));
+  },
+  "workers.rejectWorkers": async (ctx, f) => {
+    expect(await f(ctx.kacabCikokol, [ctx.kabWorkerId], "bukan wilayah")).toBe(0);
+  },
+  "workers.activateWorker": async (ctx, f) => {
+    await expect(f(ctx.kacabCikokol, ctx.kabWorkerId, { kpjNumber: "12345678", coverageStart: "2026-11-24" })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "workers.endWorker": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId, "meninggal")).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "workers.listWorkersForViewer": async (ctx, f) => {
+    const kab = (await f(ctx.kabSupervisor)) as { rows: { regencyName: string }[] };
+    expect(kab.rows.length).toBeGreaterThan(0);
+    expect(kab.rows.every((r) => r.regencyName === "Kabupaten Tangerang")).toBe(true);
+    const cab = (await f(ctx.kacabCikokol)) as { rows: { id: number }[] };
+    expect(cab.rows.map((r) => r.id)).not.toContain(ctx.kabWorkerId);
+  },
+  "workers.listVerificationQueueForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    const q = (await f(ctx.kacabCikokol)) as { id: number }[];
+    expect(q.map((r) => r.id)).toContain(ctx.kotaWorkerId);
+    expect(q.map((r) => r.id)).not.toContain(ctx.kabWorkerId);
+  },
+  "workers.getWorkerForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kakanwil, ctx.kotaWorkerId)).resolves.toMatchObject({ nikMasked: expect.stringMatching(/••••/) });
+  },
+  "workers.revealWorkerNik": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, ctx.kotaWorkerId));
+  },
   "offices.listOfficesForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
     expect(((await f(ctx.kacabCikokol)) as { name: string }[]).map((o) => o.name)).toEqual(["Kantor Cabang Tangerang Cikokol"]);
@@ -197,6 +247,8 @@ const NOT_VIEWER_SCOPED = new Set([
   "viewer.loadViewer",
   "regulations.listTariffs", // reference data: the national tariff table
   "regulations.getDefaultEligibility", // reference data: the national default age rule
+  "workers.listOccupations", // reference data: occupation categories
+  "workers.PAGE_SIZE",
 ]);
 
 describe("every data function is scoped by the viewer", () => {
@@ -217,6 +269,9 @@ describe("every data function is scoped by the viewer", () => {
     ctx.kabRegId = regs.find((r) => r.regencyCode === "36.03" && r.status === "enacted")!.id;
     const kab = (await (ctx.mod.regulations!.getRegulationForViewer as Fn)(ctx.admin, ctx.kabRegId)) as { amendments: { id: number }[] };
     ctx.kabAmendmentId = kab.amendments[0]!.id;
+    const register = ctx.mod.workers!.registerWorker as Fn;
+    ctx.kotaWorkerId = ((await register(ctx.kotaPetugas, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))) as { id: number }).id;
+    ctx.kabWorkerId = ((await register(ctx.kabSupervisor, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))) as { id: number }).id;
   });
 
   it("has a cross-area check for every export of lib/data", () => {

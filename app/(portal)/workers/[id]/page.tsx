@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { OneClickForm } from "@/components/ui/one-click-form";
+import { WorkerStatusBadge } from "@/components/workers/status-badge";
+import { ActivateForm, EndWorkerForm, RevealNik } from "@/components/workers/worker-actions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { can } from "@/lib/authz/permissions";
+import { now } from "@/lib/clock";
+import { NotFoundError } from "@/lib/data/errors";
+import { getWorkerForViewer } from "@/lib/data/workers";
+import { END_REASONS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
+import { dayLabel, wibDay } from "@/lib/domain/wib";
+import { formatDateTime, formatRupiah } from "@/lib/format";
+import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
+import { activateWorkerAction, endWorkerAction, rejectWorkersAction, revealNikAction, submitWorkerAction, verifyWorkersAction } from "../actions";
+
+export const metadata: Metadata = { title: "Pekerja" };
+
+export default async function WorkerPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer("workers.view");
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const w = await getWorkerForViewer(viewer, id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const role = viewer.role;
+  const rows: [string, React.ReactNode][] = [
+    ["Tanggal lahir", dayLabel(w.birthDate)],
+    ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
+    ["Alamat", `${w.address || "—"}${w.villageName ? `, ${w.villageName}` : ""}${w.districtName ? `, Kec. ${w.districtName}` : ""}, ${w.regencyName}`],
+    ["Pekerjaan", w.occupation ?? "—"],
+    ["Penghasilan per bulan", formatRupiah(w.income)],
+    ["Nomor HP", w.phone || "—"],
+    ["Ahli waris", w.heirName ? `${w.heirName} (${HEIR_RELATIONSHIPS[w.heirRelationship as keyof typeof HEIR_RELATIONSHIPS] ?? w.heirRelationship})${w.heirNikMasked ? ` · NIK ${w.heirNikMasked}` : ""}` : "—"],
+    ["Regulasi (kuota)", w.regulationTitle ?? "—"],
+    ["KPJ", w.kpjNumber ? `${w.kpjNumber}, mulai ${w.coverageStart ? dayLabel(w.coverageStart) : "—"}` : "—"],
+  ];
+  if (w.rejectionReason && w.status === "ditolak") rows.push(["Alasan penolakan", w.rejectionReason]);
+  if (w.endReason) rows.push(["Alasan berakhir", END_REASONS[w.endReason as EndReason] ?? w.endReason]);
+  if (w.flaggedReason) rows.push(["Catatan", w.flaggedReason]);
+  return (
+    <>
+      <PageHeader
+        title={w.name}
+        description={
+          <>
+            <WorkerStatusBadge status={w.status} /> · {w.regencyName}
+          </>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Data pekerja">
+          <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-[12rem_1fr]">
+            <dt className="text-slate-500">NIK</dt>
+            <dd>{can(role, "workers.revealNik") ? <RevealNik action={revealNikAction} workerId={w.id} masked={w.nikMasked} /> : <span className="font-mono">{w.nikMasked}</span>}</dd>
+            {rows.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-500">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title="Tindakan">
+          <div className="space-y-4">
+            {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" /> : null}
+            {can(role, "workers.verify") && w.status === "diajukan" ? (
+              <>
+                <OneClickForm action={verifyWorkersAction} fields={{ "workerIds[]": w.id }} label="Verifikasi" variant="primary" />
+                <OneClickForm action={rejectWorkersAction} fields={{ "workerIds[]": w.id, reason: "Data tidak sesuai dokumen" }} label="Tolak (data tidak sesuai dokumen)" variant="danger" />
+              </>
+            ) : null}
+            {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={wibDay(now())} /> : null}
+            {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} /> : null}
+          </div>
+        </Card>
+        <Card title="Riwayat">
+          <ol className="space-y-2 text-sm" data-testid="worker-history">
+            {w.events.map((e, i) => (
+              <li key={i}>
+                <span className="text-slate-500">{formatDateTime(e.at)}</span> · {e.actorName ?? "sistem"} · {e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}
+                {WORKER_STATUS_LABELS[e.to]}
+                {e.reason ? <span className="text-slate-600"> — {e.reason}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { authorizedAction } from "@/lib/auth/action";
+import { UserFacingError } from "@/lib/data/errors";
+import { activateWorker, approveWorkers, endWorker, listWorkersForViewer, registerWorker, rejectWorkers, revealWorkerNik, submitWorker, verifyWorkers } from "@/lib/data/workers";
+import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
+import { activateSchema, endWorkerSchema, rejectSchema, workerIdSchema, workerIdsSchema, workerSchema } from "@/lib/validation/workers";
+
+export const registerWorkerAction = authorizedAction("workers.register", workerSchema, async (viewer, input) => {
+  const { id } = await registerWorker(viewer, input);
+  revalidatePath("/workers");
+  redirect(`/workers/${id}`);
+});
+
+export const submitWorkerAction = authorizedAction("workers.register", workerIdSchema, async (viewer, input) => {
+  const status = await submitWorker(viewer, input.workerId);
+  revalidatePath(`/workers/${input.workerId}`);
+  return { status: "success", message: `Diajukan: status sekarang ${WORKER_STATUS_LABELS[status].toLowerCase()}.` };
+});
+
+export const approveWorkersAction = authorizedAction("workers.approve", workerIdsSchema, async (viewer, input) => {
+  const n = await approveWorkers(viewer, input.workerIds);
+  revalidatePath("/workers");
+  return { status: "success", message: `${n} pekerja disetujui.` };
+});
+
+export const verifyWorkersAction = authorizedAction("workers.verify", workerIdsSchema, async (viewer, input) => {
+  const n = await verifyWorkers(viewer, input.workerIds);
+  revalidatePath("/verification");
+  return { status: "success", message: `${n} pekerja diverifikasi.` };
+});
+
+export const rejectWorkersAction = authorizedAction("workers.verify", rejectSchema, async (viewer, input) => {
+  const n = await rejectWorkers(viewer, input.workerIds, input.reason);
+  revalidatePath("/verification");
+  return { status: "success", message: `${n} pekerja ditolak; tempat kuotanya dilepas.` };
+});
+
+export const activateWorkerAction = authorizedAction("workers.verify", activateSchema, async (viewer, input) => {
+  await activateWorker(viewer, input.workerId, input);
+  revalidatePath(`/workers/${input.workerId}`);
+  revalidatePath("/verification");
+  return { status: "success", message: `KPJ ${input.kpjNumber} dicatat; pekerja aktif.` };
+});
+
+export const endWorkerAction = authorizedAction("workers.end", endWorkerSchema, async (viewer, input) => {
+  await endWorker(viewer, input.workerId, input.reason);
+  revalidatePath(`/workers/${input.workerId}`);
+  return { status: "success", message: "Kepesertaan diakhiri; tempat kuotanya diberikan ke daftar tunggu." };
+});
+
+export const revealNikAction = authorizedAction("workers.revealNik", workerIdSchema, async (viewer, input) => {
+  const nik = await revealWorkerNik(viewer, input.workerId);
+  return { status: "success", message: nik };
+});
+
+/** A NIK search arrives by POST and answers with the worker's page, so no NIK is ever in a URL. */
+export const findByNikAction = authorizedAction("workers.view", z.object({ nik: z.string().trim().regex(/^[\d\s.]{16,24}$/, "Masukkan 16 digit NIK.") }), async (viewer, input) => {
+  const { rows } = await listWorkersForViewer(viewer, { nik: input.nik });
+  if (!rows[0]) throw new UserFacingError("NIK tidak ditemukan di wilayah Anda.", { nik: ["NIK tidak ditemukan di wilayah Anda."] });
+  redirect(`/workers/${rows[0].id}`);
+});

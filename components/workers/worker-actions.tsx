@@ -1,0 +1,126 @@
+"use client";
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionResult>;
+
+/** "Tampilkan NIK": the full NIK comes back from a logged server action, never from the page or a URL. */
+export function RevealNik({ action, workerId, masked }: { action: Action; workerId: number; masked: string }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="inline-flex items-center gap-3">
+      <input type="hidden" name="workerId" value={workerId} />
+      <span className="font-mono" data-testid="nik">
+        {state.status === "success" ? state.message : masked}
+      </span>
+      {state.status === "success" ? null : (
+        <SubmitButton variant="secondary">Tampilkan NIK</SubmitButton>
+      )}
+      {state.status === "error" ? <FormMessage status="error" message={state.message} /> : null}
+    </form>
+  );
+}
+
+export function ActivateForm({ action, workerId, today }: { action: Action; workerId: number; today: string }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="grid grid-cols-1 gap-3 sm:grid-cols-3" noValidate>
+      <input type="hidden" name="workerId" value={workerId} />
+      <TextField label="Nomor KPJ" name="kpjNumber" defaultValue={(state.values?.kpjNumber as string) ?? ""} errors={e.kpjNumber} />
+      <TextField label="Mulai kepesertaan" name="coverageStart" type="date" defaultValue={(state.values?.coverageStart as string) ?? today} errors={e.coverageStart} />
+      <div className="flex items-end">
+        <SubmitButton>Catat KPJ</SubmitButton>
+      </div>
+      <div className="sm:col-span-3">
+        <FormMessage status={state.status} message={state.message} />
+      </div>
+    </form>
+  );
+}
+
+export function EndWorkerForm({ action, workerId }: { action: Action; workerId: number }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="workerId" value={workerId} />
+      <SelectField label="Alasan berakhir" name="reason" errors={state.fieldErrors?.reason} defaultValue="">
+        <option value="">— Pilih —</option>
+        <option value="meninggal">Meninggal</option>
+        <option value="pindah_domisili">Pindah domisili</option>
+        <option value="tidak_memenuhi_syarat">Tidak lagi memenuhi syarat</option>
+        <option value="mengundurkan_diri">Mengundurkan diri</option>
+      </SelectField>
+      <SubmitButton variant="danger">Akhiri kepesertaan</SubmitButton>
+      <div className="w-full">
+        <FormMessage status={state.status} message={state.message} />
+      </div>
+    </form>
+  );
+}
+
+type QueueRow = { id: number; name: string; nik: string; status: string; districtName: string | null; villageName: string | null; waitingDays: number };
+
+/** The branch queue: select many, verify or reject with a reason. */
+export function VerificationQueue({ rows, verify, reject }: { rows: QueueRow[]; verify: Action; reject: Action }) {
+  const [vState, verifyAction] = useActionState(verify, { status: "idle" });
+  const [rState, rejectAction] = useActionState(reject, { status: "idle" });
+  return (
+    <form className="space-y-4">
+      <FormMessage status={vState.status} message={vState.message} />
+      <FormMessage status={rState.status} message={rState.message} />
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">Antrean verifikasi</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">Pilih</th>
+              <th scope="col" className="px-3 py-2 text-left">Nama</th>
+              <th scope="col" className="px-3 py-2 text-left">NIK</th>
+              <th scope="col" className="px-3 py-2 text-left">Kecamatan / kelurahan</th>
+              <th scope="col" className="px-3 py-2 text-left">Status</th>
+              <th scope="col" className="px-3 py-2 text-left">Menunggu</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td className="px-3 py-2">
+                  <input type="checkbox" name="workerIds[]" value={r.id} aria-label={`Pilih ${r.name}`} disabled={r.status !== "diajukan"} />
+                </td>
+                <td className="px-3 py-2">
+                  <a className="text-brand-700 underline" href={`/workers/${r.id}`}>
+                    {r.name}
+                  </a>
+                </td>
+                <td className="px-3 py-2 font-mono">{r.nik}</td>
+                <td className="px-3 py-2">
+                  {r.districtName} / {r.villageName}
+                </td>
+                <td className="px-3 py-2">{r.status === "diajukan" ? "Menunggu verifikasi" : "Menunggu nomor KPJ"}</td>
+                <td className="px-3 py-2">{r.waitingDays} hari</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <SubmitButton formAction={verifyAction}>Verifikasi yang dipilih</SubmitButton>
+        <div className="w-72">
+          <TextField label="Alasan penolakan" name="reason" errors={rState.fieldErrors?.reason} />
+        </div>
+        <SubmitButton formAction={rejectAction} variant="danger">
+          Tolak yang dipilih
+        </SubmitButton>
+      </div>
+      {vState.fieldErrors?.workerIds || rState.fieldErrors?.workerIds ? (
+        <p role="alert" className="text-sm text-red-700">
+          Pilih minimal satu pekerja.
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { districts, regencies, villages } from "./areas";
+import { regulations } from "./regulations";
+import { users } from "./users";
+
+export const workerStatus = pgEnum("worker_status", ["draft", "menunggu_persetujuan", "diajukan", "daftar_tunggu", "diverifikasi", "aktif", "berakhir", "ditolak"]);
+export const bpjsSector = pgEnum("bpjs_sector", ["petani", "nelayan", "lainnya"]);
+
+/** Occupation categories are data, each mapped to BPJS's reporting sector. */
+export const occupations = pgTable("occupations", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  sector: bpjsSector("sector").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/** Per kabupaten/kota: whether a supervisor approves submissions (two-step) before they count. */
+export const areaSettings = pgTable("area_settings", {
+  regencyCode: text("regency_code").primaryKey().references(() => regencies.code),
+  requiresApproval: boolean("requires_approval").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One enrollment of a person in one kabupaten/kota. Re-registration after `berakhir` is a new
+ * row for the same NIK; at most one live row per NIK in the country (partial unique index).
+ */
+export const workers = pgTable(
+  "workers",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    nik: text("nik").notNull(),
+    name: text("name").notNull(),
+    birthDate: date("birth_date").notNull(),
+    sex: text("sex").notNull(),
+    address: text("address").notNull().default(""),
+    regencyCode: text("regency_code").notNull().references(() => regencies.code),
+    districtCode: text("district_code").references(() => districts.code),
+    villageCode: text("village_code").references(() => villages.code),
+    phone: text("phone").notNull().default(""),
+    occupationId: integer("occupation_id").references(() => occupations.id),
+    income: integer("income").notNull().default(1000000),
+    kkNumber: text("kk_number"),
+    source: text("source").notNull().default(""),
+    heirName: text("heir_name"),
+    heirRelationship: text("heir_relationship"),
+    heirNik: text("heir_nik"),
+    status: workerStatus("status").notNull().default("draft"),
+    regulationId: integer("regulation_id").references(() => regulations.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    kpjNumber: text("kpj_number"),
+    coverageStart: date("coverage_start"),
+    endReason: text("end_reason"),
+    rejectionReason: text("rejection_reason"),
+    flaggedReason: text("flagged_reason"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("workers_live_nik_key").on(t.nik).where(sql`${t.status} <> 'berakhir'`),
+    uniqueIndex("workers_live_kpj_key").on(t.kpjNumber).where(sql`${t.status} <> 'berakhir' and ${t.kpjNumber} is not null`),
+    index("workers_regency_status_idx").on(t.regencyCode, t.status),
+    index("workers_district_status_idx").on(t.districtCode, t.status),
+    index("workers_regulation_idx").on(t.regulationId, t.status),
+    index("workers_waiting_idx").on(t.regencyCode, t.submittedAt).where(sql`${t.status} = 'daftar_tunggu'`),
+    index("workers_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    check("workers_nik_format", sql`${t.nik} ~ '^[0-9]{16}$'`),
+    check("workers_sex", sql`${t.sex} in ('L', 'P')`),
+    check("workers_heir_not_self", sql`${t.heirNik} is null or ${t.heirNik} <> ${t.nik}`),
+    check("workers_income", sql`${t.income} >= 0`),
+    // A place is held exactly while diajukan, diverifikasi or aktif.
+    check("workers_place_by_status", sql`(${t.status} in ('diajukan', 'diverifikasi', 'aktif')) = (${t.regulationId} is not null)`),
+    check("workers_aktif_has_kpj", sql`${t.status} <> 'aktif' or (${t.kpjNumber} is not null and ${t.coverageStart} is not null)`),
+    check("workers_village_in_district", sql`${t.villageCode} is null or left(${t.villageCode}, 8) = ${t.districtCode}`),
+    check("workers_district_in_regency", sql`${t.districtCode} is null or left(${t.districtCode}, 5) = ${t.regencyCode}`),
+  ],
+);
+
+/** Status history: who moved a worker, when, from what to what, and why. */
+export const workerEvents = pgTable(
+  "worker_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workerId: integer("worker_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id),
+    fromStatus: workerStatus("from_status"),
+    toStatus: workerStatus("to_status").notNull(),
+    regulationId: integer("regulation_id"),
+    reason: text("reason"),
+  },
+  (t) => [index("worker_events_worker_idx").on(t.workerId, t.at), index("worker_events_taken_idx").on(t.regulationId, t.at).where(sql`${t.toStatus} = 'diajukan'`)],
+);

@@ -1,0 +1,109 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { db } from "@/db/client";
+import { isAgeEligible } from "@/lib/domain/nik";
+
+// Places in quotas. Called only inside the transactions of lib/data functions that have already
+// checked the viewer's permission and scope; never imported by app/ (ESLint).
+
+export type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+
+type PlaceSeeker = { id: number; regencyCode: string; birthDate: string; villageCode: string | null };
+
+// Funder priority (regulations issue, item 7): APBD kab/kota, APBD provinsi, APBDes, CSR, others;
+// then the earliest enacted.
+const FUNDER_ORDER = sql`array_position(array['kabkota','provinsi','desa','csr','lainnya']::regulation_issuer[], r.issuer)`;
+
+/**
+ * Takes a place for a worker in the first regulation of its area that is in force today, has a
+ * free place and whose rules (age on `today`, village list) the worker meets. The counter update
+ * `counted < quota` is atomic; under concurrency a loser simply tries the next regulation.
+ * Returns the regulation id, or null when there is no place (the worker waits).
+ */
+export async function takePlace(tx: Tx, w: PlaceSeeker, today: string): Promise<number | null> {
+  const candidates = (await tx.execute(sql`
+    select r.id, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
+           exists (select 1 from regulation_villages rv where rv.regulation_id = r.id) as "villageScheme",
+           exists (select 1 from regulation_villages rv where rv.regulation_id = r.id and rv.village_code = ${w.villageCode}) as "villageListed"
+      from regulations r
+     where r.regency_code = ${w.regencyCode} and r.status = 'enacted'
+       and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
+       and r.counted < r.quota
+     order by ${FUNDER_ORDER}, r.enacted_on, r.id`)) as unknown as { id: number; minAgeMonths: number; maxAgeMonths: number; villageScheme: boolean; villageListed: boolean }[];
+  for (const r of candidates) {
+    if (!isAgeEligible(w.birthDate, today, r)) continue;
+    if (r.villageScheme && !r.villageListed) continue;
+    const taken = (await tx.execute(sql`update regulations set counted = counted + 1 where id = ${r.id} and counted < quota returning id`)) as unknown as unknown[];
+    if (taken.length) return r.id;
+  }
+  return null;
+}
+
+export async function releasePlace(tx: Tx, regulationId: number) {
+  await tx.execute(sql`update regulations set counted = counted - 1 where id = ${regulationId}`);
+}
+
+export async function recordEvent(tx: Tx, e: { workerId: number; actorId: string | null; from: string | null; to: string; regulationId?: number | null; reason?: string | null }) {
+  await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+    values (${e.workerId}, ${e.actorId}, ${e.from}::worker_status, ${e.to}::worker_status, ${e.regulationId ?? null}, ${e.reason ?? null})`);
+}
+
+/**
+ * Promotes waiting workers of an area first-in-first-out (by submission time) while places are
+ * free. A worker who no longer fits any regulation with free places (age, village) is skipped
+ * and flagged, not silently promoted. Returns how many were promoted.
+ */
+export async function promoteWaiting(tx: Tx, regencyCode: string, today: string, actorId: string | null): Promise<number> {
+  let promoted = 0;
+  const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations
+    where regency_code = ${regencyCode} and status = 'enacted' and starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date)`)) as unknown as [{ n: number }];
+  if (!free || free.n === 0) return 0;
+  const waiting = (await tx.execute(sql`select id, regency_code as "regencyCode", birth_date::text as "birthDate", village_code as "villageCode"
+      from workers where regency_code = ${regencyCode} and status = 'daftar_tunggu'
+      order by submitted_at, id for update`)) as unknown as PlaceSeeker[];
+  let left = free.n;
+  for (const w of waiting) {
+    if (left === 0) break;
+    const regulationId = await takePlace(tx, w, today);
+    if (regulationId == null) {
+      await tx.execute(sql`update workers set flagged_reason = 'Tidak memenuhi syarat regulasi yang masih memiliki kuota (usia/desa); tetap di daftar tunggu.', updated_at = now() where id = ${w.id}`);
+      continue;
+    }
+    await tx.execute(sql`update workers set status = 'diajukan', regulation_id = ${regulationId}, flagged_reason = null, updated_at = now() where id = ${w.id}`);
+    await recordEvent(tx, { workerId: w.id, actorId, from: "daftar_tunggu", to: "diajukan", regulationId, reason: "Naik dari daftar tunggu" });
+    promoted++;
+    left--;
+  }
+  return promoted;
+}
+
+/**
+ * When a regulation ends: its holders move to the successor in order of original submission up
+ * to its free places, the rest go to the waiting list; or they all end with "regulasi berakhir".
+ * Set-based: one statement per outcome.
+ */
+export async function settleHolders(tx: Tx, args: { regulationId: number; successorId: number | null; actorId: string | null }) {
+  if (args.successorId == null) {
+    await tx.execute(sql`with h as (select id, status from workers where regulation_id = ${args.regulationId} for update),
+      ended as (update workers set status = 'berakhir', end_reason = 'regulasi_berakhir', regulation_id = null, updated_at = now()
+                 where id in (select id from h) returning id)
+      insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+      select h.id, ${args.actorId}, h.status, 'berakhir', ${args.regulationId}, 'Regulasi berakhir' from h`);
+  } else {
+    // Lock first: FOR UPDATE cannot sit beside the window function below.
+    await tx.execute(sql`select id from regulations where id = ${args.successorId} for update`);
+    await tx.execute(sql`select id from workers where regulation_id = ${args.regulationId} for update`);
+    await tx.execute(sql`with succ as (select quota - counted as free from regulations where id = ${args.successorId}),
+      h as (select id, status, row_number() over (order by submitted_at, id) as rn from workers where regulation_id = ${args.regulationId}),
+      moved as (update workers set regulation_id = ${args.successorId}, updated_at = now()
+                 where id in (select id from h where rn <= (select free from succ)) returning id),
+      waiting as (update workers set status = 'daftar_tunggu', regulation_id = null, updated_at = now()
+                 where id in (select id from h where rn > (select free from succ)) returning id),
+      bump as (update regulations set counted = counted + (select count(*) from moved) where id = ${args.successorId} returning id),
+      ev1 as (insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+              select h.id, ${args.actorId}, h.status, h.status, ${args.successorId}, 'Dipindah ke regulasi pengganti' from h where h.id in (select id from moved))
+      insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+      select h.id, ${args.actorId}, h.status, 'daftar_tunggu', null, 'Regulasi berakhir; kuota pengganti penuh' from h where h.id in (select id from waiting)`);
+  }
+  await tx.execute(sql`update regulations set counted = 0 where id = ${args.regulationId}`);
+}

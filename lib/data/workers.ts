@@ -1,0 +1,336 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { areaSettings, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
+import { assertCan } from "@/lib/authz/permissions";
+import { enrollmentInScope, scopeOf } from "@/lib/authz/scope";
+import type { Viewer } from "@/lib/authz/viewer";
+import { now } from "@/lib/clock";
+import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
+import { canMoveWorker, WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
+import { wibDay } from "@/lib/domain/wib";
+import type { WorkerInput } from "@/lib/validation/workers";
+import { writeAudit } from "./audit";
+import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
+import { getDefaultEligibility } from "./regulations";
+import { promoteWaiting, recordEvent, releasePlace, takePlace, type Tx } from "./internal/places";
+
+const inScope = (viewer: Viewer) => enrollmentInScope(scopeOf(viewer), workers.regencyCode, workers.districtCode);
+
+// The code lists a NIK is checked against; they change only with a new reference data version.
+let known: Promise<KnownAreas> | undefined;
+function knownAreas(): Promise<KnownAreas> {
+  known ??= (async () => {
+    const [p, r, d] = await Promise.all([
+      db().select({ code: provinces.code }).from(provinces),
+      db().select({ code: regencies.code }).from(regencies),
+      db().select({ code: districts.code }).from(districts),
+    ]);
+    return { provinces: new Set(p.map((x) => x.code)), regencies: new Set(r.map((x) => x.code)), districts: new Set(d.map((x) => x.code)) };
+  })();
+  return known;
+}
+
+export async function listOccupations() {
+  return db().select().from(occupations).orderBy(asc(occupations.sortOrder), asc(occupations.name));
+}
+
+/** Where a NIK is already enrolled (area and status only), or null. */
+async function liveEnrollmentOf(nik: string, exceptId?: number) {
+  const [row] = await db()
+    .select({ id: workers.id, regencyName: regencies.name, status: workers.status })
+    .from(workers)
+    .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
+    .where(and(eq(workers.nik, nik), sql`${workers.status} <> 'berakhir'`, exceptId ? sql`${workers.id} <> ${exceptId}` : undefined));
+  return row ?? null;
+}
+
+const duplicateMessage = (d: { regencyName: string; status: WorkerStatus }) => `NIK ini sudah terdaftar di ${d.regencyName} dengan status ${WORKER_STATUS_LABELS[d.status].toLowerCase()}.`;
+
+/** Validates what needs the database and returns the row values, or throws field errors. */
+async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
+  const today = wibDay(now());
+  const parsed = parseNik(input.nik, await knownAreas(), today);
+  if (!parsed.ok) throw new UserFacingError("Periksa NIK.", { nik: [parsed.error] });
+  const info = parsed.value;
+  const warnings = [...info.warnings, ...compareWithNik(info, { birthDate: input.birthDate, sex: input.sex })];
+  if (warnings.length && !input.confirmWarnings) {
+    throw new UserFacingError("Periksa peringatan berikut, lalu centang konfirmasi dan simpan lagi.", { confirmWarnings: warnings });
+  }
+  if (input.heirNik && input.heirNik === info.nik) throw new UserFacingError("NIK ahli waris tidak boleh sama dengan NIK pekerja.", { heirNik: ["NIK ahli waris tidak boleh sama dengan NIK pekerja."] });
+  const regencyCode = viewer.regencyCode!;
+  if (input.districtCode) {
+    const [d] = await db().select({ code: districts.code }).from(districts).where(and(eq(districts.code, input.districtCode), eq(districts.regencyCode, regencyCode)));
+    if (!d) throw new UserFacingError("Kecamatan harus di wilayah Anda.", { districtCode: ["Pilih kecamatan di wilayah Anda."] });
+  }
+  if (input.villageCode) {
+    const [v] = await db().select({ code: villages.code }).from(villages).where(and(eq(villages.code, input.villageCode), eq(villages.districtCode, input.districtCode ?? "")));
+    if (!v) throw new UserFacingError("Kelurahan/desa harus di kecamatan yang dipilih.", { villageCode: ["Pilih kelurahan/desa di kecamatan yang dipilih."] });
+  }
+  if (input.intent === "submit") {
+    const policy = await getDefaultEligibility();
+    if (!isAgeEligible(input.birthDate, today, policy)) {
+      const msg = `Usia pekerja di luar ketentuan (${Math.floor(policy.minAgeMonths / 12)} tahun sampai ${Math.floor(policy.maxAgeMonths / 12)} tahun ${policy.maxAgeMonths % 12} bulan).`;
+      throw new UserFacingError(msg, { birthDate: [msg] });
+    }
+  }
+  const dup = await liveEnrollmentOf(info.nik, exceptId);
+  if (dup) throw new UserFacingError(duplicateMessage(dup), { nik: [duplicateMessage(dup)] });
+  return {
+    today,
+    values: {
+      nik: info.nik,
+      name: input.name,
+      birthDate: input.birthDate,
+      sex: input.sex,
+      address: input.address,
+      regencyCode,
+      districtCode: input.districtCode ?? null,
+      villageCode: input.villageCode ?? null,
+      phone: input.phone,
+      occupationId: input.occupationId,
+      income: input.income,
+      kkNumber: input.kkNumber ?? null,
+      source: input.source,
+      heirName: input.heirName ?? null,
+      heirRelationship: input.heirRelationship ?? null,
+      heirNik: input.heirNik ?? null,
+    },
+  };
+}
+
+/**
+ * The area's final submission: a place in a regulation (diajukan), or the waiting list. In areas
+ * that want a supervisor's approval, an officer's submission waits for it first.
+ */
+async function submit(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus; regencyCode: string; birthDate: string; villageCode: string | null }, today: string) {
+  const [setting] = await tx.select().from(areaSettings).where(eq(areaSettings.regencyCode, w.regencyCode));
+  if (setting?.requiresApproval && viewer.role !== "supervisor") {
+    await move(tx, viewer, w, "menunggu_persetujuan", { submittedAt: new Date() }, "Diajukan ke supervisor");
+    return "menunggu_persetujuan" as const;
+  }
+  const regulationId = await takePlace(tx, w, today);
+  const to = regulationId ? "diajukan" : "daftar_tunggu";
+  await move(tx, viewer, w, to, { submittedAt: new Date(), regulationId, rejectionReason: null }, regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai");
+  return to;
+}
+
+async function move(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus }, to: WorkerStatus, set: Partial<typeof workers.$inferInsert>, reason: string | null) {
+  if (!canMoveWorker(w.status, to)) throw new UserFacingError(`Status ${WORKER_STATUS_LABELS[w.status]} tidak dapat diubah menjadi ${WORKER_STATUS_LABELS[to]}.`);
+  await tx.update(workers).set({ ...set, status: to, updatedAt: new Date() }).where(eq(workers.id, w.id));
+  await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: w.status, to, regulationId: set.regulationId ?? null, reason });
+}
+
+/** Registers a worker (officer or supervisor of the area): a draft, or submitted at once. */
+export async function registerWorker(viewer: Viewer, input: WorkerInput) {
+  assertCan(viewer.role, "workers.register");
+  const { today, values } = await prepare(viewer, input);
+  try {
+    return await db().transaction(async (tx) => {
+      const [row] = await tx.insert(workers).values({ ...values, status: "draft", createdBy: viewer.id }).returning({ id: workers.id });
+      const w = { id: row!.id, status: "draft" as WorkerStatus, regencyCode: values.regencyCode, birthDate: values.birthDate, villageCode: values.villageCode };
+      await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: null, to: "draft", reason: "Didaftarkan" });
+      const status = input.intent === "submit" ? await submit(tx, viewer, w, today) : "draft";
+      await writeAudit(tx, { actorId: viewer.id, action: "worker.create", entityType: "worker", entityId: String(w.id), details: { status, nik: maskNik(values.nik) } });
+      return { id: w.id, status };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "workers_live_nik_key")) {
+      const dup = await liveEnrollmentOf(values.nik);
+      const msg = dup ? duplicateMessage(dup) : "NIK ini sudah terdaftar.";
+      throw new UserFacingError(msg, { nik: [msg] });
+    }
+    throw e;
+  }
+}
+
+async function lockWorker(tx: Tx, viewer: Viewer, id: number) {
+  const [row] = await tx.select().from(workers).where(and(eq(workers.id, id), inScope(viewer))).for("update");
+  if (!row) throw new NotFoundError("Pekerja");
+  return row;
+}
+
+/** Submits a draft or a corrected rejected worker: it takes a place again or joins the back of the waiting list. */
+export async function submitWorker(viewer: Viewer, id: number) {
+  assertCan(viewer.role, "workers.register");
+  return db().transaction(async (tx) => {
+    const w = await lockWorker(tx, viewer, id);
+    if (!w.districtCode || !w.villageCode || !w.heirName || !w.heirRelationship) throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
+    const status = await submit(tx, viewer, w, wibDay(now()));
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.submit", entityType: "worker", entityId: String(id), details: { status } });
+    return status;
+  });
+}
+
+/** A supervisor approves officers' submissions in two-step areas. */
+export async function approveWorkers(viewer: Viewer, ids: number[]) {
+  assertCan(viewer.role, "workers.approve");
+  return db().transaction(async (tx) => {
+    const today = wibDay(now());
+    const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "menunggu_persetujuan"))).orderBy(asc(workers.submittedAt)).for("update");
+    for (const w of rows) {
+      const regulationId = await takePlace(tx, w, today);
+      await move(tx, viewer, w, regulationId ? "diajukan" : "daftar_tunggu", { regulationId }, "Disetujui supervisor");
+    }
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.approve", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length } });
+    return rows.length;
+  });
+}
+
+/** Branch heads verify submitted workers of the kecamatan their branch serves. */
+export async function verifyWorkers(viewer: Viewer, ids: number[]) {
+  assertCan(viewer.role, "workers.verify");
+  return db().transaction(async (tx) => {
+    const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "diajukan"))).for("update");
+    for (const w of rows) await move(tx, viewer, w, "diverifikasi", { regulationId: w.regulationId }, "Diverifikasi kantor cabang");
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.verify", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length } });
+    return rows.length;
+  });
+}
+
+/** Rejection releases the place; the first waiting worker of the area takes it. */
+export async function rejectWorkers(viewer: Viewer, ids: number[], reason: string) {
+  assertCan(viewer.role, "workers.verify");
+  return db().transaction(async (tx) => {
+    const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), inArray(workers.status, ["diajukan", "diverifikasi"]))).for("update");
+    const areas = new Set<string>();
+    for (const w of rows) {
+      await move(tx, viewer, w, "ditolak", { regulationId: null, rejectionReason: reason }, reason);
+      if (w.regulationId) await releasePlace(tx, w.regulationId);
+      areas.add(w.regencyCode);
+    }
+    for (const a of areas) await promoteWaiting(tx, a, wibDay(now()), viewer.id);
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.reject", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length, reason } });
+    return rows.length;
+  });
+}
+
+/** Records the KPJ number BPJS assigned and the coverage start: the worker becomes aktif. */
+export async function activateWorker(viewer: Viewer, id: number, input: { kpjNumber: string; coverageStart: string }) {
+  assertCan(viewer.role, "workers.verify");
+  try {
+    await db().transaction(async (tx) => {
+      const w = await lockWorker(tx, viewer, id);
+      if (w.status !== "diverifikasi") throw new UserFacingError("Nomor KPJ dicatat setelah pekerja diverifikasi.");
+      await move(tx, viewer, w, "aktif", { regulationId: w.regulationId, kpjNumber: input.kpjNumber, coverageStart: input.coverageStart }, `KPJ ${input.kpjNumber}`);
+      await writeAudit(tx, { actorId: viewer.id, action: "worker.activate", entityType: "worker", entityId: String(id), details: { kpjNumber: input.kpjNumber, coverageStart: input.coverageStart } });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "workers_live_kpj_key")) throw new UserFacingError("Nomor KPJ ini sudah dipakai pekerja lain.", { kpjNumber: ["Nomor KPJ ini sudah dipakai pekerja lain."] });
+    throw e;
+  }
+}
+
+/** Ends an enrollment (died, moved, no longer eligible, resigned): the place goes to the waiting list. */
+export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndReason, "regulasi_berakhir">) {
+  assertCan(viewer.role, "workers.end");
+  await db().transaction(async (tx) => {
+    const w = await lockWorker(tx, viewer, id);
+    await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason }, reason);
+    if (w.regulationId) {
+      await releasePlace(tx, w.regulationId);
+      await promoteWaiting(tx, w.regencyCode, wibDay(now()), viewer.id);
+    }
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.end", entityType: "worker", entityId: String(id), details: { reason } });
+  });
+}
+
+export type WorkerFilter = { status?: WorkerStatus; districtCode?: string; q?: string; nik?: string; page?: number };
+export const PAGE_SIZE = 50;
+
+/** Workers in the viewer's scope, NIK masked. A NIK search matches exactly (never a URL parameter). */
+export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {}) {
+  assertCan(viewer.role, "workers.view");
+  const where = and(
+    inScope(viewer),
+    f.status ? eq(workers.status, f.status) : undefined,
+    f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined,
+    f.q ? ilike(workers.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+    f.nik ? eq(workers.nik, f.nik.replace(/[\s.]/g, "")) : undefined,
+  );
+  const page = Math.max(1, f.page ?? 1);
+  const [rows, [total]] = await Promise.all([
+    db()
+      .select({
+        id: workers.id,
+        nik: workers.nik,
+        name: workers.name,
+        status: workers.status,
+        districtName: districts.name,
+        regencyName: regencies.name,
+        submittedAt: workers.submittedAt,
+        kpjNumber: workers.kpjNumber,
+        occupation: occupations.name,
+      })
+      .from(workers)
+      .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
+      .leftJoin(districts, eq(districts.code, workers.districtCode))
+      .leftJoin(occupations, eq(occupations.id, workers.occupationId))
+      .where(where)
+      .orderBy(desc(workers.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db().select({ n: sql<number>`count(*)::int` }).from(workers).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, nik: maskNik(r.nik) })), total: total?.n ?? 0, page };
+}
+
+/** The branch's verification queue: submitted (diajukan) and verified workers awaiting a KPJ; never the waiting list. */
+export async function listVerificationQueueForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "workers.verify");
+  const rows = await db()
+    .select({ id: workers.id, nik: workers.nik, name: workers.name, status: workers.status, districtName: districts.name, villageName: villages.name, submittedAt: workers.submittedAt })
+    .from(workers)
+    .leftJoin(districts, eq(districts.code, workers.districtCode))
+    .leftJoin(villages, eq(villages.code, workers.villageCode))
+    .where(and(inScope(viewer), inArray(workers.status, ["diajukan", "diverifikasi"])))
+    .orderBy(asc(workers.submittedAt), asc(workers.id))
+    .limit(500);
+  return rows.map((r) => ({ ...r, nik: maskNik(r.nik) }));
+}
+
+/** One worker's page (viewing it is recorded: UU PDP record of processing). NIK masked. */
+export async function getWorkerForViewer(viewer: Viewer, id: number) {
+  assertCan(viewer.role, "workers.view");
+  const [row] = await db()
+    .select({ worker: workers, regencyName: regencies.name, districtName: districts.name, villageName: villages.name, occupation: occupations.name, regulationTitle: regulations.title })
+    .from(workers)
+    .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
+    .leftJoin(districts, eq(districts.code, workers.districtCode))
+    .leftJoin(villages, eq(villages.code, workers.villageCode))
+    .leftJoin(occupations, eq(occupations.id, workers.occupationId))
+    .leftJoin(regulations, eq(regulations.id, workers.regulationId))
+    .where(and(eq(workers.id, id), inScope(viewer)));
+  if (!row) {
+    await writeAudit(db(), { actorId: viewer.id, action: "worker.access_refused", entityType: "worker", entityId: String(id), details: {} });
+    throw new NotFoundError("Pekerja");
+  }
+  const events = await db()
+    .select({ at: workerEvents.at, from: workerEvents.fromStatus, to: workerEvents.toStatus, reason: workerEvents.reason, actorName: users.name })
+    .from(workerEvents)
+    .leftJoin(users, eq(users.id, workerEvents.actorId))
+    .where(eq(workerEvents.workerId, id))
+    .orderBy(desc(workerEvents.at), desc(workerEvents.id));
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.view", entityType: "worker", entityId: String(id), details: {} });
+  const { nik, heirNik, ...rest } = row.worker;
+  return {
+    ...rest,
+    nikMasked: maskNik(nik),
+    heirNikMasked: heirNik ? maskNik(heirNik) : null,
+    regencyName: row.regencyName,
+    districtName: row.districtName,
+    villageName: row.villageName,
+    occupation: row.occupation,
+    regulationTitle: row.regulationTitle,
+    events,
+  };
+}
+
+/** The full NIK, after an explicit action, logged. */
+export async function revealWorkerNik(viewer: Viewer, id: number) {
+  assertCan(viewer.role, "workers.revealNik");
+  const [row] = await db().select({ nik: workers.nik }).from(workers).where(and(eq(workers.id, id), inScope(viewer)));
+  if (!row) throw new NotFoundError("Pekerja");
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.reveal_nik", entityType: "worker", entityId: String(id), details: {} });
+  return row.nik;
+}

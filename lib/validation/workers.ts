@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const text = (max: number, msg: string) => z.string().trim().max(max, msg);
+const optional = (max: number, msg: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, msg).nullable().optional());
+
+export const HEIR_RELATIONSHIPS = { suami: "Suami", istri: "Istri", anak: "Anak", orang_tua: "Orang tua", saudara_kandung: "Saudara kandung" } as const;
+export const SOURCES = { dtks_desil_1_2: "DTKS/DTSEN desil 1–2", dtks_desil_3_4: "DTKS/DTSEN desil 3–4", survei_lapangan: "Survei lapangan", usulan_desa: "Usulan desa/kelurahan", lainnya: "Lainnya" } as const;
+
+const wholeRupiah = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().replace(/\./g, "").replace(/^Rp\s*/i, "") || "1000000" : v),
+  z.string().regex(/^\d+$/, "Penghasilan harus berupa angka rupiah.").transform(Number).refine((n) => n <= 1_000_000_000, "Penghasilan terlalu besar."),
+);
+
+/** The registration form. Drafts may be incomplete; submission needs kecamatan, kelurahan and an heir. */
+export const workerSchema = z
+  .object({
+    nik: z.string({ error: "Isi NIK." }).trim().min(1, "Isi NIK."),
+    name: z.string({ error: "Isi nama lengkap." }).trim().min(2, "Isi nama lengkap sesuai KTP.").max(150, "Nama terlalu panjang."),
+    birthDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Isi tanggal lahir."),
+    sex: z.enum(["L", "P"], { error: "Pilih jenis kelamin." }),
+    address: text(300, "Alamat terlalu panjang.").default(""),
+    districtCode: optional(20, "Kecamatan tidak valid."),
+    villageCode: optional(20, "Kelurahan/desa tidak valid."),
+    phone: z.string().trim().regex(/^(\+62|0)[0-9 -]{7,15}$|^$/, "Nomor HP tidak valid (contoh: 0812 3456 7890).").default(""),
+    occupationId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
+    income: wholeRupiah,
+    kkNumber: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v), z.string().regex(/^\d{16}$/, "Nomor KK harus 16 digit.").nullable().optional()),
+    source: text(60, "Sumber data tidak valid.").default(""),
+    heirName: optional(150, "Nama ahli waris terlalu panjang."),
+    heirRelationship: z.preprocess((v) => (v === "" ? null : v), z.enum(Object.keys(HEIR_RELATIONSHIPS) as [keyof typeof HEIR_RELATIONSHIPS], { error: "Pilih hubungan ahli waris." }).nullable().optional()),
+    heirNik: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v), z.string().regex(/^\d{16}$/, "NIK ahli waris harus 16 digit.").nullable().optional()),
+    intent: z.enum(["draft", "submit"]).default("submit"),
+    confirmWarnings: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent !== "submit") return;
+    if (!v.districtCode) ctx.addIssue({ code: "custom", path: ["districtCode"], message: "Pilih kecamatan." });
+    if (!v.villageCode) ctx.addIssue({ code: "custom", path: ["villageCode"], message: "Pilih kelurahan/desa." });
+    if (!v.heirName) ctx.addIssue({ code: "custom", path: ["heirName"], message: "Isi nama ahli waris." });
+    if (!v.heirRelationship) ctx.addIssue({ code: "custom", path: ["heirRelationship"], message: "Pilih hubungan ahli waris." });
+  });
+
+export type WorkerInput = z.infer<typeof workerSchema>;
+
+export const workerIdsSchema = z.object({ workerIds: z.array(z.coerce.number().int().positive()).min(1, "Pilih minimal satu pekerja.") });
+export const workerIdSchema = z.object({ workerId: z.coerce.number().int().positive() });
+export const rejectSchema = workerIdsSchema.extend({ reason: z.string().trim().min(5, "Tulis alasan penolakan (minimal 5 huruf).").max(500) });
+export const activateSchema = workerIdSchema.extend({
+  kpjNumber: z.string().trim().regex(/^[0-9A-Za-z]{8,16}$/, "Nomor KPJ 8–16 huruf/angka."),
+  coverageStart: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Isi tanggal mulai kepesertaan."),
+});
+export const endWorkerSchema = workerIdSchema.extend({
+  reason: z.enum(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"], { error: "Pilih alasan." }),
+});

@@ -1,0 +1,190 @@
+import { inject, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "@/db/connection";
+import { createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
+import { activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
+import { NotFoundError } from "@/lib/data/errors";
+import type { Viewer } from "@/lib/authz/viewer";
+import { createAreaUser, firstVillageOf } from "../support/areas";
+import { viewerFor } from "../support/viewers";
+import { makeNik, workerInput } from "../support/workers";
+
+// Kota Cilegon (36.72) has no demo regulation: each test builds the quota it needs.
+const CILEGON = "36.72";
+const KEC = "36.72.01";
+let village: string;
+let officer: Viewer;
+let supervisor: Viewer;
+
+async function enactedRegulation(quota: number, title = `Perwal uji ${Math.random()}`) {
+  const reg = await createRegulation(supervisor, { type: "perwal", issuer: "kabkota", title, startsOn: "2026-01-01", endsOn: null, quota, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] });
+  await submitRegulationForReview(supervisor, reg.id);
+  await enactRegulation(supervisor, reg.id, { number: `No. ${reg.id}`, enactedOn: "2026-01-01" });
+  return reg.id;
+}
+
+async function counts(regulationId: number) {
+  const { sql } = connect(inject("databaseUrl"), 1);
+  try {
+    const [r] = await sql`select r.counted,
+      (select count(*)::int from workers w where w.regulation_id = r.id) as holders,
+      (select count(*)::int from workers w where w.regency_code = r.regency_code and w.status = 'daftar_tunggu') as waiting
+      from regulations r where r.id = ${regulationId}`;
+    return r as unknown as { counted: number; holders: number; waiting: number };
+  } finally {
+    await sql.end();
+  }
+}
+
+async function clearArea() {
+  const { sql } = connect(inject("databaseUrl"), 1);
+  try {
+    // End everything left in Cilegon so each test starts from an empty area.
+    await sql`update workers set status = 'berakhir', regulation_id = null, end_reason = 'mengundurkan_diri' where regency_code = ${CILEGON} and status <> 'berakhir'`;
+    await sql`update regulations set counted = 0, status = 'ended', ended_on = starts_on, end_reason = 'revoked' where regency_code = ${CILEGON} and status = 'enacted'`;
+  } finally {
+    await sql.end();
+  }
+}
+
+beforeAll(async () => {
+  await createAreaUser("petugas.cilegon@portal.test", "petugas", CILEGON);
+  await createAreaUser("supervisor.cilegon@portal.test", "supervisor", CILEGON);
+  officer = await viewerFor("petugas.cilegon@portal.test");
+  supervisor = await viewerFor("supervisor.cilegon@portal.test");
+  village = await firstVillageOf(KEC);
+});
+
+describe("registration", () => {
+  it("takes a place, or the waiting list when the quota is full, and never refuses for lack of a place", async () => {
+    await clearArea();
+    const reg = await enactedRegulation(1);
+    const a = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    const b = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    expect([a.status, b.status]).toEqual(["diajukan", "daftar_tunggu"]);
+    expect(await counts(reg)).toMatchObject({ counted: 1, holders: 1, waiting: 1 });
+    // The holder ends: the waiting worker is promoted at once.
+    await endWorker(officer, a.id, "mengundurkan_diri");
+    expect(await counts(reg)).toMatchObject({ counted: 1, holders: 1, waiting: 0 });
+    expect((await getWorkerForViewer(officer, b.id)).status).toBe("diajukan");
+  });
+
+  it("refuses a NIK enrolled elsewhere, telling only the area and status", async () => {
+    const kotaOfficer = await viewerFor("petugas.kotatangerang@portal.test");
+    const nik = makeNik();
+    await registerWorker(kotaOfficer, workerInput({ nik, districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") }));
+    await expect(registerWorker(officer, workerInput({ nik, districtCode: KEC, villageCode: village }))).rejects.toMatchObject({
+      fieldErrors: { nik: ["NIK ini sudah terdaftar di Kota Tangerang dengan status diajukan."] },
+    });
+  });
+
+  it("refuses bad NIKs, an heir with the worker's own NIK, and ages outside the rule", async () => {
+    await expect(registerWorker(officer, workerInput({ nik: "3671053102850001", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { nik: ["Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang valid."] } });
+    const nik = makeNik();
+    await expect(registerWorker(officer, workerInput({ nik, heirNik: nik, districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { heirNik: expect.any(Array) } });
+    const young = makeNik({ day: 1, month: 1, year: 2010 });
+    await expect(registerWorker(officer, workerInput({ nik: young, birthDate: "2010-01-01", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { birthDate: expect.any(Array) } });
+    // A typed birth date that disagrees with the NIK needs the officer's confirmation.
+    const other = makeNik();
+    await expect(registerWorker(officer, workerInput({ nik: other, birthDate: "1985-03-13", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { confirmWarnings: ["Tanggal lahir berbeda dengan NIK (NIK: 1985-03-12)."] } });
+    expect((await registerWorker(officer, workerInput({ nik: other, birthDate: "1985-03-13", confirmWarnings: true, districtCode: KEC, villageCode: village }))).id).toBeGreaterThan(0);
+  });
+
+  it("stores names exactly as typed", async () => {
+    const name = `D'Arcy <script>alert(1)</script> Ñoño`;
+    const w = await registerWorker(officer, workerInput({ name, intent: "draft", districtCode: KEC, villageCode: village }));
+    expect((await getWorkerForViewer(officer, w.id)).name).toBe(name);
+  });
+});
+
+describe("the quota cap under concurrency", () => {
+  it("gives exactly R places to N simultaneous submissions, 10 times over", async () => {
+    for (let round = 0; round < 10; round++) {
+      await clearArea();
+      const R = 7 + round;
+      const N = 50;
+      const reg = await enactedRegulation(R);
+      const inputs = Array.from({ length: N }, () => workerInput({ districtCode: KEC, villageCode: village }));
+      let release!: () => void;
+      const barrier = new Promise<void>((r) => (release = r));
+      const runs = inputs.map(async (input) => {
+        await barrier;
+        return registerWorker(officer, input);
+      });
+      release();
+      const results = await Promise.all(runs);
+      expect(results.filter((r) => r.status === "diajukan")).toHaveLength(R);
+      expect(results.filter((r) => r.status === "daftar_tunggu")).toHaveLength(N - R);
+      expect(await counts(reg)).toEqual({ counted: R, holders: R, waiting: N - R });
+    }
+  });
+
+  it("lets only one of two areas enroll the same NIK at the same moment", async () => {
+    const kotaOfficer = await viewerFor("petugas.kotatangerang@portal.test");
+    const kotaVillage = await firstVillageOf("36.71.05");
+    for (let i = 0; i < 5; i++) {
+      const nik = makeNik();
+      const results = await Promise.allSettled([
+        registerWorker(officer, workerInput({ nik, districtCode: KEC, villageCode: village })),
+        registerWorker(kotaOfficer, workerInput({ nik, districtCode: "36.71.05", villageCode: kotaVillage })),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason.fieldErrors.nik[0]).toMatch(/^NIK ini sudah terdaftar di (Kota Tangerang|Kota Cilegon) dengan status/);
+    }
+  });
+});
+
+describe("quota changes move the waiting list", () => {
+  it("an amendment that raises the quota promotes waiting workers in submission order", async () => {
+    await clearArea();
+    const reg = await enactedRegulation(1);
+    const first = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    const w2 = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    const w3 = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    expect([first.status, w2.status, w3.status]).toEqual(["diajukan", "daftar_tunggu", "daftar_tunggu"]);
+    const a = await createAmendment(supervisor, reg, { title: "Tambah satu", newQuota: 2, newEndsOn: null, budgetFiscalYear: null, budgetAllocated: null });
+    await enactAmendment(supervisor, a.id, { number: "P-1", enactedOn: "2026-06-01" });
+    expect((await getWorkerForViewer(officer, w2.id)).status).toBe("diajukan");
+    expect((await getWorkerForViewer(officer, w3.id)).status).toBe("daftar_tunggu");
+    expect(await counts(reg)).toMatchObject({ counted: 2, holders: 2, waiting: 1 });
+  });
+
+  it("ending a regulation moves its workers to the successor up to its free places, the rest wait", async () => {
+    await clearArea();
+    const old = await enactedRegulation(3);
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }))).id);
+    const successor = await enactedRegulation(2);
+    await endRegulation(supervisor, old, { endedOn: "2026-11-01", reason: "revoked", workers: "move", successorId: successor });
+    const statuses = await Promise.all(ids.map(async (id) => (await getWorkerForViewer(officer, id)).status));
+    expect(statuses).toEqual(["diajukan", "diajukan", "daftar_tunggu"]);
+    expect(await counts(successor)).toMatchObject({ counted: 2, holders: 2, waiting: 1 });
+    expect(await counts(old)).toMatchObject({ counted: 0, holders: 0 });
+  });
+});
+
+describe("branch verification", () => {
+  it("a branch head verifies and activates workers of its kecamatan only", async () => {
+    const kotaOfficer = await viewerFor("petugas.kotatangerang@portal.test");
+    const kacab = await viewerFor("kacab.cikokol@portal.test");
+    const inCikokol = await registerWorker(kotaOfficer, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") })); // Tangerang
+    const inCimone = await registerWorker(kotaOfficer, workerInput({ districtCode: "36.71.07", villageCode: await firstVillageOf("36.71.07") })); // Karawaci
+    expect(await verifyWorkers(kacab, [inCikokol.id, inCimone.id])).toBe(1);
+    await expect(getWorkerForViewer(kacab, inCimone.id)).rejects.toBeInstanceOf(NotFoundError);
+    const kpj = `KPJ${Date.now()}`.slice(0, 16);
+    await activateWorker(kacab, inCikokol.id, { kpjNumber: kpj, coverageStart: "2026-11-24" });
+    const w = await getWorkerForViewer(kotaOfficer, inCikokol.id);
+    expect(w).toMatchObject({ status: "aktif", kpjNumber: kpj });
+    expect(w.events.map((e) => e.to)).toEqual(["aktif", "diverifikasi", "diajukan", "draft"]);
+    // A rejection frees the place and records the reason.
+    const other = await registerWorker(kotaOfficer, workerInput({ districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") }));
+    expect(await rejectWorkers(kacab, [other.id], "Foto KTP tidak terbaca")).toBe(1);
+    expect(await getWorkerForViewer(kotaOfficer, other.id)).toMatchObject({ status: "ditolak", rejectionReason: "Foto KTP tidak terbaca", regulationId: null });
+  });
+
+  it("masks NIKs in lists", async () => {
+    const { rows } = await listWorkersForViewer(officer);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => /^\d{4}••••••••\d{4}$/.test(r.nik))).toBe(true);
+  });
+});
