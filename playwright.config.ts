@@ -7,6 +7,8 @@ if (!baseURL) throw new Error("E2E_BASE_URL belum diisi: jalankan e2e lewat `npm
 
 export default defineConfig({
   testDir: "e2e",
+  // Not test-results/ itself: Playwright empties its outputDir, and the runner keeps reports there.
+  outputDir: "test-results/playwright",
   fullyParallel: false,
   workers: 2,
   retries: 0,

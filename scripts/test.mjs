@@ -74,11 +74,15 @@ async function e2e() {
     const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);
     if (build !== 0) return { code: build, counts: { passed: 0, failed: 1 } };
     const port = await freePort();
+    // The server's output goes to a file that is checked for NIKs (16 digits) after the run.
+    const serverLog = path.join(resultsDir, "e2e-server.log");
+    const logFd = fs.openSync(serverLog, "w");
     const server = spawn(process.execPath, ["scripts/server.mjs"], {
       cwd: root,
       env: { ...env, ...appEnv, PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", logFd, logFd],
     });
+    fs.closeSync(logFd);
     try {
       const base = `http://127.0.0.1:${port}`;
       const deadline = Date.now() + 90_000;
@@ -92,7 +96,14 @@ async function e2e() {
       const file = path.join(resultsDir, "e2e.json");
       fs.rmSync(file, { force: true });
       const code = await run(bin("playwright"), ["test", ...passthrough], { ...appEnv, E2E_BASE_URL: base, CHROMIUM_PATH: chromium });
-      return { code, counts: playwrightCounts(file) ?? { passed: 0, failed: 1 } };
+      const counts = playwrightCounts(file) ?? { passed: 0, failed: 1 };
+      const leaked = fs.readFileSync(serverLog, "utf8").match(/(?<!\d)\d{16}(?!\d)/g);
+      if (leaked) {
+        console.error(`Log server memuat ${leaked.length} angka 16 digit (NIK?): lihat ${path.relative(root, serverLog)}`);
+        return { code: 1, counts: { ...counts, failed: counts.failed + 1 } };
+      }
+      console.log("Log server bebas NIK (tidak ada angka 16 digit).");
+      return { code, counts: { ...counts, passed: counts.passed + 1 } };
     } finally {
       await new Promise((resolve) => {
         if (server.exitCode !== null) return resolve();

@@ -57,3 +57,69 @@ export async function seedDemoRegulations(sql: Sql, today: string) {
         'Data demo: sedang harmonisasi.')`;
   });
 }
+
+/**
+ * About 2,000 synthetic workers (clearly fake names "Contoh Pekerja 0001", structurally valid
+ * NIKs) over the kecamatan of Kota Tangerang, Kabupaten Tangerang and Kota Tangerang Selatan,
+ * across statuses and the last 12 months, with quota counters that match. Skipped when any
+ * worker exists.
+ */
+export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
+  const [{ n }] = (await sql`select count(*)::int as n from workers`) as unknown as [{ n: number }];
+  if (n > 0) return;
+  const villages = (await sql`select v.code, v.district_code, d.regency_code from villages v join districts d on d.code = v.district_code
+    where d.regency_code in ('36.71', '36.03', '36.74') order by v.code`) as unknown as { code: string; district_code: string; regency_code: string }[];
+  const regs = (await sql`select id, regency_code from regulations where status = 'enacted' and regency_code in ('36.71', '36.03')`) as unknown as { id: number; regency_code: string }[];
+  const regOf = new Map(regs.map((r) => [r.regency_code, r.id]));
+  const occupations = (await sql`select id from occupations order by sort_order`) as unknown as { id: number }[];
+  const byRegency = (code: string) => villages.filter((v) => v.regency_code === code);
+  const pools = { "36.71": byRegency("36.71"), "36.03": byRegency("36.03"), "36.74": byRegency("36.74") };
+  const holderStatuses = ["aktif", "aktif", "aktif", "aktif", "diverifikasi", "diajukan", "diajukan", "draft", "ditolak", "berakhir"] as const;
+  const todayMs = new Date(`${today}T05:00:00Z`).getTime();
+  const rows: Record<string, string | number | null>[] = [];
+  for (let i = 0; i < count; i++) {
+    const regency = i % 10 === 9 ? "36.74" : i % 3 === 0 ? "36.03" : "36.71";
+    const pool = pools[regency];
+    const v = pool[(i * 37) % pool.length]!;
+    const female = i % 2 === 1;
+    const year = 1963 + ((i * 7) % 43);
+    const month = 1 + (i % 12);
+    const day = 1 + (i % 28);
+    const nik = `${v.district_code.replace(/\./g, "")}${String(day + (female ? 40 : 0)).padStart(2, "0")}${String(month).padStart(2, "0")}${String(year % 100).padStart(2, "0")}${String(i + 1).padStart(4, "0")}`;
+    // Kota Tangerang Selatan has no regulation in force yet: its submitted workers wait.
+    const status = regency === "36.74" ? (i % 20 === 19 ? "draft" : "daftar_tunggu") : holderStatuses[i % holderStatuses.length]!;
+    const holds = status === "aktif" || status === "diverifikasi" || status === "diajukan";
+    const submittedAt = new Date(todayMs - ((i * 11) % 365) * 86_400_000);
+    rows.push({
+      nik,
+      name: `Contoh Pekerja ${String(i + 1).padStart(4, "0")}`,
+      birth_date: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+      sex: female ? "P" : "L",
+      address: `Jl. Contoh No. ${1 + (i % 120)}`,
+      regency_code: regency,
+      district_code: v.district_code,
+      village_code: v.code,
+      phone: "",
+      occupation_id: occupations[i % occupations.length]!.id,
+      income: 1000000,
+      source: i % 4 === 0 ? "survei_lapangan" : "dtks_desil_1_2",
+      heir_name: `Ahli Waris Contoh ${i + 1}`,
+      heir_relationship: female ? "suami" : "istri",
+      status,
+      regulation_id: holds ? regOf.get(regency)! : null,
+      submitted_at: status === "draft" ? null : submittedAt.toISOString(),
+      kpj_number: status === "aktif" ? `9${String(26000000 + i)}` : null,
+      coverage_start: status === "aktif" ? new Date(submittedAt.getTime() + 14 * 86_400_000).toISOString().slice(0, 10) : null,
+      end_reason: status === "berakhir" ? "mengundurkan_diri" : null,
+      rejection_reason: status === "ditolak" ? "Foto KTP tidak terbaca (data demo)" : null,
+      created_at: submittedAt.toISOString(),
+    });
+  }
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      const inserted = (await tx`insert into workers ${tx(rows.slice(i, i + 500))} returning id, status, regulation_id, submitted_at, created_at`) as unknown as { id: number; status: string; regulation_id: number | null; submitted_at: Date | null; created_at: Date }[];
+      await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo", at: new Date(w.submitted_at ?? w.created_at).toISOString() })))}`;
+    }
+    await tx`update regulations r set counted = (select count(*) from workers w where w.regulation_id = r.id)`;
+  });
+}

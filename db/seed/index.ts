@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { now as clockNow } from "@/lib/clock";
 import { wibDay } from "@/lib/domain/wib";
 import { connect } from "../connection";
-import { seedDemo, seedDemoRegulations } from "./demo";
+import { seedDemo, seedDemoRegulations, seedDemoWorkers } from "./demo";
 import { seedAreas, seedOffices, seedPolicies } from "./reference";
 
 export async function seedDatabase(url: string, { demo = false, log = (() => {}) as (message: string) => void } = {}) {
@@ -19,6 +19,7 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
     if (demo) {
       await seedDemo(sql);
       await seedDemoRegulations(sql, wibDay(clockNow()));
+      await seedDemoWorkers(sql, wibDay(clockNow()));
       log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
     }
   } finally {

@@ -23,3 +23,33 @@ export async function regulationIdOf(regencyCode: string, status = "enacted"): P
     await sql.end();
   }
 }
+
+/** An enacted regulation straight in the database, for specs that need a small quota. */
+export async function createEnactedRegulation(regencyCode: string, quota: number): Promise<number> {
+  const { sql } = connect(process.env.DATABASE_URL!, 1);
+  try {
+    const [row] = await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
+      values (${regencyCode}, 'perwal', 'kabkota', ${`E2E ${Date.now()}`}, 'Perwal uji daftar tunggu', 'enacted', '2026-01-01', ${quota}, 216, 779, '2026-01-01') returning id`;
+    return row!.id as number;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** A live worker of an area (for specs that need one to point at). */
+export async function liveWorkerOf(regencyCode: string): Promise<number> {
+  const { sql } = connect(process.env.DATABASE_URL!, 1);
+  try {
+    const [row] = await sql`select id from workers where regency_code = ${regencyCode} and status in ('diajukan', 'aktif') order by id limit 1`;
+    return row!.id as number;
+  } finally {
+    await sql.end();
+  }
+}
+
+let serial = 0;
+/** A NIK no demo worker has: day 31 (demo days stop at 28), unique within the run. */
+export function freshNik(district = "367101"): string {
+  serial++;
+  return `${district}311299${String(((Date.now() + serial) % 9000) + 1000)}`;
+}

@@ -27,3 +27,18 @@ describe("database constraints", () => {
     }
   });
 });
+
+describe("the record of processing", () => {
+  it("is append-only: update, delete and truncate all fail", async () => {
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      await sql`insert into audit_log (action, entity_type, entity_id) values ('test.append', 'test', '1')`;
+      await expect(sql`update audit_log set action = 'x'`).rejects.toThrow(/append-only/);
+      await expect(sql`delete from audit_log`).rejects.toThrow(/append-only/);
+      await expect(sql`truncate audit_log`).rejects.toThrow(/append-only/);
+      await expect(sql`delete from worker_events`).rejects.toThrow(/append-only/);
+    } finally {
+      await sql.end();
+    }
+  });
+});

@@ -12,7 +12,8 @@ async function snapshot(sql: ReturnType<typeof connect>["sql"]) {
     (select md5(string_agg(code || name, ',' order by code)) from villages) as villages_hash,
     (select count(*)::int from offices) as offices,
     (select count(*)::int from branch_coverage) as coverage,
-    (select count(*)::int from users) as users`;
+    (select count(*)::int from users) as users,
+    (select count(*)::int from workers) as workers`;
   return row;
 }
 
@@ -50,6 +51,23 @@ describe("seed", () => {
         where o.name = 'Kantor Cabang Kabupaten Tangerang'`;
       const [all] = await sql`select count(*)::int as n from districts where regency_code = '36.03'`;
       expect(kab!.n).toBe(all!.n);
+    } finally {
+      await sql.end();
+    }
+  });
+});
+
+describe("demo workers", () => {
+  it("are about 2,000, with quota counters equal to a recount and a waiting list only where no regulation is in force", async () => {
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const [row] = await sql`select
+        (select count(*)::int from workers where name like 'Contoh Pekerja %') as demo,
+        (select count(*)::int from regulations r where r.counted <> (select count(*) from workers w where w.regulation_id = r.id)) as mismatched,
+        (select array_agg(distinct regency_code) from workers where status = 'daftar_tunggu' and name like 'Contoh Pekerja %') as waiting_areas,
+        (select count(distinct status)::int from workers where name like 'Contoh Pekerja %') as statuses`;
+      expect(row).toMatchObject({ demo: 2000, mismatched: 0, waiting_areas: ["36.74"] });
+      expect(row!.statuses).toBeGreaterThanOrEqual(6);
     } finally {
       await sql.end();
     }

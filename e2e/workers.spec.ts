@@ -1,0 +1,101 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { fillLogin, stateFile, type AccountKey } from "./support/accounts";
+import { createEnactedRegulation, createTestUser, freshNik, liveWorkerOf } from "./support/db";
+
+async function as(browser: Browser, key: AccountKey): Promise<Page> {
+  return (await browser.newContext({ storageState: stateFile(key) })).newPage();
+}
+
+async function register(page: Page, w: { nik: string; name: string; kecamatan: string }) {
+  await page.goto("/workers/new");
+  await page.getByLabel("NIK", { exact: true }).fill(w.nik);
+  await page.getByLabel("Nama lengkap").fill(w.name);
+  await page.getByLabel("Alamat").fill("Jl. Melati No. 3");
+  await page.getByLabel("Kecamatan").selectOption({ label: w.kecamatan });
+  await page.getByLabel("Kelurahan/Desa").selectOption({ index: 1 });
+  await page.getByLabel("Nama ahli waris", { exact: true }).fill("Sri Wahyuni");
+  await page.getByLabel("Hubungan ahli waris").selectOption("istri");
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("officer registers, branch verifies and records the KPJ, officer sees the worker aktif; other areas cannot reach it", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const nik = freshNik();
+  const name = `Budi Santoso ${Date.now()}`;
+  const officer = await as(browser, "petugasKota");
+
+  // Typing a valid NIK fills birth date and sex.
+  await officer.goto("/workers/new");
+  await officer.getByLabel("NIK", { exact: true }).fill(nik);
+  await expect(officer.getByLabel("Tanggal lahir")).toHaveValue("1999-12-31");
+  await expect(officer.getByLabel("Jenis kelamin")).toHaveValue("L");
+
+  await register(officer, { nik, name, kecamatan: "Tangerang" });
+  await expect(officer).toHaveURL(/\/workers\/\d+$/);
+  const url = new URL(officer.url()).pathname;
+  expect(url).not.toContain(nik);
+  await expect(officer.getByRole("main").locator("header")).toContainText("Diajukan");
+
+  const branch = await as(browser, "kacab");
+  await branch.goto("/verification");
+  await branch.getByRole("checkbox", { name: `Pilih ${name}` }).check();
+  await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
+  await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
+  await branch.goto(url);
+  const kpj = String(Date.now()).slice(-11);
+  await branch.getByLabel("Nomor KPJ").fill(kpj);
+  await branch.getByRole("button", { name: "Catat KPJ" }).click();
+  await expect(branch.getByRole("main").locator("header")).toContainText("Aktif");
+  await expect(branch.getByText(`${kpj}, mulai 24 November 2026`)).toBeVisible();
+
+  await officer.reload();
+  await expect(officer.getByRole("main").locator("header")).toContainText("Aktif");
+  await expect(officer.getByTestId("nik")).toHaveText(/^3671••••••••\d{4}$/);
+  await officer.getByRole("button", { name: "Tampilkan NIK" }).click();
+  await expect(officer.getByTestId("nik")).toHaveText(nik);
+
+  // Another area: not found by URL, and the NIK is refused with where it is enrolled.
+  const other = await as(browser, "petugasKab");
+  const res = await other.goto(url);
+  expect(res?.status()).toBe(404);
+  await register(other, { nik, name: "Budi Lain", kecamatan: "Balaraja" });
+  await expect(other.getByText("NIK ini sudah terdaftar di Kota Tangerang dengan status aktif.").first()).toBeVisible();
+  await expect(other.getByLabel("Nama lengkap")).toHaveValue("Budi Lain");
+
+  // A forged server-action call with the Kota Tangerang worker's id from a Kabupaten Tangerang page.
+  const sup = await as(browser, "supervisorKab");
+  await sup.goto(`/workers/${await liveWorkerOf("36.03")}`);
+  await sup.locator('form:has(select[name="reason"]) input[name="workerId"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), url.split("/").pop()!);
+  await sup.getByLabel("Alasan berakhir").selectOption("meninggal");
+  await sup.getByRole("button", { name: "Akhiri kepesertaan" }).click();
+  await expect(sup.getByText("Pekerja tidak ditemukan.")).toBeVisible();
+  await officer.reload();
+  await expect(officer.getByRole("main").locator("header")).toContainText("Aktif");
+});
+
+test("with a full quota a new worker waits, and is promoted when a place frees", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const email = `petugas.cilegon.${Date.now()}@portal.test`;
+  await createTestUser(email, "kata-sandi-cilegon-1", "36.72");
+  await createEnactedRegulation("36.72", 1);
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await fillLogin(page, email, "kata-sandi-cilegon-1");
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await register(page, { nik: freshNik("367201"), name: "Pekerja Pertama", kecamatan: "Cilegon" });
+  await expect(page.getByRole("main").locator("header")).toContainText("Diajukan");
+  const first = page.url();
+  await register(page, { nik: freshNik("367201"), name: "Pekerja Kedua", kecamatan: "Cilegon" });
+  await expect(page.getByRole("main").locator("header")).toContainText("Daftar tunggu");
+  const second = page.url();
+
+  await page.goto(first);
+  await page.getByLabel("Alasan berakhir").selectOption("mengundurkan_diri");
+  await page.getByRole("button", { name: "Akhiri kepesertaan" }).click();
+  await expect(page.getByRole("main").locator("header")).toContainText("Berakhir");
+  await page.goto(second);
+  await expect(page.getByRole("main").locator("header")).toContainText("Diajukan");
+  await expect(page.getByTestId("worker-history")).toContainText("Naik dari daftar tunggu");
+});
