@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { districts, regencies, villages } from "./areas";
-import { regulations } from "./regulations";
+import { regulationIssuer, regulations } from "./regulations";
 import { users } from "./users";
 
 export const workerStatus = pgEnum("worker_status", ["draft", "menunggu_persetujuan", "diajukan", "daftar_tunggu", "diverifikasi", "aktif", "berakhir", "ditolak"]);
@@ -19,6 +19,8 @@ export const occupations = pgTable("occupations", {
 export const areaSettings = pgTable("area_settings", {
   regencyCode: text("regency_code").primaryKey().references(() => regencies.code),
   requiresApproval: boolean("requires_approval").notNull().default(false),
+  // Which funder's regulations fill first (regulations issue, item 7); null = the default order.
+  funderPriority: regulationIssuer("funder_priority").array(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

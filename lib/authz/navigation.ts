@@ -5,8 +5,10 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/dashboard", label: "Beranda", permission: "dashboard.view" },
   { href: "/workers", label: "Pekerja", permission: "workers.view" },
   { href: "/verification", label: "Verifikasi", permission: "workers.verify" },
+  { href: "/approvals", label: "Persetujuan", permission: "workers.approve" },
   { href: "/regulations", label: "Regulasi", permission: "regulations.view" },
   { href: "/areas", label: "Wilayah", permission: "areas.view" },
+  { href: "/area-settings", label: "Pengaturan", permission: "area.manage" },
   { href: "/admin/users", label: "Pengguna", permission: "users.view" },
   { href: "/admin/offices", label: "Kantor BPJS", permission: "offices.view" },
 ];

@@ -15,6 +15,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "users.manage": ["admin"],
   "regulations.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "regulations.manage": ["admin", "supervisor"],
+  "area.manage": ["supervisor"],
   "workers.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "workers.register": ["petugas", "supervisor"],
   "workers.approve": ["supervisor"],
@@ -41,6 +42,7 @@ describe("permission table", () => {
 
   it("shows each role only the navigation it may use", () => {
     expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas"]);
+    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/approvals", "/regulations", "/areas", "/area-settings"]);
     expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
     expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas", "/admin/users", "/admin/offices"]);
   });

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "regulations.view": ALL,
   "regulations.manage": ["admin", "supervisor"],
+  "area.manage": ["supervisor"],
   "workers.view": ALL,
   "workers.register": ["petugas", "supervisor"],
   "workers.approve": ["supervisor"],

@@ -324,17 +324,35 @@ export async function getRegulationDocumentForViewer(viewer: Viewer, id: number)
 }
 
 /**
- * The figures of the detail page for the current WIB day and fiscal year. Places counted come
- * from the quota counter; the worker-level inputs (aktif, waiting list, places taken in the last
- * four weeks, aktif workers per month) come from the worker registry of the registration issue
- * and are zero until it exists.
+ * The inputs of the detail page's figures for the current WIB day and fiscal year: the quota
+ * counter, and from the worker registry the aktif workers, the area's waiting list, places taken
+ * in the last four weeks and the workers aktif on any day of each month of the fiscal year.
  */
 export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) {
   const reg = await getRegulationForViewer(viewer, id);
   const today = wibDay(now());
   const year = Number(today.slice(0, 4));
-  const workers = { active: 0, waiting: 0, takenLast4Weeks: 0, activeByMonth: [] as { month: string; active: number }[] };
-  const tariffRows = await listTariffs();
+  const fourWeeksAgo = new Date(now().getTime() - 28 * 86_400_000);
+  const [[counts], activeByMonth, tariffRows] = await Promise.all([
+    db().execute(sql`select
+        (select count(*)::int from workers where regulation_id = ${id} and status = 'aktif') as active,
+        (select count(*)::int from workers where regency_code = ${reg.regencyCode} and status = 'daftar_tunggu') as waiting,
+        (select count(*)::int from worker_events where regulation_id = ${id} and at >= ${fourWeeksAgo.toISOString()}::timestamptz
+            and to_status in ('diajukan', 'diverifikasi', 'aktif')
+            and (from_status is null or from_status not in ('diajukan', 'diverifikasi', 'aktif'))) as "takenLast4Weeks"`) as unknown as Promise<[{ active: number; waiting: number; takenLast4Weeks: number }]>,
+    // A worker counts in a month when aktif on any day of it: from coverage start until the
+    // first later event that took them out of aktif.
+    db().execute(sql`with spans as (
+        select e.worker_id, w.coverage_start as start,
+               (select min(e2.at) from worker_events e2 where e2.worker_id = e.worker_id and e2.at > e.at and e2.to_status <> 'aktif') as stop
+          from worker_events e join workers w on w.id = e.worker_id
+         where e.regulation_id = ${id} and e.to_status = 'aktif' and w.coverage_start is not null)
+      select to_char(m, 'YYYY-MM') as month, count(distinct s.worker_id)::int as active
+        from generate_series(${`${year}-01-01`}::date, date_trunc('month', ${today}::date), interval '1 month') m
+        join spans s on s.start < (m + interval '1 month')::date and (s.stop is null or s.stop >= m)
+       group by m order by m`) as unknown as Promise<{ month: string; active: number }[]>,
+    listTariffs(),
+  ]);
   const budget = reg.budgets.find((b) => b.fiscalYear === year) ?? null;
-  return { reg, today, year, workers, tariffs: tariffRows, budget };
+  return { reg, today, year, workers: { ...counts!, activeByMonth: [...activeByMonth] }, tariffs: tariffRows, budget };
 }

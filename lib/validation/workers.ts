@@ -53,3 +53,11 @@ export const activateSchema = workerIdSchema.extend({
 export const endWorkerSchema = workerIdSchema.extend({
   reason: z.enum(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"], { error: "Pilih alasan." }),
 });
+
+const FUNDERS = ["kabkota", "provinsi", "desa", "csr", "lainnya"] as const;
+export const areaSettingsSchema = z
+  .object({
+    requiresApproval: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    funderPriority: z.array(z.enum(FUNDERS)).length(FUNDERS.length, "Urutkan kelima penyandang dana."),
+  })
+  .refine((v) => new Set(v.funderPriority).size === FUNDERS.length, { path: ["funderPriority"], message: "Setiap penyandang dana harus muncul tepat sekali." });

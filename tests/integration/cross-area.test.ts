@@ -130,6 +130,16 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "regulations.setRegulationDocument": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
   },
+  "area-settings.getAreaSettingsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kacabCikokol));
+    expect(await f(ctx.kabSupervisor)).toMatchObject({ requiresApproval: false });
+  },
+  // Writes the viewer's own area only: there is no area parameter to point elsewhere.
+  "area-settings.updateAreaSettings": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas, { requiresApproval: true, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] }));
+    await forbidden(f(ctx.kakanwil, { requiresApproval: true, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] }));
+  },
   "workers.registerWorker": async (ctx, f) => {
     await forbidden(f(ctx.kacabCikokol, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));
     // The area comes from the account: a Kota Tangerang kecamatan is refused for Kabupaten Tangerang.
@@ -249,6 +259,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "regulations.getDefaultEligibility", // reference data: the national default age rule
   "workers.listOccupations", // reference data: occupation categories
   "workers.PAGE_SIZE",
+  "area-settings.DEFAULT_FUNDER_PRIORITY",
 ]);
 
 describe("every data function is scoped by the viewer", () => {

@@ -29,6 +29,7 @@ export default async function setup(project: TestProject) {
   // The seed reads the app's clock, which reads these.
   process.env.DATABASE_URL = url;
   process.env.PORTAL_MODE = "test";
+  process.env.PORTAL_CLOCK = "2026-11-24T03:00:00Z";
   const teardown = async () => {
     // stop() never hangs (it escalates to SIGKILL), so it needs no timer of its own here.
     if (stop) await stop();

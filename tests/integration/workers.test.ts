@@ -1,10 +1,13 @@
 import { inject, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/db/connection";
 import { createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
-import { activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
+import { updateAreaSettings } from "@/lib/data/area-settings";
+import { approveWorkers, activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
 import type { Viewer } from "@/lib/authz/viewer";
-import { createAreaUser, firstVillageOf } from "../support/areas";
+import { createAreaUser, createBranchHead, firstVillageOf } from "../support/areas";
+import { getRegulationFiguresForViewer } from "@/lib/data/regulations";
+import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { viewerFor } from "../support/viewers";
 import { makeNik, workerInput } from "../support/workers";
 
@@ -186,5 +189,53 @@ describe("branch verification", () => {
     const { rows } = await listWorkersForViewer(officer);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => /^\d{4}••••••••\d{4}$/.test(r.nik))).toBe(true);
+  });
+});
+
+describe("regulation figures from the worker registry", () => {
+  it("counts aktif, pace and committed cost per month at that month's tariff", async () => {
+    await clearArea();
+    await createBranchHead("kacab.cilegon@portal.test", CILEGON);
+    const branch = await viewerFor("kacab.cilegon@portal.test");
+    const reg = await enactedRegulation(10);
+    const a = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    await verifyWorkers(branch, [a.id]);
+    await activateWorker(branch, a.id, { kpjNumber: `C${Date.now()}`.slice(0, 14), coverageStart: "2026-10-15" });
+    const inputs = await getRegulationFiguresForViewer(supervisor, reg);
+    expect(inputs.workers).toMatchObject({ active: 1, waiting: 0, takenLast4Weeks: 2, activeByMonth: [{ month: "2026-10", active: 1 }, { month: "2026-11", active: 1 }] });
+    const fig = computeRegulationFigures(inputs);
+    expect(fig.quota).toMatchObject({ counted: 2, remaining: 8, percent: 20 });
+    expect(fig.perWeek).toBe(0.5);
+    // 8 places at 0.5 a week: 112 days after 24 November 2026 → 16 March 2027.
+    expect(fig.forecast).toEqual({ kind: "month", month: "2027-03" });
+  });
+});
+
+describe("area settings", () => {
+  it("two-step areas hold submissions for the supervisor, and the funder priority decides which quota fills", async () => {
+    await clearArea();
+    const apbd = await enactedRegulation(5, "Perwal APBD kota");
+    const prov = await createRegulation(supervisor, { type: "pergub", issuer: "provinsi", title: "Pergub bagian Cilegon", startsOn: "2026-01-01", endsOn: null, quota: 5, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] });
+    await submitRegulationForReview(supervisor, prov.id);
+    await enactRegulation(supervisor, prov.id, { number: "Pergub 1", enactedOn: "2026-02-01" });
+
+    // Default order: APBD kab/kota first.
+    await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    expect((await counts(apbd)).counted).toBe(1);
+
+    await updateAreaSettings(supervisor, { requiresApproval: true, funderPriority: ["provinsi", "kabkota", "desa", "csr", "lainnya"] });
+    try {
+      const held = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+      expect(held.status).toBe("menunggu_persetujuan");
+      expect((await counts(prov.id)).counted).toBe(0);
+      expect(await approveWorkers(supervisor, [held.id])).toBe(1);
+      expect((await getWorkerForViewer(officer, held.id)).status).toBe("diajukan");
+      expect((await counts(prov.id)).counted).toBe(1);
+      // A supervisor's own submission is the final one.
+      expect((await registerWorker(supervisor, workerInput({ districtCode: KEC, villageCode: village }))).status).toBe("diajukan");
+    } finally {
+      await updateAreaSettings(supervisor, { requiresApproval: false, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] });
+    }
   });
 });

@@ -10,9 +10,11 @@ export type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>
 
 type PlaceSeeker = { id: number; regencyCode: string; birthDate: string; villageCode: string | null };
 
-// Funder priority (regulations issue, item 7): APBD kab/kota, APBD provinsi, APBDes, CSR, others;
-// then the earliest enacted.
-const FUNDER_ORDER = sql`array_position(array['kabkota','provinsi','desa','csr','lainnya']::regulation_issuer[], r.issuer)`;
+// Funder priority (regulations issue, item 7): the area's own order when its supervisor set one,
+// else APBD kab/kota, APBD provinsi, APBDes, CSR, others; then the earliest enacted.
+const FUNDER_ORDER = sql`coalesce(
+    array_position((select s.funder_priority from area_settings s where s.regency_code = r.regency_code), r.issuer),
+    10 + array_position(array['kabkota','provinsi','desa','csr','lainnya']::regulation_issuer[], r.issuer))`;
 
 /**
  * Takes a place for a worker in the first regulation of its area that is in force today, has a

@@ -84,7 +84,7 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
           <Stat label="Kuota" value={formatNumber(fig.quota.quota)} />
           <Stat label="Terhitung" value={formatNumber(fig.quota.counted)} />
           <Stat label="Aktif" value={formatNumber(fig.quota.active)} />
-          <Stat label="Daftar tunggu" value={formatNumber(fig.quota.waiting)} />
+          <Stat label="Daftar tunggu wilayah" value={formatNumber(fig.quota.waiting)} />
           <Stat label="Sisa kuota" value={formatNumber(fig.quota.remaining)} />
         </dl>
         <Card title="Progres kuota">

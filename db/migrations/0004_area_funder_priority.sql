@@ -1,0 +1,1 @@
+ALTER TABLE "area_settings" ADD COLUMN "funder_priority" "regulation_issuer"[];
