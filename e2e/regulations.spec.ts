@@ -41,6 +41,10 @@ test.describe("supervisor of Kota Tangerang", () => {
     await page.getByLabel("Kuota baru (opsional)").fill("25.000");
     await page.getByRole("button", { name: "Buat draf perubahan" }).click();
     await expect(page.getByText("Draf perubahan dibuat.")).toBeVisible();
+    // The amendment carries its own signed document.
+    await page.getByLabel("Dokumen perubahan (PDF, maks. 10 MB)").setInputFiles({ name: "perubahan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await page.getByRole("button", { name: "Unggah dokumen" }).last().click();
+    await expect(page.getByRole("link", { name: "perubahan.pdf (PDF)" })).toBeVisible();
     await page.getByLabel("Nomor perubahan").fill("Perwal Uji No. 100 Tahun 2026");
     await page.getByRole("button", { name: "Tetapkan perubahan" }).click();
     await expect(page.getByText("Penambahan kuota Ditetapkan · Perwal Uji No. 100 Tahun 2026")).toBeVisible();

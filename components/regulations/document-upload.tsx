@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** Sends the PDF to the streaming upload route (server actions cap bodies at 1 MB). */
-export function DocumentUpload({ regulationId }: { regulationId: number }) {
+export function DocumentUpload({ regulationId, amendmentId, label = "Dokumen bertanda tangan (PDF, maks. 10 MB)" }: { regulationId: number; amendmentId?: number; label?: string }) {
   const router = useRouter();
   const [state, setState] = useState<{ status: "idle" | "success" | "error"; message?: string }>({ status: "idle" });
   const [busy, setBusy] = useState(false);
@@ -15,7 +15,7 @@ export function DocumentUpload({ regulationId }: { regulationId: number }) {
     if (!file) return setState({ status: "error", message: "Pilih berkas PDF terlebih dahulu." });
     setBusy(true);
     try {
-      const res = await fetch(`/api/regulations/${regulationId}/document`, {
+      const res = await fetch(`/api/regulations/${regulationId}/document${amendmentId ? `?amendment=${amendmentId}` : ""}`, {
         method: "POST",
         body: file,
         headers: { "Content-Type": "application/pdf", "X-File-Name": encodeURIComponent(file.name) },
@@ -31,10 +31,10 @@ export function DocumentUpload({ regulationId }: { regulationId: number }) {
   }
   return (
     <form onSubmit={onSubmit} className="space-y-2">
-      <label htmlFor="f-document" className="block text-sm font-medium text-slate-700">
-        Dokumen bertanda tangan (PDF, maks. 10 MB)
+      <label htmlFor={`f-document-${amendmentId ?? "main"}`} className="block text-sm font-medium text-slate-700">
+        {label}
       </label>
-      <input id="f-document" name="document" type="file" accept="application/pdf,.pdf" className="block text-sm" />
+      <input id={`f-document-${amendmentId ?? "main"}`} name="document" type="file" accept="application/pdf,.pdf" className="block text-sm" />
       <button type="submit" disabled={busy} className={buttonClass("secondary")}>
         {busy ? "Mengunggah…" : "Unggah dokumen"}
       </button>

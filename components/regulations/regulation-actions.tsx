@@ -112,3 +112,25 @@ export function AmendmentEnactForm({ action, amendmentId, today }: { action: Act
     </form>
   );
 }
+
+export function MoveWorkersForm({ action, fromId, targets }: { action: Action; fromId: number; targets: { id: number; title: string; free: number }[] }) {
+  const { state, formAction, e, typed } = useForm(action);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="fromId" value={fromId} />
+      <SelectField label="Regulasi tujuan" name="toId" defaultValue={typed("toId") ?? ""} errors={e.toId}>
+        <option value="">— Pilih —</option>
+        {targets.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.title} (sisa {t.free})
+          </option>
+        ))}
+      </SelectField>
+      <TextField label="Jumlah pekerja" name="count" inputMode="numeric" defaultValue={typed("count")} errors={e.count} />
+      <SubmitButton variant="secondary">Pindahkan</SubmitButton>
+      <div className="w-full">
+        <FormMessage status={state.status} message={state.message} />
+      </div>
+    </form>
+  );
+}

@@ -312,13 +312,36 @@ export async function setRegulationDocument(viewer: Viewer, id: number, file: { 
   });
 }
 
-/** The stored document of a regulation in the viewer's scope. */
-export async function getRegulationDocumentForViewer(viewer: Viewer, id: number) {
+/** Records an amendment's own signed PDF (scoped through its regulation). */
+export async function setAmendmentDocument(viewer: Viewer, regulationId: number, amendmentId: number, file: { storedName: string; originalName: string }) {
+  assertCan(viewer.role, "regulations.manage");
+  return db().transaction(async (tx) => {
+    await lockForWrite(tx, viewer, regulationId);
+    const [before] = await tx
+      .select()
+      .from(regulationAmendments)
+      .where(and(eq(regulationAmendments.id, amendmentId), eq(regulationAmendments.regulationId, regulationId)))
+      .for("update");
+    if (!before) throw new NotFoundError("Perubahan");
+    await tx.update(regulationAmendments).set({ documentFile: file.storedName, documentName: file.originalName }).where(eq(regulationAmendments.id, amendmentId));
+    await writeAudit(tx, { actorId: viewer.id, action: "amendment.document", entityType: "regulation_amendment", entityId: String(amendmentId), details: { document: { from: before.documentName, to: file.originalName } } });
+    return before.documentFile;
+  });
+}
+
+/** The stored document of a regulation (or of one of its amendments) in the viewer's scope. */
+export async function getRegulationDocumentForViewer(viewer: Viewer, id: number, amendmentId?: number) {
   assertCan(viewer.role, "regulations.view");
-  const [row] = await db()
-    .select({ file: regulations.documentFile, name: regulations.documentName })
-    .from(regulations)
-    .where(and(eq(regulations.id, id), inScope(viewer)));
+  const [row] = amendmentId
+    ? await db()
+        .select({ file: regulationAmendments.documentFile, name: regulationAmendments.documentName })
+        .from(regulationAmendments)
+        .innerJoin(regulations, eq(regulations.id, regulationAmendments.regulationId))
+        .where(and(eq(regulationAmendments.id, amendmentId), eq(regulations.id, id), inScope(viewer)))
+    : await db()
+        .select({ file: regulations.documentFile, name: regulations.documentName })
+        .from(regulations)
+        .where(and(eq(regulations.id, id), inScope(viewer)));
   if (!row?.file) throw new NotFoundError("Dokumen");
   return { file: row.file, name: row.name ?? "regulasi.pdf" };
 }
@@ -355,4 +378,34 @@ export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) 
   ]);
   const budget = reg.budgets.find((b) => b.fiscalYear === year) ?? null;
   return { reg, today, year, workers: { ...counts!, activeByMonth: [...activeByMonth] }, tariffs: tariffRows, budget };
+}
+
+/**
+ * The supervisor moves workers between regulations of the area: the earliest-submitted holders
+ * of one regulation move to another in force with free places (as many as fit). Returns how many moved.
+ */
+export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fromId: number; toId: number; count: number }) {
+  assertCan(viewer.role, "regulations.manage");
+  return db().transaction(async (tx) => {
+    const from = await lockForWrite(tx, viewer, input.fromId);
+    const to = await lockForWrite(tx, viewer, input.toId);
+    const today = wibDay(now());
+    if (from.id === to.id || from.regencyCode !== to.regencyCode) throw new UserFacingError("Pilih regulasi lain di kabupaten/kota yang sama.", { toId: ["Pilih regulasi lain di kabupaten/kota yang sama."] });
+    if (to.status !== "enacted" || to.startsOn > today || (to.endsOn !== null && to.endsOn < today)) {
+      throw new UserFacingError("Regulasi tujuan harus sedang berlaku.", { toId: ["Regulasi tujuan harus sedang berlaku."] });
+    }
+    const n = Math.min(input.count, to.quota - to.counted, from.counted);
+    if (n <= 0) throw new UserFacingError("Tidak ada tempat kosong di regulasi tujuan atau tidak ada pekerja untuk dipindah.");
+    const moved = (await tx.execute(sql`with pick as (
+        select id, status from workers where regulation_id = ${from.id} order by submitted_at, id limit ${n} for update)
+      update workers w set regulation_id = ${to.id}, updated_at = now() from pick where w.id = pick.id returning w.id, pick.status`)) as unknown as { id: number; status: string }[];
+    await tx.update(regulations).set({ counted: sql`${regulations.counted} - ${moved.length}` }).where(eq(regulations.id, from.id));
+    await tx.update(regulations).set({ counted: sql`${regulations.counted} + ${moved.length}` }).where(eq(regulations.id, to.id));
+    for (const w of moved) {
+      await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+        values (${w.id}, ${viewer.id}, ${w.status}::worker_status, ${w.status}::worker_status, ${to.id}, ${`Dipindah dari regulasi ${from.id}`})`);
+    }
+    await writeAudit(tx, { actorId: viewer.id, action: "regulation.move_workers", entityType: "regulation", entityId: String(from.id), details: { toId: to.id, count: moved.length } });
+    return moved.length;
+  });
 }

@@ -85,3 +85,9 @@ export const amendmentEnactSchema = z.object({
   number: z.string().trim().min(3, "Isi nomor perubahan.").max(120, "Nomor terlalu panjang."),
   enactedOn: isoDate("tanggal penetapan"),
 });
+
+export const moveWorkersSchema = z.object({
+  fromId: z.coerce.number().int().positive(),
+  toId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ error: "Pilih regulasi tujuan." }).int().positive("Pilih regulasi tujuan.")),
+  count: wholeNumber("jumlah pekerja", { min: 1 }),
+});

@@ -127,6 +127,15 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "regulations.enactAmendment": async (ctx, f) => {
     await expect(f(ctx.supervisorKota, ctx.kabAmendmentId, { number: "X/2", enactedOn: "2026-01-01" })).rejects.toBeInstanceOf(NotFoundError);
   },
+  "regulations.moveWorkersBetweenRegulations": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, { fromId: ctx.kotaRegId, toId: ctx.kabRegId, count: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kotaPetugas, { fromId: ctx.kotaRegId, toId: ctx.kotaRegId, count: 1 }));
+  },
+  "regulations.setAmendmentDocument": async (ctx, f) => {
+    await expect(f(ctx.supervisorKota, ctx.kabRegId, ctx.kabAmendmentId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
+    // An amendment id of another regulation is not found through this one.
+    await expect(f(ctx.supervisorKota, ctx.kotaRegId, ctx.kabAmendmentId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
+  },
   "regulations.setRegulationDocument": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
   },

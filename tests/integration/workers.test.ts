@@ -1,6 +1,6 @@
 import { inject, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/db/connection";
-import { createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
+import { moveWorkersBetweenRegulations, createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
 import { updateAreaSettings } from "@/lib/data/area-settings";
 import { approveWorkers, activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
@@ -150,6 +150,17 @@ describe("quota changes move the waiting list", () => {
     expect((await getWorkerForViewer(officer, w2.id)).status).toBe("diajukan");
     expect((await getWorkerForViewer(officer, w3.id)).status).toBe("daftar_tunggu");
     expect(await counts(reg)).toMatchObject({ counted: 2, holders: 2, waiting: 1 });
+  });
+
+  it("a supervisor moves the earliest holders to another regulation with free places", async () => {
+    await clearArea();
+    const a = await enactedRegulation(3);
+    for (let i = 0; i < 3; i++) await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    const b = await enactedRegulation(2);
+    expect(await moveWorkersBetweenRegulations(supervisor, { fromId: a, toId: b, count: 5 })).toBe(2);
+    expect(await counts(a)).toMatchObject({ counted: 1, holders: 1 });
+    expect(await counts(b)).toMatchObject({ counted: 2, holders: 2 });
+    await expect(moveWorkersBetweenRegulations(supervisor, { fromId: a, toId: b, count: 1 })).rejects.toThrow(/Tidak ada tempat kosong/);
   });
 
   it("ending a regulation moves its workers to the successor up to its free places, the rest wait", async () => {

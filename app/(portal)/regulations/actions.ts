@@ -11,9 +11,10 @@ import {
   returnRegulationToDraft,
   submitRegulationForReview,
   updateRegulation,
+  moveWorkersBetweenRegulations,
   upsertRegulationBudget,
 } from "@/lib/data/regulations";
-import { amendmentEnactSchema, amendmentSchema, budgetSchema, enactSchema, endSchema, regulationIdSchema, regulationSchema } from "@/lib/validation/regulations";
+import { amendmentEnactSchema, amendmentSchema, budgetSchema, enactSchema, endSchema, moveWorkersSchema, regulationIdSchema, regulationSchema } from "@/lib/validation/regulations";
 
 export const createRegulationAction = authorizedAction("regulations.manage", regulationSchema, async (viewer, input) => {
   const row = await createRegulation(viewer, input);
@@ -67,4 +68,10 @@ export const enactAmendmentAction = authorizedAction("regulations.manage", amend
   await enactAmendment(viewer, input.amendmentId, input);
   revalidatePath("/regulations");
   return { status: "success", message: `Perubahan ${input.number} ditetapkan dan berlaku untuk regulasinya.` };
+});
+
+export const moveWorkersAction = authorizedAction("regulations.manage", moveWorkersSchema, async (viewer, input) => {
+  const n = await moveWorkersBetweenRegulations(viewer, input);
+  revalidatePath(`/regulations/${input.fromId}`);
+  return { status: "success", message: `${n} pekerja dipindah ke regulasi tujuan.` };
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AmendmentEnactForm, AmendmentForm, BudgetForm, EndForm, EnactForm } from "@/components/regulations/regulation-actions";
+import { AmendmentEnactForm, AmendmentForm, BudgetForm, EndForm, EnactForm, MoveWorkersForm } from "@/components/regulations/regulation-actions";
 import { DocumentUpload } from "@/components/regulations/document-upload";
 import { ageLabel, ISSUER_LABELS, TYPE_LABELS } from "@/components/regulations/labels";
 import { StatusBadge } from "@/components/regulations/status-badge";
@@ -17,7 +17,7 @@ import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { STATUS_LABELS, type Forecast } from "@/lib/domain/regulations";
 import { dayLabel, monthLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber, formatRupiah } from "@/lib/format";
-import { budgetAction, createAmendmentAction, endAction, enactAction, enactAmendmentAction, returnToDraftAction, submitForReviewAction } from "../actions";
+import { budgetAction, createAmendmentAction, endAction, enactAction, enactAmendmentAction, moveWorkersAction, returnToDraftAction, submitForReviewAction } from "../actions";
 
 export const metadata: Metadata = { title: "Regulasi" };
 
@@ -231,6 +231,12 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                 <OneClickForm action={returnToDraftAction} fields={{ regulationId: reg.id }} label="Kembalikan ke draf" />
               </div>
             ) : null}
+            {reg.status === "enacted" && reg.counted > 0 && successors.some((s) => s.quota > s.counted) ? (
+              <div className="mb-6 border-b pb-6">
+                <h3 className="mb-2 font-medium">Pindahkan pekerja ke regulasi lain</h3>
+                <MoveWorkersForm action={moveWorkersAction} fromId={reg.id} targets={successors.filter((s) => s.quota > s.counted).map((s) => ({ id: s.id, title: s.title, free: s.quota - s.counted }))} />
+              </div>
+            ) : null}
             {reg.status === "enacted" ? <EndForm action={endAction} regulationId={reg.id} today={today} successors={successors.map((s) => ({ id: s.id, title: s.title }))} /> : null}
           </Card>
         ) : null}
@@ -252,6 +258,15 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                     ]
                       .filter(Boolean)
                       .join(" · ")}
+                  </div>
+                  <div className="mt-2">
+                    {a.documentFile ? (
+                      <a className="text-brand-700 underline" href={`/api/regulations/${reg.id}/document?amendment=${a.id}`} target="_blank" rel="noopener">
+                        {a.documentName ?? "Dokumen perubahan"} (PDF)
+                      </a>
+                    ) : manage && reg.status !== "ended" ? (
+                      <DocumentUpload regulationId={reg.id} amendmentId={a.id} label="Dokumen perubahan (PDF, maks. 10 MB)" />
+                    ) : null}
                   </div>
                   {manage && a.status !== "enacted" && reg.status === "enacted" ? (
                     <div className="mt-3">

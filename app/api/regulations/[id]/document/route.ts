@@ -4,14 +4,20 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { NotFoundError } from "@/lib/data/errors";
-import { getRegulationDocumentForViewer, setRegulationDocument } from "@/lib/data/regulations";
+import { getRegulationDocumentForViewer, setAmendmentDocument, setRegulationDocument } from "@/lib/data/regulations";
 import { MAX_PDF_BYTES, receivePdf, removeStoredFile, storedFilePath, UploadError } from "@/lib/storage";
 
 const json = (message: string, status: number) => NextResponse.json({ message }, { status });
 
-function parseId(raw: string) {
+function parseId(raw: string | null) {
   const id = Number(raw);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  return raw && Number.isInteger(id) && id > 0 ? id : null;
+}
+
+// ?amendment=<id> addresses an amendment's own document.
+function amendmentOf(req: NextRequest): number | null | undefined {
+  const raw = req.nextUrl.searchParams.get("amendment");
+  return raw === null ? undefined : parseId(raw);
 }
 
 /** Upload the signed PDF: streamed to disk (server actions take 1 MB bodies), ≤ 10 MB, %PDF- checked. */
@@ -28,7 +34,10 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ id:
     stored = await receivePdf(req.body);
     const rawName = decodeURIComponent(req.headers.get("x-file-name") ?? "regulasi.pdf");
     const originalName = rawName.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 150) || "regulasi.pdf";
-    const previous = await setRegulationDocument(viewer, id, { storedName: stored, originalName });
+    const amendment = amendmentOf(req);
+    if (amendment === null) throw new NotFoundError("Perubahan");
+    const file = { storedName: stored, originalName };
+    const previous = amendment ? await setAmendmentDocument(viewer, id, amendment, file) : await setRegulationDocument(viewer, id, file);
     removeStoredFile(previous);
     return json(`Dokumen ${originalName} tersimpan.`, 200);
   } catch (e) {
@@ -47,7 +56,9 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
   const id = parseId((await params).id);
   if (!id || !can(viewer.role, "regulations.view")) return json("Dokumen tidak ditemukan.", 404);
   try {
-    const doc = await getRegulationDocumentForViewer(viewer, id);
+    const amendment = amendmentOf(_req);
+    if (amendment === null) return json("Dokumen tidak ditemukan.", 404);
+    const doc = await getRegulationDocumentForViewer(viewer, id, amendment);
     const stream = Readable.toWeb(fs.createReadStream(storedFilePath(doc.file))) as ReadableStream;
     return new Response(stream, {
       headers: {
