@@ -99,3 +99,50 @@ test("with a full quota a new worker waits, and is promoted when a place frees",
   await expect(page.getByRole("main").locator("header")).toContainText("Diajukan");
   await expect(page.getByTestId("worker-history")).toContainText("Naik dari daftar tunggu");
 });
+
+test("the supervisor puts a provincial share first; registrations fill it and the forecast month is exact", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const sup = await as(browser, "supervisorKota");
+  const title = `Pergub bagian Kota Tangerang ${Date.now()}`;
+  await sup.goto("/regulations/new");
+  await sup.getByLabel("Jenis regulasi").selectOption("pergub");
+  await sup.getByLabel("Penerbit / penyandang dana").selectOption("provinsi");
+  await sup.getByLabel("Judul").fill(title);
+  await sup.getByLabel("Mulai berlaku").fill("2026-01-01");
+  await sup.getByLabel("Kuota pekerja").fill("20");
+  await sup.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(sup).toHaveURL(/\/regulations\/\d+$/);
+  const regUrl = sup.url();
+  await sup.getByRole("button", { name: "Ajukan harmonisasi" }).click();
+  await sup.getByLabel("Nomor regulasi").fill("Pergub Uji 5/2026");
+  await sup.getByRole("button", { name: "Tetapkan", exact: true }).click();
+  await expect(sup.getByRole("main").locator("header")).toContainText("Ditetapkan");
+  await sup.getByLabel("Judul perubahan").fill("Tambah bagian kuota");
+  await sup.getByLabel("Kuota baru (opsional)").fill("25");
+  await sup.getByRole("button", { name: "Buat draf perubahan" }).click();
+  await sup.getByLabel("Nomor perubahan").fill("Pergub Uji 6/2026");
+  await sup.getByRole("button", { name: "Tetapkan perubahan" }).click();
+  await expect(sup.getByText("Tambah bagian kuota Ditetapkan")).toBeVisible();
+
+  await sup.goto("/area-settings");
+  await sup.getByLabel("Prioritas 1").selectOption("provinsi");
+  await sup.getByLabel("Prioritas 2").selectOption("kabkota");
+  await sup.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(sup.getByText("Pengaturan wilayah disimpan.")).toBeVisible();
+  try {
+    for (const name of ["Ani Pergub", "Dedi Pergub"]) {
+      await register(sup, { nik: freshNik(), name, kecamatan: "Tangerang" });
+      await expect(sup.getByRole("main").locator("header")).toContainText("Diajukan");
+    }
+    await sup.goto(regUrl);
+    await expect(sup.locator("dt", { hasText: "Terhitung" }).locator("+ dd")).toHaveText("2");
+    // 23 places left at 2 per 4 weeks (0,5 a week): 322 days after 24 November 2026 → 12 October 2027.
+    await expect(sup.getByTestId("forecast")).toHaveText("Kuota terpenuhi sekitar Oktober 2027.");
+  } finally {
+    await sup.goto("/area-settings");
+    await sup.getByLabel("Prioritas 1").selectOption("kabkota");
+    await sup.getByLabel("Prioritas 2").selectOption("provinsi");
+    await sup.getByRole("button", { name: "Simpan pengaturan" }).click();
+    await expect(sup.getByText("Pengaturan wilayah disimpan.")).toBeVisible();
+  }
+});

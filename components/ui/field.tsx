@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
-type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode };
+type Common = { label: string; name: string; errors?: string[]; hint?: ReactNode; id?: string };
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
@@ -15,8 +15,11 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** A labelled input whose error message sits right under it and is announced. */
-export function TextField({ label, name, errors, hint, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `f-${name}`;
+// Ids derive from the field name; repeated names (name="x[]") pass their own id.
+const fieldId = (name: string, id?: string) => id ?? `f-${name.replace(/\[\]$/, "")}`;
+
+export function TextField({ label, name, errors, hint, id: ownId, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const id = fieldId(name, ownId);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -29,8 +32,8 @@ export function TextField({ label, name, errors, hint, ...rest }: Common & Input
   );
 }
 
-export function SelectField({ label, name, errors, hint, children, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = `f-${name}`;
+export function SelectField({ label, name, errors, hint, children, id: ownId, ...rest }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = fieldId(name, ownId);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">

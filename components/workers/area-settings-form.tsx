@@ -27,7 +27,7 @@ export function AreaSettingsForm({ action, values, labels }: { action: Action; v
         ) : null}
         <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-5">
           {values.funderPriority.map((f, i) => (
-            <SelectField key={i} label={`Prioritas ${i + 1}`} name="funderPriority[]" defaultValue={f}>
+            <SelectField key={i} id={`f-funder-${i}`} label={`Prioritas ${i + 1}`} name="funderPriority[]" defaultValue={f}>
               {Object.entries(labels).map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
