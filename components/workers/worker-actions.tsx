@@ -124,3 +124,19 @@ export function VerificationQueue({ rows, verify, reject }: { rows: QueueRow[]; 
     </form>
   );
 }
+
+export function RejectForm({ action, workerId }: { action: Action; workerId: number }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="workerIds[]" value={workerId} />
+      <div className="w-80">
+        <TextField label="Alasan penolakan" name="reason" defaultValue={(state.values?.reason as string) ?? ""} errors={state.fieldErrors?.reason} />
+      </div>
+      <SubmitButton variant="danger">Tolak</SubmitButton>
+      <div className="w-full">
+        <FormMessage status={state.status} message={state.message} />
+      </div>
+    </form>
+  );
+}

@@ -63,7 +63,7 @@ describe("demo workers", () => {
     try {
       const [row] = await sql`select
         (select count(*)::int from workers where name like 'Contoh Pekerja %') as demo,
-        (select count(*)::int from regulations r where r.counted <> (select count(*) from workers w where w.regulation_id = r.id)) as mismatched,
+        (select count(*)::int from regulations r where r.notes like 'Data demo%' and r.counted <> (select count(*) from workers w where w.regulation_id = r.id)) as mismatched,
         (select array_agg(distinct regency_code) from workers where status = 'daftar_tunggu' and name like 'Contoh Pekerja %') as waiting_areas,
         (select count(distinct status)::int from workers where name like 'Contoh Pekerja %') as statuses`;
       expect(row).toMatchObject({ demo: 2000, mismatched: 0, waiting_areas: ["36.74"] });

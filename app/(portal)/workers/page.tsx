@@ -75,6 +75,20 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             </div>
           </form>
           <NikSearch action={findByNikAction} />
+          <nav aria-label="Daftar kerja" className="mt-4 flex flex-wrap gap-2 text-sm">
+            {(
+              [
+                ["ditolak", "Perlu perbaikan (ditolak)"],
+                ["draft", "Draf"],
+                ["daftar_tunggu", "Daftar tunggu"],
+                ["menunggu_persetujuan", "Menunggu persetujuan"],
+              ] as const
+            ).map(([s, label]) => (
+              <Link key={s} href={`/workers?status=${s}`} aria-current={status === s ? "page" : undefined} className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white">
+                {label}
+              </Link>
+            ))}
+          </nav>
         </Card>
         <Card title={`${formatNumber(total)} pekerja`}>
           {rows.length === 0 ? (

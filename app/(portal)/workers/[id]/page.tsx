@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
-import { ActivateForm, EndWorkerForm, RevealNik } from "@/components/workers/worker-actions";
+import { ActivateForm, EndWorkerForm, RejectForm, RevealNik } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { now } from "@/lib/clock";
@@ -69,7 +69,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
             {can(role, "workers.verify") && w.status === "diajukan" ? (
               <>
                 <OneClickForm action={verifyWorkersAction} fields={{ "workerIds[]": w.id }} label="Verifikasi" variant="primary" />
-                <OneClickForm action={rejectWorkersAction} fields={{ "workerIds[]": w.id, reason: "Data tidak sesuai dokumen" }} label="Tolak (data tidak sesuai dokumen)" variant="danger" />
+                <RejectForm action={rejectWorkersAction} workerId={w.id} />
               </>
             ) : null}
             {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={wibDay(now())} /> : null}
