@@ -9,9 +9,9 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { NotFoundError } from "@/lib/data/errors";
 import { viewerFor } from "../support/viewers";
 import { firstVillageOf } from "../support/areas";
-import { useNikNamespace, workerInput } from "../support/workers";
+import { claimNikNamespace, workerInput } from "../support/workers";
 
-useNikNamespace(2);
+claimNikNamespace(2);
 
 const DATA_DIR = path.resolve(import.meta.dirname, "../../lib/data");
 

@@ -9,9 +9,9 @@ import { createAreaUser, createBranchHead, firstVillageOf } from "../support/are
 import { getRegulationFiguresForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { viewerFor } from "../support/viewers";
-import { makeNik, useNikNamespace, workerInput } from "../support/workers";
+import { makeNik, claimNikNamespace, workerInput } from "../support/workers";
 
-useNikNamespace(1);
+claimNikNamespace(1);
 
 // Kota Cilegon (36.72) has no demo regulation: each test builds the quota it needs.
 const CILEGON = "36.72";

@@ -7,7 +7,7 @@ let namespace = 1;
  * Test files share one database but not module state, so each file that makes NIKs claims its
  * own kecamatan digits (1–13, the kecamatan of Kota Tangerang) and counts serials within them.
  */
-export function useNikNamespace(n: number) {
+export function claimNikNamespace(n: number) {
   if (n < 1 || n > 13) throw new Error("NIK namespace 1–13");
   namespace = n;
   counter = 0;

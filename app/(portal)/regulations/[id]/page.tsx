@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AmendmentEnactForm, AmendmentForm, BudgetForm, EndForm, EnactForm, MoveWorkersForm } from "@/components/regulations/regulation-actions";
 import { DocumentUpload } from "@/components/regulations/document-upload";
 import { ageLabel, ISSUER_LABELS, TYPE_LABELS } from "@/components/regulations/labels";
@@ -9,9 +8,9 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
 import { Table, Td } from "@/components/ui/table";
+import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/data/errors";
 import { getRegulationFiguresForViewer, listRegulationHistoryForViewer, listRegulationsForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { STATUS_LABELS, type Forecast } from "@/lib/domain/regulations";
@@ -57,12 +56,8 @@ function changeText(details: Record<string, unknown>): string {
 
 export default async function RegulationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer("regulations.view");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const inputs = await getRegulationFiguresForViewer(viewer, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const id = idParam((await params).id);
+  const inputs = await orNotFound(getRegulationFiguresForViewer(viewer, id));
   const { reg, today, year } = inputs;
   const fig = computeRegulationFigures(inputs);
   const manage = can(viewer.role, "regulations.manage");

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
 import { ActivateForm, EndWorkerForm, RejectForm, RevealNik } from "@/components/workers/worker-actions";
+import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { now } from "@/lib/clock";
-import { NotFoundError } from "@/lib/data/errors";
 import { getWorkerForViewer } from "@/lib/data/workers";
 import { END_REASONS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
 import { dayLabel, wibDay } from "@/lib/domain/wib";
@@ -19,12 +18,8 @@ export const metadata: Metadata = { title: "Pekerja" };
 
 export default async function WorkerPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer("workers.view");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const w = await getWorkerForViewer(viewer, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const id = idParam((await params).id);
+  const w = await orNotFound(getWorkerForViewer(viewer, id));
   const role = viewer.role;
   const rows: [string, React.ReactNode][] = [
     ["Tanggal lahir", dayLabel(w.birthDate)],

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CoverageForm, UpdateOfficeForm } from "@/components/offices/office-forms";
 import { Card, PageHeader } from "@/components/ui/card";
+import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { listRegenciesForViewer } from "@/lib/data/areas";
-import { NotFoundError } from "@/lib/data/errors";
 import { getOfficeForViewer, listCoverageOfRegencyForViewer } from "@/lib/data/offices";
 import { setCoverageAction, updateOfficeAction } from "../actions";
 
@@ -14,12 +13,8 @@ export const metadata: Metadata = { title: "Kantor" };
 
 export default async function OfficePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ kab?: string }> }) {
   const viewer = await requireViewer("offices.view");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const office = await getOfficeForViewer(viewer, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const id = idParam((await params).id);
+  const office = await orNotFound(getOfficeForViewer(viewer, id));
   const manage = can(viewer.role, "offices.manage") && office.kind !== "kantor_wilayah";
   const { kab } = await searchParams;
   const regencies = manage ? (await listRegenciesForViewer(viewer)).filter((r) => r.provinceCode === office.provinceCode) : [];

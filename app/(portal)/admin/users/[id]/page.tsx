@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AssignmentForm, OneClickForm } from "@/components/users/user-admin-forms";
 import { Card, PageHeader } from "@/components/ui/card";
+import { orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/authz/roles";
-import { NotFoundError } from "@/lib/data/errors";
 import { getUserFormOptions } from "@/lib/data/user-form-options";
 import { getUserForViewer } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
@@ -15,10 +14,7 @@ export const metadata: Metadata = { title: "Ubah pengguna" };
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer("users.manage");
   const { id } = await params;
-  const user = await getUserForViewer(viewer, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const user = await orNotFound(getUserForViewer(viewer, id));
   const options = await getUserFormOptions(viewer);
   return (
     <>

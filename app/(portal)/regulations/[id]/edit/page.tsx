@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RegulationForm } from "@/components/regulations/regulation-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listVillagesOfRegencyForViewer } from "@/lib/data/areas";
-import { NotFoundError } from "@/lib/data/errors";
 import { getRegulationForViewer } from "@/lib/data/regulations";
 import { updateRegulationAction } from "../../actions";
 
@@ -12,12 +12,8 @@ export const metadata: Metadata = { title: "Ubah regulasi" };
 
 export default async function EditRegulationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer("regulations.manage");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const reg = await getRegulationForViewer(viewer, id).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const id = idParam((await params).id);
+  const reg = await orNotFound(getRegulationForViewer(viewer, id));
   if (reg.status !== "draft" && reg.status !== "review") notFound();
   const villages = await listVillagesOfRegencyForViewer(viewer, reg.regencyCode);
   return (
