@@ -146,3 +146,23 @@ test("the supervisor puts a provincial share first; registrations fill it and th
     await expect(sup.getByText("Pengaturan wilayah disimpan.")).toBeVisible();
   }
 });
+
+test("the area's export is formula-safe, named with area and date, and holds only its own workers", async ({ browser }) => {
+  const officer = await as(browser, "petugasKota");
+  const nik = freshNik();
+  await register(officer, { nik, name: '=HYPERLINK("http://contoh.test","klik")', kecamatan: "Tangerang" });
+  await expect(officer).toHaveURL(/\/workers\/\d+$/);
+  const res = await officer.request.get("/api/workers/export?q=HYPERLINK&format=csv");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toBe('attachment; filename="pekerja-kota-tangerang-2026-11-24.csv"');
+  const csv = await res.text();
+  expect(csv).toContain(`${nik},"'=HYPERLINK(""http://contoh.test"",""klik"")"`);
+  const xlsx = await officer.request.get("/api/workers/export?q=HYPERLINK&format=xlsx");
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+  const other = await as(browser, "petugasKab");
+  expect(await (await other.request.get("/api/workers/export?q=HYPERLINK")).text()).not.toContain(nik);
+  const kanwil = await as(browser, "kakanwil");
+  expect((await kanwil.request.get("/api/workers/export")).status()).toBe(403);
+});

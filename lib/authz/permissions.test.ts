@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "workers.end": ["petugas", "supervisor"],
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
+  "workers.export": ["petugas", "supervisor", "kepala_cabang"],
 };
 
 describe("permission table", () => {

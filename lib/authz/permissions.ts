@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "workers.end": ["petugas", "supervisor"],
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
+  "workers.export": ["petugas", "supervisor", "kepala_cabang"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -334,3 +334,44 @@ export async function revealWorkerNik(viewer: Viewer, id: number) {
   await writeAudit(db(), { actorId: viewer.id, action: "worker.reveal_nik", entityType: "worker", entityId: String(id), details: {} });
   return row.nik;
 }
+
+/**
+ * The area's own export (officer, supervisor) or a branch head's export of its queue area, with
+ * full NIK: logged as one audit row with the filter and the row count.
+ */
+export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilter, "page" | "nik"> = {}) {
+  assertCan(viewer.role, "workers.export");
+  const rows = await db()
+    .select({
+      nik: workers.nik,
+      name: workers.name,
+      birthDate: workers.birthDate,
+      sex: workers.sex,
+      regencyName: regencies.name,
+      districtName: districts.name,
+      villageName: villages.name,
+      address: workers.address,
+      occupation: occupations.name,
+      status: workers.status,
+      kpjNumber: workers.kpjNumber,
+      coverageStart: workers.coverageStart,
+      submittedAt: workers.submittedAt,
+    })
+    .from(workers)
+    .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
+    .leftJoin(districts, eq(districts.code, workers.districtCode))
+    .leftJoin(villages, eq(villages.code, workers.villageCode))
+    .leftJoin(occupations, eq(occupations.id, workers.occupationId))
+    .where(
+      and(
+        inScope(viewer),
+        f.status ? eq(workers.status, f.status) : undefined,
+        f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined,
+        f.q ? ilike(workers.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
+      ),
+    )
+    .orderBy(asc(workers.id))
+    .limit(200_000);
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.export", entityType: "worker_export", entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""), details: { filter: f, rows: rows.length } });
+  return rows;
+}

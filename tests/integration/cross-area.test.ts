@@ -189,6 +189,14 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(q.map((r) => r.id)).toContain(ctx.kotaWorkerId);
     expect(q.map((r) => r.id)).not.toContain(ctx.kabWorkerId);
   },
+  "workers.exportWorkersForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kakanwil));
+    const kab = (await f(ctx.kabSupervisor)) as { regencyName: string; nik: string }[];
+    expect(kab.length).toBeGreaterThan(0);
+    expect(kab.every((r) => r.regencyName === "Kabupaten Tangerang")).toBe(true);
+    const cab = (await f(ctx.kacabCikokol)) as { districtName: string }[];
+    expect(new Set(cab.map((r) => r.districtName))).toEqual(new Set(["Tangerang", "Cipondoh", "Ciledug", "Pinang", "Karang Tengah", "Larangan"]));
+  },
   "workers.getWorkerForViewer": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kakanwil, ctx.kotaWorkerId)).resolves.toMatchObject({ nikMasked: expect.stringMatching(/••••/) });

@@ -90,7 +90,20 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             ))}
           </nav>
         </Card>
-        <Card title={`${formatNumber(total)} pekerja`}>
+        <Card
+          title={`${formatNumber(total)} pekerja`}
+          actions={
+            can(viewer.role, "workers.export") ? (
+              <div className="flex gap-2 text-sm">
+                {(["csv", "xlsx"] as const).map((format) => (
+                  <a key={format} className={buttonClass("secondary")} href={`/api/workers/export?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), format })}`}>
+                    Unduh {format.toUpperCase()}
+                  </a>
+                ))}
+              </div>
+            ) : null
+          }
+        >
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">Tidak ada pekerja yang cocok.</p>
           ) : (
