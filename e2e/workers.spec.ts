@@ -55,6 +55,12 @@ test("officer registers, branch verifies and records the KPJ, officer sees the w
   await expect(officer.getByTestId("nik")).toHaveText(/^3671••••••••\d{4}$/);
   await officer.getByRole("button", { name: "Tampilkan NIK" }).click();
   await expect(officer.getByTestId("nik")).toHaveText(nik);
+  // The processing record lists the branch's verification and the NIK reveal, with WIB times.
+  const record = await (await officer.request.get(`/api/workers/${url.split("/").pop()}/processing-record`)).text();
+  expect(record).toContain("worker.reveal_nik");
+  expect(record).toContain("Diajukan → Diverifikasi");
+  expect(record).toContain("WIB");
+  expect(record).not.toContain(nik);
 
   // Another area: not found by URL, and the NIK is refused with where it is enrolled.
   const other = await as(browser, "petugasKab");

@@ -10,6 +10,8 @@ type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionRe
 
 type Props = {
   action: Action;
+  /** Editing an existing worker: its id and current values; one save button. */
+  edit?: { workerId: number; values: Record<string, string>; intent: "draft" | "submit" };
   districts: { code: string; name: string }[];
   villages: { code: string; name: string; districtCode: string }[];
   occupations: { id: number; name: string }[];
@@ -29,10 +31,10 @@ function fromNik(raw: string): { birthDate: string; sex: "L" | "P" } | null {
   return Number.isNaN(new Date(birthDate).getTime()) ? null : { birthDate, sex };
 }
 
-export function WorkerForm({ action, districts, villages, occupations }: Props) {
+export function WorkerForm({ action, districts, villages, occupations, edit }: Props) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   const e = state.fieldErrors ?? {};
-  const typed = (k: string) => (state.values?.[k] as string | undefined) ?? "";
+  const typed = (k: string) => (state.values?.[k] as string | undefined) ?? edit?.values[k] ?? "";
   const [birthDate, setBirthDate] = useState(typed("birthDate"));
   const [sex, setSex] = useState(typed("sex"));
   const [district, setDistrict] = useState(typed("districtCode"));
@@ -126,12 +128,23 @@ export function WorkerForm({ action, districts, villages, occupations }: Props) 
         </div>
       ) : null}
       <div className="flex flex-wrap gap-3 sm:col-span-2">
-        <SubmitButton name="intent" value="submit">
-          Simpan
-        </SubmitButton>
-        <SubmitButton name="intent" value="draft" variant="secondary">
-          Simpan sebagai draf
-        </SubmitButton>
+        {edit ? (
+          <>
+            <input type="hidden" name="workerId" value={edit.workerId} />
+            <SubmitButton name="intent" value={edit.intent}>
+              Simpan perubahan
+            </SubmitButton>
+          </>
+        ) : (
+          <>
+            <SubmitButton name="intent" value="submit">
+              Simpan
+            </SubmitButton>
+            <SubmitButton name="intent" value="draft" variant="secondary">
+              Simpan sebagai draf
+            </SubmitButton>
+          </>
+        )}
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { areaSettings, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
+import { areaSettings, auditLog, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import { enrollmentInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
@@ -374,4 +374,84 @@ export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilte
     .limit(200_000);
   await writeAudit(db(), { actorId: viewer.id, action: "worker.export", entityType: "worker_export", entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""), details: { filter: f, rows: rows.length } });
   return rows;
+}
+
+const IDENTITY = ["nik", "name", "birthDate", "sex"] as const;
+
+/**
+ * Corrects a worker's data (officer or supervisor of the area). After verification the identity
+ * fields (NIK, name, birth date, sex) are BPJS's record: they change only through a correction
+ * request to the branch, which this refuses with that message.
+ */
+export async function updateWorker(viewer: Viewer, id: number, input: WorkerInput) {
+  assertCan(viewer.role, "workers.register");
+  const { values } = await prepare(viewer, input, id);
+  await db().transaction(async (tx) => {
+    const before = await lockWorker(tx, viewer, id);
+    if (before.status === "berakhir") throw new UserFacingError("Kepesertaan yang sudah berakhir tidak dapat diubah; daftarkan ulang bila perlu.");
+    const changedIdentity = IDENTITY.filter((k) => String(before[k]) !== String(values[k]));
+    if ((before.status === "diverifikasi" || before.status === "aktif") && changedIdentity.length) {
+      const msg = "NIK, nama, tanggal lahir dan jenis kelamin pekerja yang sudah diverifikasi hanya dapat diubah melalui permintaan koreksi ke kantor cabang.";
+      throw new UserFacingError(msg, Object.fromEntries(changedIdentity.map((k) => [k, [msg]])));
+    }
+    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => String(before[k] ?? "") !== String(values[k] ?? ""));
+    await tx.update(workers).set({ ...values, updatedAt: new Date() }).where(eq(workers.id, id));
+    // Field names only: the record of processing must not copy NIKs around.
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.update", entityType: "worker", entityId: String(id), details: { fields: changed } });
+  });
+}
+
+/** The form values of a worker the viewer may edit. */
+export async function getWorkerFormValuesForViewer(viewer: Viewer, id: number) {
+  assertCan(viewer.role, "workers.register");
+  const [w] = await db().select().from(workers).where(and(eq(workers.id, id), inScope(viewer)));
+  if (!w) throw new NotFoundError("Pekerja");
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.view_for_edit", entityType: "worker", entityId: String(id), details: {} });
+  return {
+    status: w.status,
+    name: w.name,
+    values: {
+      nik: w.nik,
+      name: w.name,
+      birthDate: w.birthDate,
+      sex: w.sex,
+      address: w.address,
+      districtCode: w.districtCode ?? "",
+      villageCode: w.villageCode ?? "",
+      phone: w.phone,
+      occupationId: w.occupationId ? String(w.occupationId) : "",
+      income: String(w.income),
+      kkNumber: w.kkNumber ?? "",
+      source: w.source,
+      heirName: w.heirName ?? "",
+      heirRelationship: w.heirRelationship ?? "",
+      heirNik: w.heirNik ?? "",
+    } as Record<string, string>,
+  };
+}
+
+/**
+ * A person's processing record (UU PDP): every audit entry about this enrollment (views, NIK
+ * reveals, changes, refused access) and its status history, oldest first. Producing it is logged too.
+ */
+export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
+  assertCan(viewer.role, "workers.export");
+  const [w] = await db().select({ id: workers.id, name: workers.name }).from(workers).where(and(eq(workers.id, id), inScope(viewer)));
+  if (!w) throw new NotFoundError("Pekerja");
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.processing_record", entityType: "worker", entityId: String(id), details: {} });
+  const [audit, events] = await Promise.all([
+    db()
+      .select({ at: auditLog.at, action: auditLog.action, actorName: users.name, actorRole: users.role })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(and(eq(auditLog.entityType, "worker"), eq(auditLog.entityId, String(id))))
+      .orderBy(asc(auditLog.at), asc(auditLog.id)),
+    db()
+      .select({ at: workerEvents.at, from: workerEvents.fromStatus, to: workerEvents.toStatus, reason: workerEvents.reason, actorName: users.name, actorRole: users.role })
+      .from(workerEvents)
+      .leftJoin(users, eq(users.id, workerEvents.actorId))
+      .where(eq(workerEvents.workerId, id))
+      .orderBy(asc(workerEvents.at), asc(workerEvents.id)),
+  ]);
+  return { name: w.name, audit, events };
 }

@@ -197,6 +197,20 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     const cab = (await f(ctx.kacabCikokol)) as { districtName: string }[];
     expect(new Set(cab.map((r) => r.districtName))).toEqual(new Set(["Tangerang", "Cipondoh", "Ciledug", "Pinang", "Karang Tengah", "Larangan"]));
   },
+  "workers.updateWorker": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, ctx.kotaWorkerId, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));
+  },
+  "workers.getWorkerFormValuesForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, ctx.kotaWorkerId));
+  },
+  "workers.getProcessingRecordForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
+    const own = (await f(ctx.kotaPetugas, ctx.kotaWorkerId)) as { audit: { action: string }[]; events: { to: string }[] };
+    expect(own.audit.map((a) => a.action)).toContain("worker.create");
+    expect(own.events.map((e) => e.to)).toContain("draft");
+  },
   "workers.getWorkerForViewer": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kakanwil, ctx.kotaWorkerId)).resolves.toMatchObject({ nikMasked: expect.stringMatching(/••••/) });

@@ -2,7 +2,7 @@ import { inject, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/db/connection";
 import { moveWorkersBetweenRegulations, createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
 import { updateAreaSettings } from "@/lib/data/area-settings";
-import { approveWorkers, activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
+import { updateWorker, submitWorker, approveWorkers, activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
 import type { Viewer } from "@/lib/authz/viewer";
 import { createAreaUser, createBranchHead, firstVillageOf } from "../support/areas";
@@ -196,6 +196,20 @@ describe("branch verification", () => {
     const other = await registerWorker(kotaOfficer, workerInput({ districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") }));
     expect(await rejectWorkers(kacab, [other.id], "Foto KTP tidak terbaca")).toBe(1);
     expect(await getWorkerForViewer(kotaOfficer, other.id)).toMatchObject({ status: "ditolak", rejectionReason: "Foto KTP tidak terbaca", regulationId: null });
+
+    // Corrected and resubmitted, it takes a place again.
+    const fixed = workerInput({ districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") });
+    const otherRow = await getWorkerForViewer(kotaOfficer, other.id);
+    const { revealWorkerNik } = await import("@/lib/data/workers");
+    await updateWorker(kotaOfficer, other.id, { ...fixed, nik: await revealWorkerNik(kotaOfficer, other.id), name: otherRow.name, address: "Jl. Perbaikan No. 2" });
+    expect(await submitWorker(kotaOfficer, other.id)).toBe("diajukan");
+    expect((await getWorkerForViewer(kotaOfficer, other.id)).address).toBe("Jl. Perbaikan No. 2");
+
+    // After verification the identity fields are BPJS's record.
+    const aktif = await getWorkerForViewer(kotaOfficer, inCikokol.id);
+    await expect(
+      updateWorker(kotaOfficer, inCikokol.id, { ...workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }), nik: await revealWorkerNik(kotaOfficer, inCikokol.id), name: "Nama Lain" }),
+    ).rejects.toMatchObject({ fieldErrors: { name: [expect.stringContaining("permintaan koreksi")] } });
   });
 
   it("masks NIKs in lists", async () => {

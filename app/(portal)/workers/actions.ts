@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { UserFacingError } from "@/lib/data/errors";
-import { activateWorker, approveWorkers, endWorker, listWorkersForViewer, registerWorker, rejectWorkers, revealWorkerNik, submitWorker, verifyWorkers } from "@/lib/data/workers";
+import { activateWorker, approveWorkers, endWorker, listWorkersForViewer, registerWorker, rejectWorkers, revealWorkerNik, submitWorker, updateWorker, verifyWorkers } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { activateSchema, endWorkerSchema, rejectSchema, workerIdSchema, workerIdsSchema, workerSchema } from "@/lib/validation/workers";
 
@@ -61,4 +61,10 @@ export const findByNikAction = authorizedAction("workers.view", z.object({ nik: 
   const { rows } = await listWorkersForViewer(viewer, { nik: input.nik });
   if (!rows[0]) throw new UserFacingError("NIK tidak ditemukan di wilayah Anda.", { nik: ["NIK tidak ditemukan di wilayah Anda."] });
   redirect(`/workers/${rows[0].id}`);
+});
+
+export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerSchema), async (viewer, input) => {
+  await updateWorker(viewer, input.workerId, input);
+  revalidatePath(`/workers/${input.workerId}`);
+  redirect(`/workers/${input.workerId}`);
 });

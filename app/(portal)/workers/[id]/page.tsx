@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
@@ -60,6 +62,11 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
         </Card>
         <Card title="Tindakan">
           <div className="space-y-4">
+            {can(role, "workers.register") && w.status !== "berakhir" ? (
+              <Link href={`/workers/${w.id}/edit`} className={buttonClass("secondary")}>
+                Ubah data
+              </Link>
+            ) : null}
             {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" /> : null}
             {can(role, "workers.verify") && w.status === "diajukan" ? (
               <>
@@ -71,7 +78,16 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
             {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} /> : null}
           </div>
         </Card>
-        <Card title="Riwayat">
+        <Card
+          title="Riwayat"
+          actions={
+            can(role, "workers.export") ? (
+              <a className={buttonClass("secondary")} href={`/api/workers/${w.id}/processing-record`}>
+                Unduh catatan pemrosesan (UU PDP)
+              </a>
+            ) : null
+          }
+        >
           <ol className="space-y-2 text-sm" data-testid="worker-history">
             {w.events.map((e, i) => (
               <li key={i}>

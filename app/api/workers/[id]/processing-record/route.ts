@@ -1,0 +1,33 @@
+import { stringify } from "csv-stringify/sync";
+import { NextResponse, type NextRequest } from "next/server";
+import { getViewer } from "@/lib/auth/viewer";
+import { ROLE_LABELS } from "@/lib/authz/roles";
+import { can } from "@/lib/authz/permissions";
+import { NotFoundError } from "@/lib/data/errors";
+import { getProcessingRecordForViewer } from "@/lib/data/workers";
+import { neutralizeFormula } from "@/lib/domain/spreadsheet";
+import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
+import { formatDateTime } from "@/lib/format";
+
+/** The person's processing record as CSV (UU PDP 27/2022: produced on request). */
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer || viewer.mustChangePassword) return NextResponse.json({ message: "Silakan masuk." }, { status: 401 });
+  if (!can(viewer.role, "workers.export")) return NextResponse.json({ message: "Anda tidak berwenang." }, { status: 403 });
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ message: "Pekerja tidak ditemukan." }, { status: 404 });
+  try {
+    const record = await getProcessingRecordForViewer(viewer, id);
+    const rows = [
+      ...record.audit.map((a) => ({ at: a.at, what: a.action, who: a.actorName ?? "sistem", role: a.actorRole ? ROLE_LABELS[a.actorRole] : "" })),
+      ...record.events.map((e) => ({ at: e.at, what: `status: ${e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}${WORKER_STATUS_LABELS[e.to]}${e.reason ? ` (${e.reason})` : ""}`, who: e.actorName ?? "sistem", role: e.actorRole ? ROLE_LABELS[e.actorRole] : "" })),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime());
+    const csv = "\uFEFF" + stringify([["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"], ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula))]);
+    return new Response(csv, {
+      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="catatan-pemrosesan-pekerja-${id}.csv"`, "Cache-Control": "private, no-store" },
+    });
+  } catch (e) {
+    if (e instanceof NotFoundError) return NextResponse.json({ message: "Pekerja tidak ditemukan." }, { status: 404 });
+    throw e;
+  }
+}
