@@ -62,6 +62,13 @@ test("officer registers, branch verifies and records the KPJ, officer sees the w
   expect(record).toContain("WIB");
   expect(record).not.toContain(nik);
 
+  // The area's supervisor reads the trail: the reveal is there, the NIK is not.
+  const supervisor = await as(browser, "supervisorKota");
+  await supervisor.goto("/audit");
+  const entry = supervisor.getByRole("row").filter({ hasText: "worker.reveal_nik" }).filter({ hasText: name }).first();
+  await expect(entry).toContainText(/3671••••••••\d{4}/);
+  await expect(supervisor.getByRole("main")).not.toContainText(nik);
+
   // Another area: not found by URL, and the NIK is refused with where it is enrolled.
   const other = await as(browser, "petugasKab");
   const res = await other.goto(url);

@@ -9,6 +9,7 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/regulations", label: "Regulasi", permission: "regulations.view" },
   { href: "/areas", label: "Wilayah", permission: "areas.view" },
   { href: "/area-settings", label: "Pengaturan", permission: "area.manage" },
+  { href: "/audit", label: "Jejak audit", permission: "audit.view" },
   { href: "/admin/users", label: "Pengguna", permission: "users.view" },
   { href: "/admin/offices", label: "Kantor BPJS", permission: "offices.view" },
 ];

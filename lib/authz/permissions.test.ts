@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "regulations.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "regulations.manage": ["admin", "supervisor"],
   "area.manage": ["supervisor"],
+  "audit.view": ["supervisor"],
   "workers.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "workers.register": ["petugas", "supervisor"],
   "workers.approve": ["supervisor"],
@@ -43,7 +44,7 @@ describe("permission table", () => {
 
   it("shows each role only the navigation it may use", () => {
     expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas"]);
-    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/approvals", "/regulations", "/areas", "/area-settings"]);
+    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/approvals", "/regulations", "/areas", "/area-settings", "/audit"]);
     expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
     expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas", "/admin/users", "/admin/offices"]);
   });

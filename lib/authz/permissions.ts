@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "regulations.view": ALL,
   "regulations.manage": ["admin", "supervisor"],
   "area.manage": ["supervisor"],
+  "audit.view": ["supervisor"],
   "workers.view": ALL,
   "workers.register": ["petugas", "supervisor"],
   "workers.approve": ["supervisor"],

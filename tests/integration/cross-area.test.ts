@@ -151,6 +151,14 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await forbidden(f(ctx.kotaPetugas, { requiresApproval: true, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] }));
     await forbidden(f(ctx.kakanwil, { requiresApproval: true, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] }));
   },
+  "audit-trail.listAuditTrailForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kakanwil));
+    const kab = (await f(ctx.kabSupervisor)) as { entityType: string; entityId: string; subject: string }[];
+    expect(kab.length).toBeGreaterThan(0);
+    expect(kab.some((r) => r.entityType === "worker" && r.entityId === String(ctx.kotaWorkerId))).toBe(false);
+    expect(kab.every((r) => !/\d{16}/.test(r.subject))).toBe(true);
+  },
   "workers.registerWorker": async (ctx, f) => {
     await forbidden(f(ctx.kacabCikokol, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));
     // The area comes from the account: a Kota Tangerang kecamatan is refused for Kabupaten Tangerang.
@@ -293,6 +301,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "workers.listOccupations", // reference data: occupation categories
   "workers.PAGE_SIZE",
   "area-settings.DEFAULT_FUNDER_PRIORITY",
+  "audit-trail.AUDIT_PAGE_SIZE",
 ]);
 
 describe("every data function is scoped by the viewer", () => {
