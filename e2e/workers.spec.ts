@@ -179,3 +179,28 @@ test("the area's export is formula-safe, named with area and date, and holds onl
   const kanwil = await as(browser, "kakanwil");
   expect((await kanwil.request.get("/api/workers/export")).status()).toBe(403);
 });
+
+test("a branch head records KPJ numbers from a NIK → KPJ file, with a result per row", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const officer = await as(browser, "petugasKota");
+  const nik = freshNik();
+  const name = `Rina KPJ ${Date.now()}`;
+  await register(officer, { nik, name, kecamatan: "Cipondoh" });
+  await expect(officer.getByRole("main").locator("header")).toContainText("Diajukan");
+
+  const branch = await as(browser, "kacab");
+  await branch.goto("/verification");
+  await branch.getByRole("checkbox", { name: `Pilih ${name}` }).check();
+  await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
+  await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
+  const kpj = `K${String(Date.now()).slice(-10)}`;
+  const csv = `nik;kpj;mulai\n${nik};${kpj};2026-11-20\n123;99999999;\n${freshNik("367108")};88888888;\n`;
+  await branch.getByLabel(/Berkas NIK → KPJ/).setInputFiles({ name: "kpj.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await branch.getByRole("button", { name: "Unggah KPJ" }).click();
+  await expect(branch.getByText("1 dari 3 baris dicatat.")).toBeVisible();
+  await expect(branch.getByTestId("kpj-errors")).toContainText("Baris 3: NIK harus 16 digit.");
+  await expect(branch.getByTestId("kpj-errors")).toContainText("Baris 4: NIK tidak ditemukan di kecamatan yang dilayani cabang ini.");
+  await officer.reload();
+  await expect(officer.getByRole("main").locator("header")).toContainText("Aktif");
+  await expect(officer.getByText(`${kpj}, mulai 20 November 2026`)).toBeVisible();
+});

@@ -455,3 +455,47 @@ export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
   ]);
   return { name: w.name, audit, events };
 }
+
+export type KpjRow = { line: number; nik: string; kpj: string; coverageStart: string | null };
+export type KpjResult = { line: number; ok: boolean; message: string };
+
+/**
+ * A branch head's NIK → KPJ file: each row records one verified worker's KPJ (coverage from the
+ * given date or today) in its own transaction, so one bad row never blocks the others.
+ */
+export async function recordKpjNumbers(viewer: Viewer, rows: KpjRow[]): Promise<KpjResult[]> {
+  assertCan(viewer.role, "workers.verify");
+  const today = wibDay(now());
+  const results: KpjResult[] = [];
+  for (const r of rows) {
+    const nik = r.nik.replace(/[\s.]/g, "");
+    if (!/^\d{16}$/.test(nik)) {
+      results.push({ line: r.line, ok: false, message: "NIK harus 16 digit." });
+      continue;
+    }
+    if (!/^[0-9A-Za-z]{8,16}$/.test(r.kpj)) {
+      results.push({ line: r.line, ok: false, message: "Nomor KPJ 8–16 huruf/angka." });
+      continue;
+    }
+    if (r.coverageStart && !/^\d{4}-\d{2}-\d{2}$/.test(r.coverageStart)) {
+      results.push({ line: r.line, ok: false, message: "Tanggal mulai harus YYYY-MM-DD." });
+      continue;
+    }
+    const [w] = await db()
+      .select({ id: workers.id, status: workers.status })
+      .from(workers)
+      .where(and(eq(workers.nik, nik), sql`${workers.status} <> 'berakhir'`, inScope(viewer)));
+    if (!w) {
+      results.push({ line: r.line, ok: false, message: "NIK tidak ditemukan di kecamatan yang dilayani cabang ini." });
+      continue;
+    }
+    try {
+      await activateWorker(viewer, w.id, { kpjNumber: r.kpj, coverageStart: r.coverageStart ?? today });
+      results.push({ line: r.line, ok: true, message: `KPJ ${r.kpj} dicatat.` });
+    } catch (e) {
+      if (e instanceof UserFacingError) results.push({ line: r.line, ok: false, message: e.message });
+      else throw e;
+    }
+  }
+  return results;
+}

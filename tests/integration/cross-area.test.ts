@@ -219,6 +219,14 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(own.audit.map((a) => a.action)).toContain("worker.create");
     expect(own.events.map((e) => e.to)).toContain("draft");
   },
+  "workers.recordKpjNumbers": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas, []));
+    const { revealWorkerNik } = ctx.mod.workers as { revealWorkerNik: Fn };
+    const kabNik = (await revealWorkerNik(ctx.kabSupervisor, ctx.kabWorkerId)) as string;
+    expect(await f(ctx.kacabCikokol, [{ line: 1, nik: kabNik, kpj: "12345678", coverageStart: null }])).toEqual([
+      { line: 1, ok: false, message: "NIK tidak ditemukan di kecamatan yang dilayani cabang ini." },
+    ]);
+  },
   "workers.getWorkerForViewer": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kakanwil, ctx.kotaWorkerId)).resolves.toMatchObject({ nikMasked: expect.stringMatching(/••••/) });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
+import { KpjUpload } from "@/components/workers/kpj-upload";
 import { VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { now } from "@/lib/clock";
@@ -21,6 +22,11 @@ export default async function VerificationPage() {
         title="Verifikasi"
         description={`${viewer.officeName}: pekerja yang diajukan di kecamatan yang dilayani cabang ini. ${formatNumber(pending.length)} menunggu verifikasi${pending.length ? `, paling lama ${Math.max(...pending.map((r) => r.waitingDays))} hari` : ""}.`}
       />
+      <div className="mb-6">
+        <Card title="Catat KPJ dari berkas">
+          <KpjUpload />
+        </Card>
+      </div>
       <Card>
         {queue.length === 0 ? <p className="text-sm text-slate-600">Antrean kosong.</p> : <VerificationQueue rows={queue} verify={verifyWorkersAction} reject={rejectWorkersAction} />}
       </Card>
