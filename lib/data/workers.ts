@@ -127,9 +127,20 @@ export async function registerWorker(viewer: Viewer, input: WorkerInput) {
   const { today, values } = await prepare(viewer, input);
   try {
     return await db().transaction(async (tx) => {
-      const [row] = await tx.insert(workers).values({ ...values, status: "draft", createdBy: viewer.id }).returning({ id: workers.id });
+      // A person who moved here keeps the KPJ BPJS gave them; the earlier area's history stays there.
+      const [moved] = await tx
+        .select({ kpjNumber: workers.kpjNumber, regencyName: regencies.name })
+        .from(workers)
+        .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
+        .where(and(eq(workers.nik, values.nik), eq(workers.status, "berakhir"), eq(workers.endReason, "pindah_domisili")))
+        .orderBy(desc(workers.updatedAt))
+        .limit(1);
+      const [row] = await tx
+        .insert(workers)
+        .values({ ...values, status: "draft", createdBy: viewer.id, kpjNumber: moved?.kpjNumber ?? null })
+        .returning({ id: workers.id });
       const w = { id: row!.id, status: "draft" as WorkerStatus, regencyCode: values.regencyCode, birthDate: values.birthDate, villageCode: values.villageCode };
-      await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: null, to: "draft", reason: "Didaftarkan" });
+      await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: null, to: "draft", reason: moved ? `Didaftarkan; pindahan dari ${moved.regencyName}${moved.kpjNumber ? ` (KPJ ${moved.kpjNumber} tetap)` : ""}` : "Didaftarkan" });
       const status = input.intent === "submit" ? await submit(tx, viewer, w, today) : "draft";
       await writeAudit(tx, { actorId: viewer.id, action: "worker.create", entityType: "worker", entityId: String(w.id), details: { status, nik: maskNik(values.nik) } });
       return { id: w.id, status };

@@ -266,3 +266,24 @@ describe("area settings", () => {
     }
   });
 });
+
+describe("moving to another area", () => {
+  it("ends the enrollment with pindah domisili; the new area's registration keeps the KPJ", async () => {
+    await clearArea();
+    await enactedRegulation(5);
+    const kotaOfficer = await viewerFor("petugas.kotatangerang@portal.test");
+    const kacab = await viewerFor("kacab.cikokol@portal.test");
+    const nik = makeNik();
+    const first = await registerWorker(kotaOfficer, workerInput({ nik, districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }));
+    await verifyWorkers(kacab, [first.id]);
+    const kpj = `P${Date.now()}`.slice(0, 14);
+    await activateWorker(kacab, first.id, { kpjNumber: kpj, coverageStart: "2026-11-01" });
+    await endWorker(kotaOfficer, first.id, "pindah_domisili");
+    const second = await registerWorker(officer, workerInput({ nik, districtCode: KEC, villageCode: village }));
+    const w = await getWorkerForViewer(officer, second.id);
+    expect(w).toMatchObject({ status: "diajukan", kpjNumber: kpj, regencyName: "Kota Cilegon" });
+    expect(w.events.at(-1)?.reason).toBe(`Didaftarkan; pindahan dari Kota Tangerang (KPJ ${kpj} tetap)`);
+    // The earlier area keeps its own history and cannot be read from here.
+    await expect(getWorkerForViewer(officer, first.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
