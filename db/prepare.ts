@@ -2,7 +2,8 @@
 import { migrateDatabase } from "./migrate";
 import { seedDatabase } from "./seed";
 
-const url = process.env.DATABASE_URL!;
+// Migrations and seed run as the schema owner when a separate migration URL is given.
+const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL!;
 const demo = process.argv.includes("--demo");
 migrateDatabase(url)
   .then(() => seedDatabase(url, { demo, log: (m) => console.log(`[db] ${m}`) }))

@@ -1,4 +1,4 @@
-export type EmbeddedServer = { dataDir: string; url: string; adminUrl: string; pid: number; stop(): Promise<void> };
+export type EmbeddedServer = { dataDir: string; url: string; appUrl: string; adminUrl: string; pid: number; stop(): Promise<void> };
 export function startEmbeddedPostgres(opts: { dataDir: string; port: number; database?: string; log?: (m: string) => void }): Promise<EmbeddedServer>;
 export function stopStaleServer(dataDir: string, log?: (m: string) => void): Promise<void>;
 export function freePort(): Promise<number>;

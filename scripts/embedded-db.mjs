@@ -232,8 +232,14 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   child.unref();
 
   const admin = `postgres://portal:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  // The app connects as a role that owns nothing (it cannot rewrite the audit trail); `portal`
+  // owns the schema and runs migrations.
+  const appSecretFile = path.join(dataDir, "app-password");
+  if (!fs.existsSync(appSecretFile)) fs.writeFileSync(appSecretFile, crypto.randomBytes(24).toString("base64url"), { mode: 0o600 });
+  const appPassword = fs.readFileSync(appSecretFile, "utf8").trim();
   try {
     await ensureDatabase(admin, database);
+    await ensureAppRole(admin, appPassword);
   } catch (e) {
     await killServer(child.pid);
     throw e;
@@ -241,6 +247,7 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   return {
     dataDir,
     url: `${admin}/${database}`,
+    appUrl: `postgres://portal_app:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`,
     adminUrl: `${admin}/postgres`,
     pid: child.pid,
     async stop() {
@@ -267,6 +274,18 @@ async function ensureDatabase(adminBase, database) {
     } finally {
       await sql.end({ timeout: 5 });
     }
+  }
+}
+
+async function ensureAppRole(adminBase, password) {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(`${adminBase}/postgres`, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select 1 as x from pg_roles where rolname = 'portal_app'`;
+    const verb = row ? "alter" : "create";
+    await sql.unsafe(`${verb} role portal_app login password '${password.replace(/'/g, "''")}'`);
+  } finally {
+    await sql.end({ timeout: 5 });
   }
 }
 

@@ -51,7 +51,10 @@ try {
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(env.PORTAL_DATA_DIR ?? path.join(root, ".data"));
     database = await startEmbeddedPostgres({ dataDir, port: Number(env.PORTAL_DB_PORT ?? 54329), log });
-    env.DATABASE_URL = database.url;
+    // The app connects as portal_app (owns nothing); migrations and seed run as the owner.
+    env.DATABASE_URL = database.appUrl;
+    env.MIGRATION_DATABASE_URL = database.url;
+    env.DATABASE_APP_ROLE = "portal_app";
     env.PORTAL_MODE ??= "demo";
     env.AUTH_SECRET ??= demoSecrets(dataDir).AUTH_SECRET;
     log(`PostgreSQL berjalan (data di ${path.relative(root, dataDir) || dataDir}).`);
@@ -61,7 +64,10 @@ try {
     throw new Error("AUTH_SECRET belum diisi. Buat dengan: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"");
   }
   if (!dev) buildIfNeeded(root, log);
-  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  // The web server never sees the owner's credentials.
+  const webEnv = { ...env };
+  delete webEnv.MIGRATION_DATABASE_URL;
+  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env: webEnv, stdio: ["inherit", "inherit", "inherit", "ipc"] });
   web.on("exit", (code) => {
     if (!stopping) {
       log(`Server web berhenti (kode ${code}).`);

@@ -49,12 +49,12 @@ function playwrightCounts(file) {
 
 async function withDatabase(name, fn) {
   // The suite's throwaway PostgreSQL: TEST_DATABASE_URL's server if given, else our own.
-  if (process.env.TEST_DATABASE_URL) return fn(process.env.TEST_DATABASE_URL);
+  if (process.env.TEST_DATABASE_URL) return fn({ url: process.env.TEST_DATABASE_URL, appUrl: process.env.TEST_DATABASE_URL });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${name}-`));
   fs.chmodSync(dir, 0o755);
   const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: `portal_${name}` });
   try {
-    return await fn(db.url);
+    return await fn(db);
   } finally {
     await db.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -66,9 +66,10 @@ async function e2e() {
     console.error(`Chromium tidak ditemukan di ${chromium}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
     return { code: 1, counts: { passed: 0, failed: 1 } };
   }
-  return withDatabase("e2e", async (url) => {
+  return withDatabase("e2e", async ({ url, appUrl }) => {
     // The app clock is pinned so specs can assert exact dates (security timing stays real).
-    const appEnv = { DATABASE_URL: url, PORTAL_MODE: "test", PORTAL_CLOCK: "2026-11-24T03:00:00Z", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" };
+    // The app connects as portal_app; migrations and seed run as the owner.
+    const appEnv = { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: url, DATABASE_APP_ROLE: appUrl === url ? "" : "portal_app", PORTAL_MODE: "test", PORTAL_CLOCK: "2026-11-24T03:00:00Z", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" };
     const prep = await run(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
     if (prep !== 0) return { code: prep, counts: { passed: 0, failed: 1 } };
     const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);
@@ -79,7 +80,7 @@ async function e2e() {
     const logFd = fs.openSync(serverLog, "w");
     const server = spawn(process.execPath, ["scripts/server.mjs"], {
       cwd: root,
-      env: { ...env, ...appEnv, PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
+      env: { ...env, ...appEnv, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
       stdio: ["ignore", logFd, logFd],
     });
     fs.closeSync(logFd);

@@ -28,7 +28,7 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const url = process.env.DATABASE_URL;
+  const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
     console.error("DATABASE_URL belum diisi.");
     process.exit(1);

@@ -29,14 +29,26 @@ describe("database constraints", () => {
 });
 
 describe("the record of processing", () => {
-  it("is append-only: update, delete and truncate all fail", async () => {
+  it("is append-only over the app's own connection: update, delete and truncate all fail", async () => {
     const { sql } = connect(inject("databaseUrl"), 1);
     try {
       await sql`insert into audit_log (action, entity_type, entity_id) values ('test.append', 'test', '1')`;
+      await expect(sql`update audit_log set action = 'x'`).rejects.toThrow(/permission denied|append-only/);
+      await expect(sql`delete from audit_log`).rejects.toThrow(/permission denied|append-only/);
+      await expect(sql`truncate audit_log`).rejects.toThrow(/permission denied|append-only/);
+      await expect(sql`delete from worker_events`).rejects.toThrow(/permission denied|append-only/);
+      await expect(sql`alter table audit_log disable trigger audit_log_no_update`).rejects.toThrow(/must be owner|permission denied/);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it("holds even for the schema owner, through triggers", async () => {
+    const { sql } = connect(inject("ownerUrl"), 1);
+    try {
       await expect(sql`update audit_log set action = 'x'`).rejects.toThrow(/append-only/);
       await expect(sql`delete from audit_log`).rejects.toThrow(/append-only/);
       await expect(sql`truncate audit_log`).rejects.toThrow(/append-only/);
-      await expect(sql`delete from worker_events`).rejects.toThrow(/append-only/);
     } finally {
       await sql.end();
     }

@@ -11,23 +11,30 @@ import { freePort, startEmbeddedPostgres } from "../../scripts/embedded-db.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** What the app connects as (portal_app: owns nothing). */
     databaseUrl: string;
+    /** The schema owner, for tests that must reach past the app's rights. */
+    ownerUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   let url = process.env.TEST_DATABASE_URL;
+  let appUrl = url;
+  let appRole: string | undefined;
   let stop: (() => Promise<void>) | undefined;
   let dir: string | undefined;
   if (!url) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-it-"));
     fs.chmodSync(dir, 0o755);
     const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: "portal_it" });
-    url = server.url as string;
+    url = server.url;
+    appUrl = server.appUrl;
+    appRole = "portal_app";
     stop = server.stop;
   }
   // The seed reads the app's clock, which reads these.
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = url!;
   process.env.PORTAL_MODE = "test";
   process.env.PORTAL_CLOCK = "2026-11-24T03:00:00Z";
   const teardown = async () => {
@@ -36,12 +43,13 @@ export default async function setup(project: TestProject) {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await migrateDatabase(url);
-    await seedDatabase(url, { demo: true });
+    await migrateDatabase(url!, appRole);
+    await seedDatabase(url!, { demo: true });
   } catch (e) {
     await teardown();
     throw e;
   }
-  project.provide("databaseUrl", url);
+  project.provide("databaseUrl", appUrl!);
+  project.provide("ownerUrl", url!);
   return teardown;
 }
