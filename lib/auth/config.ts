@@ -37,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Verify against a dummy hash for unknown emails so timing does not tell them apart.
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
         const success = Boolean(user && user.active && ok);
-        await recordLoginAttempt(email, ip, success);
+        await recordLoginAttempt(email, ip, success, user?.id);
         if (!success || !user) return null;
         return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
       },

@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { loginAttempts, users } from "@/db/schema";
+import { writeAudit } from "./audit";
 
 // Policy from the foundation issue: 10 failures in 15 minutes block the account for 15
 // minutes; 100 failures from one IP in the same window block that IP.
@@ -26,8 +27,12 @@ export async function isLoginBlocked(email: string, ip: string): Promise<boolean
   return (byIp?.n ?? 0) >= MAX_FAILURES_PER_IP;
 }
 
-export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean): Promise<void> {
-  await db().insert(loginAttempts).values({ email: email.trim().toLowerCase(), ip, succeeded });
+/** Every attempt feeds the throttle; a successful login is also a row in the record of processing. */
+export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean, userId?: string): Promise<void> {
+  await db().transaction(async (tx) => {
+    await tx.insert(loginAttempts).values({ email: email.trim().toLowerCase(), ip, succeeded });
+    if (succeeded && userId) await writeAudit(tx, { actorId: userId, action: "auth.login", entityType: "user", entityId: userId, details: {} });
+  });
 }
 
 /** The credentials row for a login attempt (unscoped by design). */

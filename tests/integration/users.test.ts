@@ -68,3 +68,21 @@ describe("user administration", () => {
     await expect(createUser(petugas, { name: "Nakal", email: "nakal@portal.test", role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
+
+describe("login record", () => {
+  it("a successful login is an audit row; failures feed the throttle only", async () => {
+    const { recordLoginAttempt } = await import("@/lib/data/login");
+    const { connect } = await import("@/db/connection");
+    const { inject } = await import("vitest");
+    const admin = await viewerFor("admin@portal.test");
+    await recordLoginAttempt("admin@portal.test", "127.0.0.1", true, admin.id);
+    await recordLoginAttempt("admin@portal.test", "127.0.0.1", false);
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const [row] = await sql`select count(*)::int as n from audit_log where action = 'auth.login' and actor_id = ${admin.id}`;
+      expect(row!.n).toBeGreaterThanOrEqual(1);
+    } finally {
+      await sql.end();
+    }
+  });
+});
