@@ -18,6 +18,14 @@ async function register(page: Page, w: { nik: string; name: string; kecamatan: s
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
 }
 
+/** The branch head ticks one worker in the verification queue and verifies it. */
+async function verifyInQueue(branch: Page, name: string) {
+  await branch.goto("/verification");
+  await branch.getByRole("checkbox", { name: `Pilih ${name}` }).check();
+  await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
+  await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
+}
+
 test.describe.configure({ mode: "serial" });
 
 test("officer registers, branch verifies and records the KPJ, officer sees the worker aktif; other areas cannot reach it", async ({ browser }) => {
@@ -39,10 +47,7 @@ test("officer registers, branch verifies and records the KPJ, officer sees the w
   await expect(officer.getByRole("main").locator("header")).toContainText("Diajukan");
 
   const branch = await as(browser, "kacab");
-  await branch.goto("/verification");
-  await branch.getByRole("checkbox", { name: `Pilih ${name}` }).check();
-  await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
-  await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
+  await verifyInQueue(branch, name);
   await branch.goto(url);
   const kpj = String(Date.now()).slice(-11);
   await branch.getByLabel("Nomor KPJ").fill(kpj);
@@ -189,10 +194,7 @@ test("a branch head records KPJ numbers from a NIK → KPJ file, with a result p
   await expect(officer.getByRole("main").locator("header")).toContainText("Diajukan");
 
   const branch = await as(browser, "kacab");
-  await branch.goto("/verification");
-  await branch.getByRole("checkbox", { name: `Pilih ${name}` }).check();
-  await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
-  await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
+  await verifyInQueue(branch, name);
   const kpj = `K${String(Date.now()).slice(-10)}`;
   const csv = `nik;kpj;mulai\n${nik};${kpj};2026-11-20\n123;99999999;\n${freshNik("367108")};88888888;\n`;
   await branch.getByLabel(/Berkas NIK → KPJ/).setInputFiles({ name: "kpj.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

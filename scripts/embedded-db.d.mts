@@ -2,4 +2,3 @@ export type EmbeddedServer = { dataDir: string; url: string; appUrl: string; adm
 export function startEmbeddedPostgres(opts: { dataDir: string; port: number; database?: string; log?: (m: string) => void }): Promise<EmbeddedServer>;
 export function stopStaleServer(dataDir: string, log?: (m: string) => void): Promise<void>;
 export function freePort(): Promise<number>;
-export function removeDataDir(dataDir: string): void;

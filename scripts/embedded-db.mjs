@@ -298,7 +298,3 @@ function run(file, args, ids) {
     p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(file)} gagal (${code}):\n${out}`))));
   });
 }
-
-export function removeDataDir(dataDir) {
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}

@@ -249,16 +249,21 @@ export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndR
 export type WorkerFilter = { status?: WorkerStatus; districtCode?: string; q?: string; nik?: string; page?: number };
 export const PAGE_SIZE = 50;
 
-/** Workers in the viewer's scope, NIK masked. A NIK search matches exactly (never a URL parameter). */
-export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {}) {
-  assertCan(viewer.role, "workers.view");
-  const where = and(
+// The list, its NIK search and the export filter the same way, always inside the viewer's scope.
+function filterWhere(viewer: Viewer, f: WorkerFilter) {
+  return and(
     inScope(viewer),
     f.status ? eq(workers.status, f.status) : undefined,
     f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined,
     f.q ? ilike(workers.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
     f.nik ? eq(workers.nik, f.nik.replace(/[\s.]/g, "")) : undefined,
   );
+}
+
+/** Workers in the viewer's scope, NIK masked. A NIK search matches exactly (never a URL parameter). */
+export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {}) {
+  assertCan(viewer.role, "workers.view");
+  const where = filterWhere(viewer, f);
   const page = Math.max(1, f.page ?? 1);
   const [rows, [total]] = await Promise.all([
     db()
@@ -373,14 +378,7 @@ export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilte
     .leftJoin(districts, eq(districts.code, workers.districtCode))
     .leftJoin(villages, eq(villages.code, workers.villageCode))
     .leftJoin(occupations, eq(occupations.id, workers.occupationId))
-    .where(
-      and(
-        inScope(viewer),
-        f.status ? eq(workers.status, f.status) : undefined,
-        f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined,
-        f.q ? ilike(workers.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
-      ),
-    )
+    .where(filterWhere(viewer, f))
     .orderBy(asc(workers.id))
     .limit(200_000);
   await writeAudit(db(), { actorId: viewer.id, action: "worker.export", entityType: "worker_export", entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""), details: { filter: f, rows: rows.length } });
