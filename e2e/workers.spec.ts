@@ -91,6 +91,25 @@ test("officer registers, branch verifies and records the KPJ, officer sees the w
   await expect(sup.getByText("Pekerja tidak ditemukan.")).toBeVisible();
   await officer.reload();
   await expect(officer.getByRole("main").locator("header")).toContainText("Aktif");
+
+  // The name of an aktif worker changes only when the branch approves the correction.
+  await officer.goto(`${url}/edit`);
+  await officer.getByLabel("Nama lengkap").fill(`${name} Koreksi`);
+  await officer.getByLabel("Alamat").fill("Jl. Kenanga No. 9");
+  await officer.getByRole("button", { name: "Simpan perubahan" }).click();
+  await expect(officer).toHaveURL(new RegExp(`${url}$`));
+  await expect(officer.getByText(/Menunggu keputusan kantor cabang sejak .* WIB: nama/)).toBeVisible();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(officer.getByText("Jl. Kenanga No. 9", { exact: false })).toBeVisible();
+  await branch.goto("/verification");
+  const request = branch.getByTestId("correction-request").filter({ hasText: name });
+  await expect(request).toContainText(`${name} Koreksi`);
+  await request.getByRole("button", { name: "Setujui koreksi" }).click();
+  // The decided request leaves the list (its form goes with it).
+  await expect(request).toHaveCount(0);
+  await officer.reload();
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(`${name} Koreksi`);
+  await expect(officer.getByTestId("worker-history")).toContainText("Koreksi identitas disetujui kantor cabang (nama)");
 });
 
 test("with a full quota a new worker waits, and is promoted when a place frees", async ({ browser }) => {

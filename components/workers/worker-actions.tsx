@@ -140,3 +140,47 @@ export function RejectForm({ action, workerId }: { action: Action; workerId: num
     </form>
   );
 }
+
+type Identity = { nik?: string; name?: string; birthDate?: string; sex?: string };
+type CorrectionRow = { id: number; workerId: number; workerName: string; districtName: string | null; before: Identity; changes: Identity; requestedBy: string | null; requestedAtLabel: string };
+const IDENTITY_LABELS: [keyof Identity, string][] = [
+  ["nik", "NIK"],
+  ["name", "Nama"],
+  ["birthDate", "Tanggal lahir"],
+  ["sex", "Jenis kelamin"],
+];
+
+/** One open correction request: what changes (NIK masked), approve, or reject with a note. */
+export function CorrectionDecision({ action, row }: { action: Action; row: CorrectionRow }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="space-y-2 border-b border-slate-100 pb-4" data-testid="correction-request" noValidate>
+      <input type="hidden" name="requestId" value={row.id} />
+      <p className="text-sm">
+        <a className="text-brand-700 underline" href={`/workers/${row.workerId}`}>
+          {row.workerName}
+        </a>{" "}
+        · Kec. {row.districtName ?? "—"} · diminta {row.requestedBy ?? "—"}, {row.requestedAtLabel}
+      </p>
+      <ul className="text-sm">
+        {IDENTITY_LABELS.filter(([k]) => row.changes[k] !== undefined).map(([k, label]) => (
+          <li key={k}>
+            {label}: <span className="line-through">{row.before[k]}</span> → <strong>{row.changes[k]}</strong>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="w-72">
+          <TextField label="Catatan keputusan" name="note" id={`note-${row.id}`} defaultValue={(state.values?.note as string) ?? ""} errors={state.fieldErrors?.note} />
+        </div>
+        <SubmitButton name="decision" value="setujui">
+          Setujui koreksi
+        </SubmitButton>
+        <SubmitButton name="decision" value="tolak" variant="danger">
+          Tolak koreksi
+        </SubmitButton>
+      </div>
+      <FormMessage status={state.status} message={state.message} />
+    </form>
+  );
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, date, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { districts, regencies, villages } from "./areas";
 import { regulationIssuer, regulations } from "./regulations";
 import { users } from "./users";
@@ -94,4 +94,36 @@ export const workerEvents = pgTable(
     reason: text("reason"),
   },
   (t) => [index("worker_events_worker_idx").on(t.workerId, t.at), index("worker_events_taken_idx").on(t.regulationId, t.at).where(sql`${t.toStatus} = 'diajukan'`)],
+);
+
+export const correctionStatus = pgEnum("correction_status", ["menunggu", "disetujui", "ditolak"]);
+
+/** The identity fields a correction request may change (NIK, name, birth date, sex). */
+export type IdentityFields = { nik?: string; name?: string; birthDate?: string; sex?: string };
+
+/**
+ * After verification the identity fields are BPJS's record: an officer's change of them is a
+ * request that the branch serving the worker's kecamatan approves or rejects. One open request
+ * per worker.
+ */
+export const correctionRequests = pgTable(
+  "correction_requests",
+  {
+    id: serial("id").primaryKey(),
+    workerId: bigint("worker_id", { mode: "number" })
+      .notNull()
+      .references(() => workers.id),
+    status: correctionStatus("status").notNull().default("menunggu"),
+    before: jsonb("before").$type<IdentityFields>().notNull(),
+    changes: jsonb("changes").$type<IdentityFields>().notNull(),
+    requestedBy: uuid("requested_by").references(() => users.id),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [
+    uniqueIndex("correction_requests_open_key").on(t.workerId).where(sql`${t.status} = 'menunggu'`),
+    check("correction_requests_decided", sql`(${t.status} = 'menunggu') = (${t.decidedAt} is null)`),
+  ],
 );

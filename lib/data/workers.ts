@@ -1,9 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { areaSettings, auditLog, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
+import { areaSettings, auditLog, correctionRequests, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
-import { enrollmentInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now } from "@/lib/clock";
 import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
@@ -13,9 +12,10 @@ import type { WorkerInput } from "@/lib/validation/workers";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
+import { workerInScope } from "./internal/worker-scope";
 import { promoteWaiting, recordEvent, releasePlace, takePlace, type Tx } from "./internal/places";
 
-const inScope = (viewer: Viewer) => enrollmentInScope(scopeOf(viewer), workers.regencyCode, workers.districtCode);
+const inScope = workerInScope;
 
 // The code lists a NIK is checked against; they change only with a new reference data version.
 let known: Promise<KnownAreas> | undefined;
@@ -327,6 +327,10 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
     .leftJoin(users, eq(users.id, workerEvents.actorId))
     .where(eq(workerEvents.workerId, id))
     .orderBy(desc(workerEvents.at), desc(workerEvents.id));
+  const [openCorrection] = await db()
+    .select({ requestedAt: correctionRequests.requestedAt, changes: correctionRequests.changes })
+    .from(correctionRequests)
+    .where(and(eq(correctionRequests.workerId, id), eq(correctionRequests.status, "menunggu")));
   await writeAudit(db(), { actorId: viewer.id, action: "worker.view", entityType: "worker", entityId: String(id), details: {} });
   const { nik, heirNik, ...rest } = row.worker;
   return {
@@ -338,6 +342,8 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
     villageName: row.villageName,
     occupation: row.occupation,
     regulationTitle: row.regulationTitle,
+    // Which fields wait for the branch, not their values (the NIK stays masked here).
+    openCorrection: openCorrection ? { requestedAt: openCorrection.requestedAt, fields: Object.keys(openCorrection.changes) } : null,
     events,
   };
 }
@@ -389,24 +395,40 @@ const IDENTITY = ["nik", "name", "birthDate", "sex"] as const;
 
 /**
  * Corrects a worker's data (officer or supervisor of the area). After verification the identity
- * fields (NIK, name, birth date, sex) are BPJS's record: they change only through a correction
- * request to the branch, which this refuses with that message.
+ * fields (NIK, name, birth date, sex) are BPJS's record: the other fields are saved at once and a
+ * change of those becomes a correction request that the branch approves (lib/data/corrections.ts).
  */
-export async function updateWorker(viewer: Viewer, id: number, input: WorkerInput) {
+export async function updateWorker(viewer: Viewer, id: number, input: WorkerInput): Promise<{ correctionRequested: boolean }> {
   assertCan(viewer.role, "workers.register");
   const { values } = await prepare(viewer, input, id);
-  await db().transaction(async (tx) => {
+  return db().transaction(async (tx) => {
     const before = await lockWorker(tx, viewer, id);
     if (before.status === "berakhir") throw new UserFacingError("Kepesertaan yang sudah berakhir tidak dapat diubah; daftarkan ulang bila perlu.");
     const changedIdentity = IDENTITY.filter((k) => String(before[k]) !== String(values[k]));
-    if ((before.status === "diverifikasi" || before.status === "aktif") && changedIdentity.length) {
-      const msg = "NIK, nama, tanggal lahir dan jenis kelamin pekerja yang sudah diverifikasi hanya dapat diubah melalui permintaan koreksi ke kantor cabang.";
-      throw new UserFacingError(msg, Object.fromEntries(changedIdentity.map((k) => [k, [msg]])));
+    const verified = before.status === "diverifikasi" || before.status === "aktif";
+    const set: Partial<typeof values> = { ...values };
+    if (verified && changedIdentity.length) {
+      for (const k of IDENTITY) delete set[k];
+      const [open] = await tx.select({ id: correctionRequests.id }).from(correctionRequests).where(and(eq(correctionRequests.workerId, id), eq(correctionRequests.status, "menunggu")));
+      if (open) {
+        const msg = "Masih ada permintaan koreksi identitas yang menunggu keputusan kantor cabang.";
+        throw new UserFacingError(msg, Object.fromEntries(changedIdentity.map((k) => [k, [msg]])));
+      }
+      await tx.insert(correctionRequests).values({
+        workerId: id,
+        requestedBy: viewer.id,
+        before: Object.fromEntries(changedIdentity.map((k) => [k, String(before[k])])),
+        changes: Object.fromEntries(changedIdentity.map((k) => [k, String(values[k])])),
+      });
+      await writeAudit(tx, { actorId: viewer.id, action: "worker.correction_request", entityType: "worker", entityId: String(id), details: { fields: changedIdentity } });
     }
-    const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => String(before[k] ?? "") !== String(values[k] ?? ""));
-    await tx.update(workers).set({ ...values, updatedAt: new Date() }).where(eq(workers.id, id));
-    // Field names only: the record of processing must not copy NIKs around.
-    await writeAudit(tx, { actorId: viewer.id, action: "worker.update", entityType: "worker", entityId: String(id), details: { fields: changed } });
+    const changed = (Object.keys(set) as (keyof typeof values)[]).filter((k) => String(before[k] ?? "") !== String(set[k] ?? ""));
+    if (changed.length) {
+      await tx.update(workers).set({ ...set, updatedAt: new Date() }).where(eq(workers.id, id));
+      // Field names only: the record of processing must not copy NIKs around.
+      await writeAudit(tx, { actorId: viewer.id, action: "worker.update", entityType: "worker", entityId: String(id), details: { fields: changed } });
+    }
+    return { correctionRequested: verified && changedIdentity.length > 0 };
   });
 }
 

@@ -45,3 +45,6 @@ export function canMoveWorker(from: WorkerStatus, to: WorkerStatus): boolean {
 export function isLive(status: WorkerStatus): boolean {
   return status !== "berakhir";
 }
+
+/** The identity fields that, once verified, change only through a correction request to the branch. */
+export const IDENTITY_FIELD_LABELS = { nik: "NIK", name: "nama", birthDate: "tanggal lahir", sex: "jenis kelamin" } as const;

@@ -61,3 +61,9 @@ export const areaSettingsSchema = z
     funderPriority: z.array(z.enum(FUNDERS)).length(FUNDERS.length, "Urutkan kelima penyandang dana."),
   })
   .refine((v) => new Set(v.funderPriority).size === FUNDERS.length, { path: ["funderPriority"], message: "Setiap penyandang dana harus muncul tepat sekali." });
+
+export const correctionDecisionSchema = z.object({
+  requestId: z.coerce.number().int().positive(),
+  decision: z.enum(["setujui", "tolak"], { error: "Pilih setujui atau tolak." }),
+  note: z.string().trim().max(500, "Catatan terlalu panjang.").optional().transform((v) => v || null),
+});

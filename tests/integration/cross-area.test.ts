@@ -235,6 +235,17 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
     await forbidden(f(ctx.kakanwil, ctx.kotaWorkerId));
   },
+  "corrections.listCorrectionRequestsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kakanwil));
+    const rows = (await f(ctx.kacabCikokol)) as { workerId: number }[];
+    expect(rows.map((r) => r.workerId)).not.toContain(ctx.kabWorkerId);
+  },
+  "corrections.decideCorrection": async (ctx, f) => {
+    await forbidden(f(ctx.kabSupervisor, 1, { approve: true, note: null }));
+    // A request id the branch does not serve reads as not found (ids are guessable).
+    await expect(f(ctx.kacabCikokol, 2_000_000_000, { approve: true, note: null })).rejects.toBeInstanceOf(NotFoundError);
+  },
   "offices.listOfficesForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
     expect(((await f(ctx.kacabCikokol)) as { name: string }[]).map((o) => o.name)).toEqual(["Kantor Cabang Tangerang Cikokol"]);

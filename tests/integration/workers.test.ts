@@ -2,6 +2,7 @@ import { inject, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/db/connection";
 import { moveWorkersBetweenRegulations, createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
 import { updateAreaSettings } from "@/lib/data/area-settings";
+import { decideCorrection, listCorrectionRequestsForViewer } from "@/lib/data/corrections";
 import { updateWorker, submitWorker, approveWorkers, activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
 import type { Viewer } from "@/lib/authz/viewer";
@@ -205,11 +206,33 @@ describe("branch verification", () => {
     expect(await submitWorker(kotaOfficer, other.id)).toBe("diajukan");
     expect((await getWorkerForViewer(kotaOfficer, other.id)).address).toBe("Jl. Perbaikan No. 2");
 
-    // After verification the identity fields are BPJS's record.
+    // After verification the identity fields are BPJS's record: a change of them is a correction
+    // request the branch decides; the other fields are saved at once.
     const aktif = await getWorkerForViewer(kotaOfficer, inCikokol.id);
-    await expect(
-      updateWorker(kotaOfficer, inCikokol.id, { ...workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }), nik: await revealWorkerNik(kotaOfficer, inCikokol.id), name: "Nama Lain" }),
-    ).rejects.toMatchObject({ fieldErrors: { name: [expect.stringContaining("permintaan koreksi")] } });
+    const ownNik = await revealWorkerNik(kotaOfficer, inCikokol.id);
+    const base = { ...workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }), nik: ownNik, birthDate: aktif.birthDate, sex: aktif.sex as "L" | "P", confirmWarnings: true };
+    expect(await updateWorker(kotaOfficer, inCikokol.id, { ...base, name: "Nama Dikoreksi", address: "Jl. Baru 7" })).toEqual({ correctionRequested: true });
+    let now = await getWorkerForViewer(kotaOfficer, inCikokol.id);
+    expect(now).toMatchObject({ name: aktif.name, address: "Jl. Baru 7", openCorrection: { fields: ["name"] } });
+    await expect(updateWorker(kotaOfficer, inCikokol.id, { ...base, name: "Nama Ketiga" })).rejects.toMatchObject({ fieldErrors: { name: [expect.stringContaining("menunggu keputusan")] } });
+    // The branch sees it (no NIK change here), a rejection needs a note, an approval applies it.
+    const [req] = (await listCorrectionRequestsForViewer(kacab)).filter((r) => r.workerId === inCikokol.id);
+    expect(req).toMatchObject({ before: { name: aktif.name }, changes: { name: "Nama Dikoreksi" } });
+    await expect(decideCorrection(kacab, req!.id, { approve: false, note: null })).rejects.toMatchObject({ fieldErrors: { note: [expect.any(String)] } });
+    await createBranchHead("kacab.cilegon@portal.test", CILEGON);
+    await expect(decideCorrection(await viewerFor("kacab.cilegon@portal.test"), req!.id, { approve: true, note: null })).rejects.toBeInstanceOf(NotFoundError);
+    await decideCorrection(kacab, req!.id, { approve: true, note: null });
+    await expect(decideCorrection(kacab, req!.id, { approve: true, note: null })).rejects.toThrow("sudah diputuskan");
+    now = await getWorkerForViewer(kotaOfficer, inCikokol.id);
+    expect(now).toMatchObject({ name: "Nama Dikoreksi", status: "aktif", openCorrection: null });
+    expect(now.events[0]?.reason).toContain("Koreksi identitas disetujui");
+    // A NIK correction shows masked to the branch; rejected, nothing changes.
+    const viaNik = { ...base, name: "Nama Dikoreksi", nik: workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }).nik };
+    await updateWorker(kotaOfficer, inCikokol.id, viaNik);
+    const [nikReq] = (await listCorrectionRequestsForViewer(kacab)).filter((r) => r.workerId === inCikokol.id);
+    expect(nikReq!.changes.nik).toMatch(/^\d{4}••••••••\d{4}$/);
+    await decideCorrection(kacab, nikReq!.id, { approve: false, note: "KTP belum dilampirkan" });
+    expect(await revealWorkerNik(kotaOfficer, inCikokol.id)).toBe(ownNik);
   });
 
   it("masks NIKs in lists", async () => {

@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KpjUpload } from "@/components/workers/kpj-upload";
-import { VerificationQueue } from "@/components/workers/worker-actions";
+import { CorrectionDecision, VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { now } from "@/lib/clock";
+import { listCorrectionRequestsForViewer } from "@/lib/data/corrections";
 import { listVerificationQueueForViewer } from "@/lib/data/workers";
-import { formatNumber } from "@/lib/format";
-import { rejectWorkersAction, verifyWorkersAction } from "../workers/actions";
+import { dayLabel } from "@/lib/domain/wib";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { decideCorrectionAction, rejectWorkersAction, verifyWorkersAction } from "../workers/actions";
+
+type Identity = { nik?: string; name?: string; birthDate?: string; sex?: string };
+const readable = (f: Identity): Identity => ({ ...f, birthDate: f.birthDate && dayLabel(f.birthDate), sex: f.sex && (f.sex === "P" ? "Perempuan" : "Laki-laki") });
 
 export const metadata: Metadata = { title: "Verifikasi" };
 
 export default async function VerificationPage() {
   const viewer = await requireViewer("workers.verify");
-  const rows = await listVerificationQueueForViewer(viewer);
+  const [rows, corrections] = await Promise.all([listVerificationQueueForViewer(viewer), listCorrectionRequestsForViewer(viewer)]);
   const today = now().getTime();
   const queue = rows.map((r) => ({ ...r, waitingDays: r.submittedAt ? Math.floor((today - r.submittedAt.getTime()) / 86_400_000) : 0 }));
   const pending = queue.filter((r) => r.status === "diajukan");
@@ -27,6 +32,21 @@ export default async function VerificationPage() {
           <KpjUpload />
         </Card>
       </div>
+      {corrections.length ? (
+        <div className="mb-6">
+          <Card title={`Permintaan koreksi identitas (${formatNumber(corrections.length)})`}>
+            <div className="space-y-4">
+              {corrections.map((c) => (
+                <CorrectionDecision
+                  key={c.id}
+                  action={decideCorrectionAction}
+                  row={{ id: c.id, workerId: c.workerId, workerName: c.workerName, districtName: c.districtName, requestedBy: c.requestedBy, requestedAtLabel: formatDateTime(c.requestedAt), before: readable(c.before), changes: readable(c.changes) }}
+                />
+              ))}
+            </div>
+          </Card>
+        </div>
+      ) : null}
       <Card>
         {queue.length === 0 ? <p className="text-sm text-slate-600">Antrean kosong.</p> : <VerificationQueue rows={queue} verify={verifyWorkersAction} reject={rejectWorkersAction} />}
       </Card>

@@ -3,10 +3,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
+import { decideCorrection } from "@/lib/data/corrections";
 import { UserFacingError } from "@/lib/data/errors";
 import { activateWorker, approveWorkers, endWorker, listWorkersForViewer, registerWorker, rejectWorkers, revealWorkerNik, submitWorker, updateWorker, verifyWorkers } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
-import { activateSchema, endWorkerSchema, rejectSchema, workerIdSchema, workerIdsSchema, workerSchema } from "@/lib/validation/workers";
+import { activateSchema, correctionDecisionSchema, endWorkerSchema, rejectSchema, workerIdSchema, workerIdsSchema, workerSchema } from "@/lib/validation/workers";
 
 export const registerWorkerAction = authorizedAction("workers.register", workerSchema, async (viewer, input) => {
   const { id } = await registerWorker(viewer, input);
@@ -64,7 +65,15 @@ export const findByNikAction = authorizedAction("workers.view", z.object({ nik: 
 });
 
 export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerSchema), async (viewer, input) => {
+  // Identity changes of a verified worker become a correction request; the worker page shows it.
   await updateWorker(viewer, input.workerId, input);
   revalidatePath(`/workers/${input.workerId}`);
   redirect(`/workers/${input.workerId}`);
+});
+
+export const decideCorrectionAction = authorizedAction("workers.verify", correctionDecisionSchema, async (viewer, input) => {
+  const approve = input.decision === "setujui";
+  await decideCorrection(viewer, input.requestId, { approve, note: input.note });
+  revalidatePath("/verification");
+  return { status: "success", message: approve ? "Koreksi disetujui; data identitas pekerja diperbarui." : "Koreksi ditolak." };
 });

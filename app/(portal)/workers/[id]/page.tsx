@@ -10,7 +10,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { now } from "@/lib/clock";
 import { getWorkerForViewer } from "@/lib/data/workers";
-import { END_REASONS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
+import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
 import { dayLabel, wibDay } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
 import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
@@ -37,6 +37,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
   if (w.rejectionReason && w.status === "ditolak") rows.push(["Alasan penolakan", w.rejectionReason]);
   if (w.endReason) rows.push(["Alasan berakhir", END_REASONS[w.endReason as EndReason] ?? w.endReason]);
   if (w.flaggedReason) rows.push(["Catatan", w.flaggedReason]);
+  if (w.openCorrection) rows.push(["Permintaan koreksi", `Menunggu keputusan kantor cabang sejak ${formatDateTime(w.openCorrection.requestedAt)}: ${w.openCorrection.fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof typeof IDENTITY_FIELD_LABELS]).join(", ")}`]);
   return (
     <>
       <PageHeader

@@ -20,7 +20,7 @@ export default async function EditWorkerPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader
         title={`Ubah data: ${current.name}`}
-        description={verified ? "Pekerja sudah diverifikasi: NIK, nama, tanggal lahir dan jenis kelamin hanya dapat dikoreksi melalui kantor cabang." : "Perbaiki data lalu simpan. Pekerja yang ditolak diajukan lagi dari halaman pekerja."}
+        description={verified ? "Pekerja sudah diverifikasi: perubahan NIK, nama, tanggal lahir atau jenis kelamin dikirim sebagai permintaan koreksi ke kantor cabang; data lain langsung tersimpan." : "Perbaiki data lalu simpan. Pekerja yang ditolak diajukan lagi dari halaman pekerja."}
       />
       <Card>
         <WorkerForm
