@@ -8,7 +8,7 @@ type Pool = ReturnType<typeof connect>;
 const globalForDb = globalThis as unknown as { portalPool?: Pool };
 
 function pool(): Pool {
-  globalForDb.portalPool ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  globalForDb.portalPool ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE, { asOf: env().PORTAL_CLOCK });
   return globalForDb.portalPool;
 }
 

@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./regulations";
 export * from "./workers";
+export * from "./aggregates";

@@ -86,7 +86,8 @@ export const workerEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     workerId: integer("worker_id").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // portal_now(): the same clock as the aggregate buckets (migration 0006).
+    at: timestamp("at", { withTimezone: true }).notNull().default(sql`portal_now()`),
     actorId: uuid("actor_id").references(() => users.id),
     fromStatus: workerStatus("from_status"),
     toStatus: workerStatus("to_status").notNull(),

@@ -115,11 +115,20 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
       created_at: submittedAt.toISOString(),
     });
   }
+  // One statement per WIB day of submission, with the database clock set to that day, so the
+  // dashboard aggregates (kept by triggers) and the history carry the demo's back-dated months.
+  const byDay = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const day = String(r.created_at);
+    byDay.set(day, [...(byDay.get(day) ?? []), r]);
+  }
   await sql.begin(async (tx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      const inserted = (await tx`insert into workers ${tx(rows.slice(i, i + 500))} returning id, status, regulation_id, submitted_at, created_at`) as unknown as { id: number; status: string; regulation_id: number | null; submitted_at: Date | null; created_at: Date }[];
-      await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo", at: new Date(w.submitted_at ?? w.created_at).toISOString() })))}`;
+    for (const [at, group] of byDay) {
+      await tx`select set_config('portal.as_of', ${at}, true)`;
+      const inserted = (await tx`insert into workers ${tx(group)} returning id, status, regulation_id`) as unknown as { id: number; status: string; regulation_id: number | null }[];
+      await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo" })))}`;
     }
+    await tx`select set_config('portal.as_of', '', true)`;
     await tx`update regulations r set counted = (select count(*) from workers w where w.regulation_id = r.id)`;
   });
 }

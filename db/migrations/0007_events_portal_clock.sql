@@ -1,0 +1,1 @@
+ALTER TABLE "worker_events" ALTER COLUMN "at" SET DEFAULT portal_now();
