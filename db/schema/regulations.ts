@@ -93,6 +93,8 @@ export const regulationAmendments = pgTable(
     title: text("title").notNull(),
     status: regulationStatus("status").notNull().default("draft"),
     newQuota: integer("new_quota"),
+    // Set when enacted: the quota this amendment replaced.
+    previousQuota: integer("previous_quota"),
     newEndsOn: date("new_ends_on"),
     budgetFiscalYear: integer("budget_fiscal_year"),
     budgetAllocated: bigint("budget_allocated", { mode: "number" }),

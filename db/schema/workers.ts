@@ -64,7 +64,8 @@ export const workers = pgTable(
     uniqueIndex("workers_live_nik_key").on(t.nik).where(sql`${t.status} <> 'berakhir'`),
     uniqueIndex("workers_live_kpj_key").on(t.kpjNumber).where(sql`${t.status} <> 'berakhir' and ${t.kpjNumber} is not null`),
     index("workers_regency_status_idx").on(t.regencyCode, t.status),
-    index("workers_district_status_idx").on(t.districtCode, t.status),
+    // Also answers "oldest waiting in the branch queue" without visiting every row.
+    index("workers_district_status_idx").on(t.districtCode, t.status, t.submittedAt),
     index("workers_regulation_idx").on(t.regulationId, t.status),
     index("workers_waiting_idx").on(t.regencyCode, t.submittedAt).where(sql`${t.status} = 'daftar_tunggu'`),
     index("workers_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),

@@ -7,6 +7,9 @@ import { ROLES, type Role } from "./roles";
 // must change this test too.
 const EXPECTED: Record<Permission, Role[]> = {
   "dashboard.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "dashboard.province": ["admin", "kepala_wilayah"],
+  "dashboard.area": ["admin", "petugas", "supervisor", "kepala_wilayah"],
+  "dashboard.branch": ["kepala_cabang"],
   "areas.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "account.changePassword": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],

@@ -8,6 +8,9 @@ const ALL: readonly Role[] = ["admin", "petugas", "supervisor", "kepala_cabang",
  */
 export const PERMISSIONS = {
   "dashboard.view": ALL,
+  "dashboard.province": ["admin", "kepala_wilayah"],
+  "dashboard.area": ["admin", "petugas", "supervisor", "kepala_wilayah"],
+  "dashboard.branch": ["kepala_cabang"],
   "areas.view": ALL,
   "account.changePassword": ALL,
   "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],

@@ -293,7 +293,8 @@ export async function enactAmendment(viewer: Viewer, amendmentId: number, input:
         .onConflictDoUpdate({ target: [regulationBudgets.regulationId, regulationBudgets.fiscalYear], set: { allocated: amendment.budgetAllocated, updatedAt: new Date() } });
       changes[`anggaran ${amendment.budgetFiscalYear}`] = { from: before?.allocated ?? null, to: amendment.budgetAllocated };
     }
-    await tx.update(regulationAmendments).set({ status: "enacted", number: input.number, enactedOn: input.enactedOn }).where(eq(regulationAmendments.id, amendmentId));
+    // The quota it replaced answers "what was the quota on a past day" (quarterly reports).
+    await tx.update(regulationAmendments).set({ status: "enacted", number: input.number, enactedOn: input.enactedOn, previousQuota: amendment.newQuota != null ? reg.quota : null }).where(eq(regulationAmendments.id, amendmentId));
     await writeAudit(tx, { actorId: viewer.id, action: "amendment.enact", entityType: "regulation_amendment", entityId: String(amendmentId), details: { regulationId: reg.id, number: input.number, changes } });
     await writeAudit(tx, { actorId: viewer.id, action: "regulation.amended", entityType: "regulation", entityId: String(reg.id), details: { amendmentId, number: input.number, changes } });
     // A larger quota or a longer period frees places: waiting workers take them at once.

@@ -1,5 +1,5 @@
 // Pure rules for regulations: lifecycle, being in force, quota, pace and forecast.
-import { addDays, monthOf } from "./wib";
+import { addDays, monthLabel, monthOf } from "./wib";
 
 export type RegulationStatus = "draft" | "review" | "enacted" | "ended";
 
@@ -57,4 +57,17 @@ export function forecastQuota(args: { remaining: number; perWeek: number; today:
   const day = addDays(args.today, days);
   if (args.endsOn && day > args.endsOn) return { kind: "not-in-period" };
   return { kind: "month", month: monthOf(day) };
+}
+
+export function forecastText(f: Forecast): string {
+  switch (f.kind) {
+    case "full":
+      return "Kuota sudah terpenuhi.";
+    case "month":
+      return `Kuota terpenuhi sekitar ${monthLabel(f.month)}.`;
+    case "not-in-period":
+      return "Kuota tidak terpenuhi dalam periode berlaku pada laju ini.";
+    case "no-pace":
+      return "Belum ada pendaftaran dalam 4 minggu terakhir untuk memperkirakan kapan kuota terpenuhi.";
+  }
 }

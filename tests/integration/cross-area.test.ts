@@ -246,6 +246,47 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     // A request id the branch does not serve reads as not found (ids are guessable).
     await expect(f(ctx.kacabCikokol, 2_000_000_000, { approve: true, note: null })).rejects.toBeInstanceOf(NotFoundError);
   },
+  "dashboard.listAreaFiguresForViewer": async (ctx, f) => {
+    const fy = { fiscalYear: 2026, funder: null };
+    await forbidden(f(ctx.kacabCikokol, fy));
+    expect(((await f(ctx.kabSupervisor, fy)) as { code: string }[]).map((a) => a.code)).toEqual(["36.03"]);
+    expect(((await f(ctx.kabSupervisor, { ...fy, regencyCode: "36.71" })) as unknown[]).length).toBe(0);
+    expect(((await f(ctx.kakanwil, { ...fy, provinceCode: "32" })) as unknown[]).length).toBe(0);
+  },
+  "dashboard.getAreaForViewer": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, "36.03")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kakanwil, "32.01")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, "36.71"));
+  },
+  "dashboard.listAreaRegulationProgressForViewer": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, "36.03", { fiscalYear: 2026, funder: null })).rejects.toBeInstanceOf(NotFoundError);
+    expect(((await f(ctx.kakanwil, "36.03", { fiscalYear: 2026, funder: null })) as { id: number }[]).map((r) => r.id)).toContain(ctx.kabRegId);
+  },
+  "dashboard.listDistrictFiguresForViewer": async (ctx, f) => {
+    const fy = { fiscalYear: 2026, funder: null };
+    await expect(f(ctx.kotaPetugas, "36.03", fy)).rejects.toBeInstanceOf(NotFoundError);
+    expect(((await f(ctx.kotaPetugas, null, fy)) as { code: string }[]).every((d) => d.code.startsWith("36.71."))).toBe(true);
+    expect(((await f(ctx.kacabCikokol, "36.03", fy)) as unknown[]).length).toBe(0);
+    expect(((await f(ctx.kacabCikokol, null, fy)) as { code: string }[]).map((d) => d.code)).toEqual(CIKOKOL);
+  },
+  "dashboard.listWeeklyEntriesForViewer": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, "diajukan", "36.03")).rejects.toBeInstanceOf(NotFoundError);
+    // A branch asking for an area it does not serve gets zeros, not that area's figures.
+    const weeks = (await f(ctx.kacabCikokol, "diajukan", "36.03")) as { n: number }[];
+    expect(weeks.every((w) => w.n === 0)).toBe(true);
+  },
+  "dashboard.getAreaBreakdownsForViewer": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, "36.03", { fiscalYear: 2026, funder: null })).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, "36.71", { fiscalYear: 2026, funder: null }));
+  },
+  "dashboard.getBranchQueueStatsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kakanwil));
+  },
+  "dashboard.listBranchAreasForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kabSupervisor));
+    expect(((await f(ctx.kacabCikokol)) as { code: string }[]).map((a) => a.code)).toEqual(["36.71"]);
+  },
   "offices.listOfficesForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
     expect(((await f(ctx.kacabCikokol)) as { name: string }[]).map((o) => o.name)).toEqual(["Kantor Cabang Tangerang Cikokol"]);

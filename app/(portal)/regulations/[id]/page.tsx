@@ -13,25 +13,12 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { getRegulationFiguresForViewer, listRegulationHistoryForViewer, listRegulationsForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
-import { STATUS_LABELS, type Forecast } from "@/lib/domain/regulations";
+import { forecastText, STATUS_LABELS } from "@/lib/domain/regulations";
 import { dayLabel, monthLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber, formatRupiah } from "@/lib/format";
 import { budgetAction, createAmendmentAction, endAction, enactAction, enactAmendmentAction, moveWorkersAction, returnToDraftAction, submitForReviewAction } from "../actions";
 
 export const metadata: Metadata = { title: "Regulasi" };
-
-function forecastText(f: Forecast): string {
-  switch (f.kind) {
-    case "full":
-      return "Kuota sudah terpenuhi.";
-    case "month":
-      return `Kuota terpenuhi sekitar ${monthLabel(f.month)}.`;
-    case "not-in-period":
-      return "Kuota tidak terpenuhi dalam periode berlaku pada laju ini.";
-    case "no-pace":
-      return "Belum ada pendaftaran dalam 4 minggu terakhir untuk memperkirakan kapan kuota terpenuhi.";
-  }
-}
 
 const ACTION_LABELS: Record<string, string> = {
   "regulation.create": "Dibuat",

@@ -1,0 +1,268 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { assertCan } from "@/lib/authz/permissions";
+import { districtInScope, enrollmentInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
+import type { Viewer } from "@/lib/authz/viewer";
+import { now } from "@/lib/clock";
+import { committedCost } from "@/lib/domain/budget";
+import { forecastQuota, pacePerWeek, type Forecast } from "@/lib/domain/regulations";
+import { addDays, addMonths, monthOf, wibDay } from "@/lib/domain/wib";
+import { NotFoundError } from "./errors";
+import { listTariffs } from "./regulations";
+
+// Dashboards read only the aggregate tables (migration 0006) and the small reference tables,
+// never the workers table (one exception, the oldest item of a branch queue, reads one row per
+// kecamatan through an index). Scope is applied to the aggregates' kecamatan and area columns.
+
+export type Funder = "kabkota" | "provinsi" | "desa" | "csr" | "lainnya";
+export type DashboardFilter = { fiscalYear: number; funder: Funder | null; regencyCode?: string | null };
+/** As of the end of a past day (a quarter's last day); null = now. */
+export type AsOf = string | null;
+
+const COUNTED = sql`('diajukan', 'diverifikasi', 'aktif')`;
+const aggScope = (viewer: Viewer, alias = "a") => enrollmentInScope(scopeOf(viewer), sql.raw(`${alias}.regency_code`), sql.raw(`${alias}.district_code`));
+const funderRegs = (f: DashboardFilter) => (f.funder ? sql`and a.regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``);
+
+/** Stock per kecamatan, regulation and status: now, or at the end of the month holding `asOf`. */
+function stock(viewer: Viewer, asOf: AsOf, extra: SQL = sql``) {
+  return asOf
+    ? sql`select a.regency_code, a.district_code, a.regulation_id, a.status, sum(a.delta)::int as n from agg_monthly a
+          where ${aggScope(viewer)} and a.month <= date_trunc('month', ${asOf}::date) ${extra} group by 1, 2, 3, 4`
+    : sql`select a.regency_code, a.district_code, a.regulation_id, a.status, a.n from agg_current a where ${aggScope(viewer)} ${extra}`;
+}
+
+/** Regulations in force on `day` (optionally of one funder), with the quota they had that day. */
+function inForce(day: string, f: DashboardFilter) {
+  return sql`select r.id, r.regency_code, r.title, r.number, r.issuer, r.ends_on,
+      coalesce((select am.previous_quota from regulation_amendments am where am.regulation_id = r.id and am.status = 'enacted'
+                  and am.previous_quota is not null and am.enacted_on > ${day}::date order by am.enacted_on, am.id limit 1), r.quota) as quota
+    from regulations r
+    where r.status in ('enacted', 'ended') and r.enacted_on <= ${day}::date and r.starts_on <= ${day}::date
+      and (r.ends_on is null or r.ends_on >= ${day}::date) and (r.ended_on is null or r.ended_on > ${day}::date)
+      ${f.funder ? sql`and r.issuer = ${f.funder}` : sql``}`;
+}
+
+const rows = async <T,>(q: SQL) => (await db().execute(q)) as unknown as T[];
+
+export type AreaFigures = {
+  code: string;
+  name: string;
+  regulations: number;
+  quota: number;
+  counted: number;
+  aktif: number;
+  waiting: number;
+  percent: number;
+  change30: number;
+  takenLast4Weeks: number;
+  forecast: Forecast | null;
+  allocated: number;
+  committed: number;
+};
+
+/**
+ * One row per kabupaten/kota in the viewer's scope (or of one province, for admin): quota,
+ * counted, aktif, waiting, % of quota, change over 30 days, forecast, budget committed vs
+ * allocated for the fiscal year. Areas without a regulation are listed too.
+ */
+export async function listAreaFiguresForViewer(viewer: Viewer, f: DashboardFilter & { provinceCode?: string | null }, asOf: AsOf = null): Promise<AreaFigures[]> {
+  assertCan(viewer.role, "dashboard.area");
+  const day = asOf ?? wibDay(now());
+  const areaWhere = and(regencyInScope(scopeOf(viewer), sql.raw("g.code")), f.provinceCode ? sql`g.province_code = ${f.provinceCode}` : undefined, f.regencyCode ? sql`g.code = ${f.regencyCode}` : undefined);
+  const list = await rows<{ code: string; name: string; regulations: number; quota: number; counted: number; aktif: number; waiting: number; change30: number; taken28: number; allocated: number; endsOn: string | null }>(sql`
+    with s as (${stock(viewer, asOf)}),
+    fig as (select regency_code,
+        coalesce(sum(n) filter (where status in ${COUNTED} ${f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as counted,
+        coalesce(sum(n) filter (where status = 'aktif' ${f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as aktif,
+        coalesce(sum(n) filter (where status = 'daftar_tunggu'), 0)::int as waiting
+      from s group by 1),
+    recent as (select a.regency_code,
+        coalesce(sum(a.delta) filter (where a.status in ${COUNTED} and a.day > ${day}::date - 30), 0)::int as change30,
+        coalesce(sum(a.entered) filter (where a.status = 'diajukan' and a.day > ${day}::date - 28), 0)::int as taken28
+      from agg_daily a where ${aggScope(viewer)} and a.day > ${day}::date - 30 and a.day <= ${day}::date ${funderRegs(f)} group by 1),
+    q as (select regency_code, count(*)::int as regulations, sum(quota)::int as quota, max(ends_on)::text as ends_on from (${inForce(day, f)}) r group by 1),
+    b as (select r.regency_code, sum(rb.allocated)::bigint as allocated from regulation_budgets rb join regulations r on r.id = rb.regulation_id
+           where rb.fiscal_year = ${f.fiscalYear} and r.status <> 'draft' ${f.funder ? sql`and r.issuer = ${f.funder}` : sql``} group by 1)
+    select g.code, g.name, coalesce(q.regulations, 0) as regulations, coalesce(q.quota, 0) as quota, coalesce(fig.counted, 0) as counted,
+           coalesce(fig.aktif, 0) as aktif, coalesce(fig.waiting, 0) as waiting, coalesce(recent.change30, 0) as change30,
+           coalesce(recent.taken28, 0) as taken28, coalesce(b.allocated, 0)::float8 as allocated, q.ends_on as "endsOn"
+      from regencies g left join fig on fig.regency_code = g.code left join recent on recent.regency_code = g.code
+      left join q on q.regency_code = g.code left join b on b.regency_code = g.code
+     where ${areaWhere}
+     order by g.code`);
+  const committed = await committedByArea(viewer, f, day);
+  return list.map((r) => {
+    const remaining = Math.max(0, r.quota - r.counted);
+    return {
+      code: r.code,
+      name: r.name,
+      regulations: r.regulations,
+      quota: r.quota,
+      counted: r.counted,
+      aktif: r.aktif,
+      waiting: r.waiting,
+      percent: r.quota > 0 ? Math.round((r.counted / r.quota) * 1000) / 10 : 0,
+      change30: r.change30,
+      takenLast4Weeks: r.taken28,
+      forecast: r.regulations ? forecastQuota({ remaining, perWeek: pacePerWeek(r.taken28), today: day, endsOn: r.endsOn }) : null,
+      allocated: Number(r.allocated),
+      committed: committed.get(r.code) ?? 0,
+    };
+  });
+}
+
+function and(...parts: (SQL | undefined)[]) {
+  return sql.join(
+    parts.filter((p): p is SQL => !!p),
+    sql` and `,
+  );
+}
+
+/**
+ * Cost committed in the fiscal year up to `day`'s month: for each month, the workers aktif on any
+ * day of it (aktif at its start plus those who became aktif in it) × that month's tariff.
+ */
+async function committedByArea(viewer: Viewer, f: DashboardFilter, day: string) {
+  const current = monthOf(day);
+  const flows = await rows<{ regencyCode: string; month: string; delta: number; entered: number }>(sql`
+    select a.regency_code as "regencyCode", to_char(a.month, 'YYYY-MM') as month, sum(a.delta)::int as delta, sum(a.entered)::int as entered
+      from agg_monthly a where ${aggScope(viewer)} and a.status = 'aktif' and a.month <= ${`${current}-01`}::date ${funderRegs(f)}
+     group by 1, 2 order by 1, 2`);
+  const tariffs = await listTariffs();
+  const byArea = new Map<string, Map<string, { delta: number; entered: number }>>();
+  for (const r of flows) {
+    const m = byArea.get(r.regencyCode) ?? new Map();
+    m.set(r.month, r);
+    byArea.set(r.regencyCode, m);
+  }
+  const out = new Map<string, number>();
+  for (const [area, months] of byArea) {
+    const first = [...months.keys()].sort()[0]!;
+    let before = 0;
+    const activeByMonth: { month: string; active: number }[] = [];
+    for (let m = first; m <= current; m = addMonths(m, 1)) {
+      const x = months.get(m);
+      if (m.startsWith(String(f.fiscalYear))) activeByMonth.push({ month: m, active: before + (x?.entered ?? 0) });
+      before += x?.delta ?? 0;
+    }
+    out.set(area, committedCost(activeByMonth, tariffs));
+  }
+  return out;
+}
+
+/** The area itself, if the viewer may see its dashboard. */
+export async function getAreaForViewer(viewer: Viewer, regencyCode: string) {
+  assertCan(viewer.role, "dashboard.area");
+  const [area] = await rows<{ code: string; name: string; provinceCode: string; provinceName: string }>(sql`
+    select g.code, g.name, p.code as "provinceCode", p.name as "provinceName" from regencies g join provinces p on p.code = g.province_code
+     where g.code = ${regencyCode} and ${regencyInScope(scopeOf(viewer), sql.raw("g.code"))}`);
+  if (!area) throw new NotFoundError("Kabupaten/kota");
+  return area;
+}
+
+/** Progress against each regulation of the area in force (on `asOf`), with its aktif count. */
+export async function listAreaRegulationProgressForViewer(viewer: Viewer, regencyCode: string, f: DashboardFilter, asOf: AsOf = null) {
+  await getAreaForViewer(viewer, regencyCode);
+  const day = asOf ?? wibDay(now());
+  return rows<{ id: number; title: string; number: string | null; issuer: Funder; quota: number; counted: number; aktif: number }>(sql`
+    with s as (${stock(viewer, asOf, sql`and a.regency_code = ${regencyCode}`)})
+    select r.id, r.title, r.number, r.issuer, r.quota::int,
+      coalesce((select sum(n) from s where s.regulation_id = r.id and s.status in ${COUNTED}), 0)::int as counted,
+      coalesce((select sum(n) from s where s.regulation_id = r.id and s.status = 'aktif'), 0)::int as aktif
+    from (${inForce(day, f)}) r where r.regency_code = ${regencyCode} order by r.id`);
+}
+
+/** Counted, aktif and waiting per kecamatan of the area (those with any worker, or all served by a branch). */
+export async function listDistrictFiguresForViewer(viewer: Viewer, regencyCode: string | null, f: DashboardFilter, asOf: AsOf = null) {
+  assertCan(viewer.role, "dashboard.view");
+  if (regencyCode && viewer.role !== "kepala_cabang") await getAreaForViewer(viewer, regencyCode);
+  return rows<{ code: string; name: string; regencyCode: string; regencyName: string; counted: number; aktif: number; waiting: number }>(sql`
+    with s as (${stock(viewer, asOf, regencyCode ? sql`and a.regency_code = ${regencyCode}` : sql``)})
+    select d.code, d.name, g.code as "regencyCode", g.name as "regencyName",
+      coalesce(sum(s.n) filter (where s.status in ${COUNTED} ${f.funder ? sql`and s.regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as counted,
+      coalesce(sum(s.n) filter (where s.status = 'aktif' ${f.funder ? sql`and s.regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as aktif,
+      coalesce(sum(s.n) filter (where s.status = 'daftar_tunggu'), 0)::int as waiting
+    from districts d join regencies g on g.code = d.regency_code left join s on s.district_code = d.code
+    where ${districtInScope(scopeOf(viewer), sql.raw("d.code"))} ${regencyCode ? sql`and d.regency_code = ${regencyCode}` : sql``}
+    group by d.code, d.name, g.code, g.name order by g.code, d.code`);
+}
+
+/** Entries per week (Monday, WIB) into a status over the last `weeks` weeks: places taken (diajukan) or activations (aktif). */
+export async function listWeeklyEntriesForViewer(viewer: Viewer, status: "diajukan" | "aktif", regencyCode: string | null, weeks = 12) {
+  assertCan(viewer.role, "dashboard.view");
+  if (regencyCode && viewer.role !== "kepala_cabang") await getAreaForViewer(viewer, regencyCode);
+  const today = wibDay(now());
+  const from = addDays(today, -7 * (weeks - 1));
+  return rows<{ week: string; n: number }>(sql`
+    with w as (select generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${today}::date), interval '1 week')::date as week)
+    select w.week::text as week, coalesce(sum(a.entered), 0)::int as n
+      from w left join agg_daily a on date_trunc('week', a.day)::date = w.week and a.status = ${status} and ${aggScope(viewer)}
+           ${regencyCode ? sql`and a.regency_code = ${regencyCode}` : sql``} and a.day >= date_trunc('week', ${from}::date) and a.day <= ${today}::date
+     group by w.week order by w.week`);
+}
+
+export type Breakdowns = { occupation: { label: string; sector: string; n: number }[]; sector: { label: string; n: number }[]; sex: { label: string; n: number }[]; ageBand: { label: string; n: number }[] };
+
+const AGE_BANDS: [number, number, string][] = [
+  [0, 24, "18–24"],
+  [25, 34, "25–34"],
+  [35, 44, "35–44"],
+  [45, 54, "45–54"],
+  [55, 64, "55–64"],
+  [65, 200, "65+"],
+];
+
+/** Counted workers of the area by occupation, BPJS sector, sex and age band (from birth year, at `asOf`). */
+export async function getAreaBreakdownsForViewer(viewer: Viewer, regencyCode: string, f: DashboardFilter, asOf: AsOf = null): Promise<Breakdowns> {
+  await getAreaForViewer(viewer, regencyCode);
+  const source = asOf
+    ? sql`select a.dim, a.value, sum(a.delta)::int as n from agg_breakdown_monthly a where ${aggScope(viewer)} and a.regency_code = ${regencyCode}
+            and a.status in ${COUNTED} and a.month <= date_trunc('month', ${asOf}::date) ${funderRegs(f)} group by 1, 2`
+    : sql`select a.dim, a.value, sum(a.n)::int as n from agg_breakdown_current a where ${aggScope(viewer)} and a.regency_code = ${regencyCode}
+            and a.status in ${COUNTED} ${funderRegs(f)} group by 1, 2`;
+  const data = await rows<{ dim: string; value: string; n: number }>(source);
+  const occ = await rows<{ id: number; name: string; sector: string; sortOrder: number }>(sql`select id, name, sector::text, sort_order as "sortOrder" from occupations order by sort_order, name`);
+  const of = (dim: string) => data.filter((d) => d.dim === dim && d.n !== 0);
+  const occupation = occ.map((o) => ({ label: o.name, sector: o.sector, n: of("occupation").find((d) => d.value === String(o.id))?.n ?? 0 }));
+  const unknownOcc = of("occupation").find((d) => d.value === "")?.n ?? 0;
+  if (unknownOcc) occupation.push({ label: "Belum diisi", sector: "lainnya", n: unknownOcc });
+  const sector = ["petani", "nelayan", "lainnya"].map((s) => ({ label: s, n: occupation.filter((o) => o.sector === s).reduce((t, o) => t + o.n, 0) }));
+  const year = Number((asOf ?? wibDay(now())).slice(0, 4));
+  const ageBand = AGE_BANDS.map(([lo, hi, label]) => ({ label, n: of("birth_year").filter((d) => year - Number(d.value) >= lo && year - Number(d.value) <= hi).reduce((t, d) => t + d.n, 0) }));
+  const sex = [
+    { label: "Laki-laki", n: of("sex").find((d) => d.value === "L")?.n ?? 0 },
+    { label: "Perempuan", n: of("sex").find((d) => d.value === "P")?.n ?? 0 },
+  ];
+  return { occupation, sector, sex, ageBand };
+}
+
+/** A branch's queue: how many wait for verification, the oldest in days, and those waiting for a KPJ. */
+export async function getBranchQueueStatsForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "dashboard.branch");
+  const [counts] = await rows<{ diajukan: number; diverifikasi: number }>(sql`
+    select coalesce(sum(n) filter (where status = 'diajukan'), 0)::int as diajukan, coalesce(sum(n) filter (where status = 'diverifikasi'), 0)::int as diverifikasi
+      from agg_current a where ${aggScope(viewer)}`);
+  // The oldest submission per served kecamatan: one index lookup each (district, status, submitted_at).
+  const [oldest] = await rows<{ at: Date | null }>(sql`
+    select min(o.at) as at from branch_coverage bc cross join lateral (
+      select w.submitted_at as at from workers w where w.district_code = bc.district_code and w.status = 'diajukan' and w.submitted_at is not null
+       order by w.submitted_at limit 1) o
+     where ${districtInScope(scopeOf(viewer), sql.raw("bc.district_code"))}`);
+  const at = oldest?.at ? new Date(oldest.at) : null;
+  return { diajukan: counts?.diajukan ?? 0, diverifikasi: counts?.diverifikasi ?? 0, oldestDays: at ? Math.floor((now().getTime() - at.getTime()) / 86_400_000) : null };
+}
+
+/**
+ * The areas a branch serves kecamatan of, with each area's quota in force: shown beside the
+ * branch's own counted workers as a share (a city's quota is not split between branches).
+ */
+export async function listBranchAreasForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "dashboard.branch");
+  const day = wibDay(now());
+  return rows<{ code: string; name: string; quota: number; regulations: number }>(sql`
+    select g.code, g.name, coalesce(sum(r.quota), 0)::int as quota, count(r.id)::int as regulations
+      from regencies g left join (${inForce(day, { fiscalYear: 0, funder: null })}) r on r.regency_code = g.code
+     where ${regencyInScope(scopeOf(viewer), sql.raw("g.code"))}
+     group by g.code, g.name order by g.code`);
+}
