@@ -14,7 +14,7 @@ import { can } from "@/lib/authz/permissions";
 import { getRegulationFiguresForViewer, listRegulationHistoryForViewer, listRegulationsForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { forecastText, STATUS_LABELS } from "@/lib/domain/regulations";
-import { dayLabel, monthLabel } from "@/lib/domain/wib";
+import { dayLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber, formatRupiah } from "@/lib/format";
 import { budgetAction, createAmendmentAction, endAction, enactAction, enactAmendmentAction, moveWorkersAction, returnToDraftAction, submitForReviewAction } from "../actions";
 
