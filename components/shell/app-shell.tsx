@@ -15,7 +15,7 @@ export function AppShell({ user, nav, logout, children }: Props) {
       <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Lompat ke konten
       </a>
-      <header className="border-b border-brand-800 bg-brand-700 text-white">
+      <header className="border-b border-brand-800 bg-brand-700 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
           <Link href="/dashboard" className="font-semibold">
             Portal Pekerja Rentan
@@ -36,7 +36,7 @@ export function AppShell({ user, nav, logout, children }: Props) {
         </div>
         {nav.length ? <NavLinks items={nav} /> : null}
       </header>
-      <main id="konten" className="mx-auto max-w-6xl px-4 py-6">
+      <main id="konten" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
       <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500">

@@ -46,9 +46,9 @@ describe("permission table", () => {
   }
 
   it("shows each role only the navigation it may use", () => {
-    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas"]);
-    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/approvals", "/regulations", "/areas", "/area-settings", "/audit"]);
+    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/reports/quarterly", "/areas"]);
+    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/approvals", "/regulations", "/reports/quarterly", "/areas", "/area-settings", "/audit"]);
     expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
-    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/areas", "/admin/users", "/admin/offices"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/reports/quarterly", "/areas", "/admin/users", "/admin/offices"]);
   });
 });

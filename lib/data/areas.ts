@@ -88,3 +88,13 @@ export async function listVillagesOfRegencyForViewer(viewer: Viewer, regencyCode
     .where(and(eq(districts.regencyCode, regencyCode), districtInScope(scopeOf(viewer), villages.districtCode)))
     .orderBy(asc(villages.code));
 }
+
+/** Provinces whose dashboards the viewer may open (admin: all; Kanwil: its own). */
+export async function listProvincesForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "dashboard.province");
+  return db()
+    .select({ code: provinces.code, name: provinces.name })
+    .from(provinces)
+    .where(scopeOf(viewer).kind === "national" ? undefined : eq(provinces.code, viewer.provinceCode ?? ""))
+    .orderBy(asc(provinces.code));
+}

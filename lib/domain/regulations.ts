@@ -44,7 +44,11 @@ export type Forecast =
   | { kind: "full" }
   | { kind: "month"; month: string }
   | { kind: "not-in-period" }
-  | { kind: "no-pace" };
+  | { kind: "no-pace" }
+  | { kind: "far" };
+
+/** Beyond this a month is not a forecast worth printing. */
+const HORIZON_DAYS = 3660;
 
 /**
  * When the quota fills at the current pace: "kuota terpenuhi sekitar Maret 2027", or not within
@@ -54,7 +58,8 @@ export function forecastQuota(args: { remaining: number; perWeek: number; today:
   if (args.remaining <= 0) return { kind: "full" };
   if (args.perWeek <= 0) return { kind: "no-pace" };
   const days = Math.ceil((args.remaining / args.perWeek) * 7);
-  const day = addDays(args.today, days);
+  if (!args.endsOn && days > HORIZON_DAYS) return { kind: "far" };
+  const day = addDays(args.today, Math.min(days, 400_000));
   if (args.endsOn && day > args.endsOn) return { kind: "not-in-period" };
   return { kind: "month", month: monthOf(day) };
 }
@@ -69,5 +74,7 @@ export function forecastText(f: Forecast): string {
       return "Kuota tidak terpenuhi dalam periode berlaku pada laju ini.";
     case "no-pace":
       return "Belum ada pendaftaran dalam 4 minggu terakhir untuk memperkirakan kapan kuota terpenuhi.";
+    case "far":
+      return "Pada laju 4 minggu terakhir kuota baru terpenuhi lebih dari 10 tahun lagi.";
   }
 }

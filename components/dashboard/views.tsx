@@ -1,0 +1,380 @@
+import Link from "next/link";
+import { cache, Suspense, type ReactNode } from "react";
+import { ISSUER_LABELS } from "@/components/regulations/labels";
+import { Card, Stat } from "@/components/ui/card";
+import { Table, Td } from "@/components/ui/table";
+import type { Viewer } from "@/lib/authz/viewer";
+import {
+  getAreaBreakdownsForViewer,
+  getBranchQueueStatsForViewer,
+  listAreaFiguresForViewer,
+  listAreaRegulationProgressForViewer,
+  listBranchAreasForViewer,
+  listDistrictFiguresForViewer,
+  listWeeklyEntriesForViewer,
+  type AreaFigures,
+  type DashboardFilter,
+} from "@/lib/data/dashboard";
+import { forecastText } from "@/lib/domain/regulations";
+import { formatNumber, formatRupiah } from "@/lib/format";
+import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
+import { BarChart, ColumnChart, ProgressBar, Skeleton } from "./charts";
+
+type Filter = DashboardFilter & { provinceCode: string | null };
+
+// Widgets of one request share their queries (React cache), each streaming in its own boundary.
+const areaFigures = cache((viewer: Viewer, key: string) => listAreaFiguresForViewer(viewer, JSON.parse(key) as Filter));
+const figuresOf = (viewer: Viewer, f: Filter) => areaFigures(viewer, JSON.stringify(f));
+
+const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+const shortDay = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "short", timeZone: "UTC" });
+const weekLabel = (week: string) => shortDay.format(new Date(`${week}T00:00:00Z`));
+
+function Widget({ title, children, lines }: { title: string; children: ReactNode; lines?: number }) {
+  return <Suspense fallback={<Skeleton title={title} lines={lines} />}>{children}</Suspense>;
+}
+
+function ExportLinks({ table, sp }: { table: string; sp: SearchParams }) {
+  return (
+    <span className="flex gap-2 text-sm print:hidden">
+      <a className="text-brand-700 underline" href={`/api/dashboard/export${withParams(sp, { tabel: table, format: "xlsx" })}`}>
+        XLSX
+      </a>
+      <a className="text-brand-700 underline" href={`/api/dashboard/export${withParams(sp, { tabel: table, format: "csv" })}`}>
+        CSV
+      </a>
+    </span>
+  );
+}
+
+/** Filters in the URL: a plain GET form, so a view can be bookmarked and shared without JavaScript. */
+export function FilterBar({ sp, filter, years, provinces }: { sp: SearchParams; filter: Filter; years: number[]; provinces?: { code: string; name: string }[] }) {
+  return (
+    <form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden" aria-label="Saring dasbor">
+      {provinces ? (
+        <label className="text-sm">
+          <span className="block text-slate-600">Provinsi</span>
+          <select name="prov" defaultValue={filter.provinceCode ?? "36"} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+            {provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="text-sm">
+        <span className="block text-slate-600">Tahun anggaran</span>
+        <select name="tahun" defaultValue={filter.fiscalYear} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        <span className="block text-slate-600">Penyandang dana</span>
+        <select name="dana" defaultValue={filter.funder ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+          <option value="">Semua</option>
+          {Object.entries(ISSUER_LABELS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      {typeof sp.urut === "string" ? <input type="hidden" name="urut" value={sp.urut} /> : null}
+      {typeof sp.kab === "string" && !provinces ? <input type="hidden" name="kab" value={sp.kab} /> : null}
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+        Terapkan
+      </button>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------- province (Kanwil, admin)
+
+const SORT_KEYS: Record<Sort, (a: AreaFigures) => number | string> = {
+  kode: (a) => a.code,
+  nama: (a) => a.name,
+  kuota: (a) => a.quota,
+  tercatat: (a) => a.counted,
+  aktif: (a) => a.aktif,
+  tunggu: (a) => a.waiting,
+  persen: (a) => a.percent,
+  perubahan: (a) => a.change30,
+};
+
+export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; filter: Filter; sp: SearchParams; sort: string }) {
+  return (
+    <div className="space-y-6">
+      <Widget title="Ringkasan provinsi" lines={2}>
+        <ProvinceTotals viewer={viewer} filter={filter} />
+      </Widget>
+      <Widget title="Kabupaten/kota" lines={8}>
+        <ProvinceTable viewer={viewer} filter={filter} sp={sp} sort={sort} />
+      </Widget>
+      <Widget title="Capaian kuota per kabupaten/kota" lines={6}>
+        <ProvinceChart viewer={viewer} filter={filter} />
+      </Widget>
+    </div>
+  );
+}
+
+async function ProvinceTotals({ viewer, filter }: { viewer: Viewer; filter: Filter }) {
+  const areas = await figuresOf(viewer, filter);
+  const sum = (k: keyof AreaFigures) => areas.reduce((t, a) => t + (a[k] as number), 0);
+  const quota = sum("quota");
+  return (
+    <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="province-totals">
+      <Stat label="Kuota" value={formatNumber(quota)} />
+      <Stat label="Tercatat (memegang kuota)" value={formatNumber(sum("counted"))} />
+      <Stat label="Aktif" value={formatNumber(sum("aktif"))} />
+      <Stat label="Daftar tunggu" value={formatNumber(sum("waiting"))} />
+      <Stat label="% kuota" value={`${quota ? ((sum("counted") / quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 }) : 0}%`} />
+      <Stat label={`Anggaran ${filter.fiscalYear} terpakai`} value={<span className="text-base">{`${formatRupiah(sum("committed"))} dari ${formatRupiah(sum("allocated"))}`}</span>} />
+    </dl>
+  );
+}
+
+function SortHeader({ sp, col, label, sort }: { sp: SearchParams; col: Sort; label: string; sort: string }) {
+  const active = sort.replace(/^-/, "") === col;
+  const next = active && !sort.startsWith("-") ? `-${col}` : col;
+  return (
+    <Link href={withParams(sp, { urut: next })} className="underline decoration-dotted" aria-sort={active ? (sort.startsWith("-") ? "descending" : "ascending") : undefined}>
+      {label}
+      {active ? (sort.startsWith("-") ? " ▼" : " ▲") : ""}
+    </Link>
+  );
+}
+
+async function ProvinceTable({ viewer, filter, sp, sort }: { viewer: Viewer; filter: Filter; sp: SearchParams; sort: string }) {
+  const areas = [...(await figuresOf(viewer, filter))];
+  const key = SORT_KEYS[sort.replace(/^-/, "") as Sort] ?? SORT_KEYS.kode;
+  areas.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (sort.startsWith("-") ? -1 : 1));
+  const drill = (code: string) => `/dashboard/area/${code}${withParams(sp, { urut: null, prov: null, kab: null })}`;
+  return (
+    <Card title="Kabupaten/kota" actions={<ExportLinks table="wilayah" sp={sp} />}>
+      <Table
+        caption="Capaian per kabupaten/kota"
+        head={[
+          <SortHeader key="n" sp={sp} col="nama" label="Kabupaten/kota" sort={sort} />,
+          <SortHeader key="q" sp={sp} col="kuota" label="Kuota" sort={sort} />,
+          <SortHeader key="c" sp={sp} col="tercatat" label="Tercatat" sort={sort} />,
+          <SortHeader key="a" sp={sp} col="aktif" label="Aktif" sort={sort} />,
+          <SortHeader key="w" sp={sp} col="tunggu" label="Daftar tunggu" sort={sort} />,
+          <SortHeader key="p" sp={sp} col="persen" label="% kuota" sort={sort} />,
+          <SortHeader key="d" sp={sp} col="perubahan" label="30 hari" sort={sort} />,
+          "Perkiraan",
+          "Anggaran terpakai / dialokasikan",
+        ]}
+      >
+        {areas.map((a) => (
+          <tr key={a.code} data-testid="area-row" data-code={a.code}>
+            <Td>
+              <Link className="text-brand-700 underline" href={drill(a.code)}>
+                {a.name}
+              </Link>
+            </Td>
+            <Td className="tabular-nums">{a.regulations ? formatNumber(a.quota) : <span className="text-amber-700">belum ada regulasi</span>}</Td>
+            <Td className="tabular-nums">{formatNumber(a.counted)}</Td>
+            <Td className="tabular-nums">{formatNumber(a.aktif)}</Td>
+            <Td className="tabular-nums">{formatNumber(a.waiting)}</Td>
+            <Td>{a.regulations ? <ProgressBar percent={a.percent} label={`Capaian kuota ${a.name}`} /> : "—"}</Td>
+            <Td className="tabular-nums">{signed(a.change30)}</Td>
+            <Td className="text-xs">{a.forecast ? forecastText(a.forecast) : "—"}</Td>
+            <Td className="text-xs tabular-nums">{a.allocated || a.committed ? `${formatRupiah(a.committed)} / ${formatRupiah(a.allocated)}` : "—"}</Td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
+  );
+}
+
+async function ProvinceChart({ viewer, filter }: { viewer: Viewer; filter: Filter }) {
+  const areas = (await figuresOf(viewer, filter)).filter((a) => a.regulations > 0);
+  return (
+    <Card title="Capaian kuota per kabupaten/kota">
+      {areas.length ? (
+        <BarChart title="Persentase kuota terisi" data={areas.map((a) => ({ label: a.name, value: a.percent }))} valueLabel="% kuota" format={(n) => `${n.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`} max={100} />
+      ) : (
+        <p className="text-sm text-slate-600">Belum ada regulasi yang berlaku.</p>
+      )}
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- area (officer, supervisor; drill-down)
+
+export function AreaView({ viewer, regencyCode, filter, sp }: { viewer: Viewer; regencyCode: string; filter: Filter; sp: SearchParams }) {
+  const f = { ...filter, regencyCode };
+  return (
+    <div className="space-y-6">
+      <Widget title="Capaian" lines={3}>
+        <AreaProgress viewer={viewer} filter={f} sp={sp} />
+      </Widget>
+      <Widget title="Per kecamatan" lines={8}>
+        <DistrictTable viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />
+      </Widget>
+      <Widget title="Tempat kuota terisi per minggu" lines={4}>
+        <WeeklyChart viewer={viewer} regencyCode={regencyCode} status="diajukan" title="Tempat kuota terisi per minggu (26 minggu terakhir)" weeks={26} sp={sp} />
+      </Widget>
+      <Widget title="Rincian pekerja tercatat" lines={8}>
+        <Breakdowns viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />
+      </Widget>
+    </div>
+  );
+}
+
+async function AreaProgress({ viewer, filter, sp }: { viewer: Viewer; filter: Filter; sp: SearchParams }) {
+  const [[area], regs] = await Promise.all([figuresOf(viewer, filter), listAreaRegulationProgressForViewer(viewer, filter.regencyCode!, filter)]);
+  if (!area) return null;
+  return (
+    <div className="space-y-4">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="area-totals">
+        <Stat label="Kuota" value={area.regulations ? formatNumber(area.quota) : "belum ada regulasi"} />
+        <Stat label="Tercatat (memegang kuota)" value={formatNumber(area.counted)} />
+        <Stat label="Aktif" value={formatNumber(area.aktif)} />
+        <Stat label="Daftar tunggu" value={formatNumber(area.waiting)} />
+        <Stat label="Sisa kuota" value={formatNumber(Math.max(0, area.quota - area.counted))} />
+        <Stat label="30 hari terakhir" value={signed(area.change30)} />
+      </dl>
+      <Card title="Regulasi yang berlaku" actions={<ExportLinks table="regulasi" sp={sp} />}>
+        {regs.length ? (
+          <Table caption="Capaian per regulasi" head={["Regulasi", "Penyandang dana", "Kuota", "Tercatat", "Aktif", "Sisa", "Capaian"]}>
+            {regs.map((r) => (
+              <tr key={r.id}>
+                <Td>
+                  <Link className="text-brand-700 underline" href={`/regulations/${r.id}`}>
+                    {r.title}
+                  </Link>
+                  {r.number ? <div className="text-xs text-slate-500">{r.number}</div> : null}
+                </Td>
+                <Td className="text-xs">{ISSUER_LABELS[r.issuer]}</Td>
+                <Td className="tabular-nums">{formatNumber(r.quota)}</Td>
+                <Td className="tabular-nums">{formatNumber(r.counted)}</Td>
+                <Td className="tabular-nums">{formatNumber(r.aktif)}</Td>
+                <Td className="tabular-nums">{formatNumber(Math.max(0, r.quota - r.counted))}</Td>
+                <Td>
+                  <ProgressBar percent={r.quota ? Math.round((r.counted / r.quota) * 1000) / 10 : 0} label={`Capaian ${r.title}`} />
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        ) : (
+          <p className="text-sm text-slate-600">Belum ada regulasi yang berlaku; pekerja yang diajukan masuk daftar tunggu wilayah.</p>
+        )}
+        <p className="mt-3 text-sm text-slate-600">
+          {area.forecast ? forecastText(area.forecast) : null} Anggaran {filter.fiscalYear}: {formatRupiah(area.committed)} terpakai dari {formatRupiah(area.allocated)} dialokasikan.
+        </p>
+      </Card>
+    </div>
+  );
+}
+
+async function DistrictTable({ viewer, regencyCode, filter, sp }: { viewer: Viewer; regencyCode: string | null; filter: Filter; sp: SearchParams }) {
+  const rows = await listDistrictFiguresForViewer(viewer, regencyCode, filter);
+  return (
+    <Card title="Per kecamatan" actions={<ExportLinks table="kecamatan" sp={sp} />}>
+      <Table caption="Pekerja per kecamatan" head={["Kecamatan", "Tercatat", "Aktif", "Daftar tunggu"]}>
+        {rows.map((d) => (
+          <tr key={d.code} data-testid="district-row">
+            <Td>{d.name}</Td>
+            <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
+            <Td className="tabular-nums">{formatNumber(d.aktif)}</Td>
+            <Td className="tabular-nums">{formatNumber(d.waiting)}</Td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
+  );
+}
+
+async function WeeklyChart({ viewer, regencyCode, status, title, weeks, sp }: { viewer: Viewer; regencyCode: string | null; status: "diajukan" | "aktif"; title: string; weeks: number; sp: SearchParams }) {
+  const data = await listWeeklyEntriesForViewer(viewer, status, regencyCode, weeks);
+  return (
+    <Card title={title} actions={<ExportLinks table={status === "aktif" ? "aktivasi" : "mingguan"} sp={sp} />}>
+      <ColumnChart title={`${title}, minggu mulai Senin`} data={data.map((d) => ({ label: weekLabel(d.week), value: d.n }))} valueLabel="Pekerja" />
+    </Card>
+  );
+}
+
+const SECTOR_LABELS: Record<string, string> = { petani: "Petani", nelayan: "Nelayan", lainnya: "Lainnya" };
+
+async function Breakdowns({ viewer, regencyCode, filter, sp }: { viewer: Viewer; regencyCode: string; filter: Filter; sp: SearchParams }) {
+  const b = await getAreaBreakdownsForViewer(viewer, regencyCode, filter);
+  return (
+    <Card title="Rincian pekerja tercatat" actions={<ExportLinks table="rincian" sp={sp} />}>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <BarChart title="Pekerjaan" data={b.occupation.map((o) => ({ label: o.label, value: o.n }))} />
+        <div className="space-y-6">
+          <BarChart title="Sektor BPJS" data={b.sector.map((s) => ({ label: SECTOR_LABELS[s.label] ?? s.label, value: s.n }))} />
+          <BarChart title="Jenis kelamin" data={b.sex.map((s) => ({ label: s.label, value: s.n }))} />
+          <BarChart title="Kelompok usia (dari tahun lahir)" data={b.ageBand.map((s) => ({ label: s.label, value: s.n }))} />
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- branch (Kepala Kantor Cabang)
+
+export function BranchView({ viewer, filter, sp }: { viewer: Viewer; filter: Filter; sp: SearchParams }) {
+  return (
+    <div className="space-y-6">
+      <Widget title="Antrean verifikasi" lines={2}>
+        <BranchQueue viewer={viewer} />
+      </Widget>
+      <Widget title="Wilayah yang dilayani" lines={8}>
+        <BranchAreas viewer={viewer} filter={filter} sp={sp} />
+      </Widget>
+      <Widget title="Aktivasi per minggu" lines={4}>
+        <WeeklyChart viewer={viewer} regencyCode={null} status="aktif" title="Aktivasi (KPJ tercatat) per minggu" weeks={12} sp={sp} />
+      </Widget>
+    </div>
+  );
+}
+
+async function BranchQueue({ viewer }: { viewer: Viewer }) {
+  const q = await getBranchQueueStatsForViewer(viewer);
+  return (
+    <Card title="Antrean verifikasi" actions={<Link className="text-sm text-brand-700 underline" href="/verification">Buka antrean</Link>}>
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="branch-queue">
+        <Stat label="Menunggu verifikasi" value={formatNumber(q.diajukan)} />
+        <Stat label="Paling lama menunggu" value={q.oldestDays == null ? "—" : `${formatNumber(q.oldestDays)} hari`} />
+        <Stat label="Menunggu nomor KPJ" value={formatNumber(q.diverifikasi)} />
+      </dl>
+    </Card>
+  );
+}
+
+async function BranchAreas({ viewer, filter, sp }: { viewer: Viewer; filter: Filter; sp: SearchParams }) {
+  const [areas, districts] = await Promise.all([listBranchAreasForViewer(viewer), listDistrictFiguresForViewer(viewer, null, filter)]);
+  return (
+    <div className="space-y-6">
+      {areas.map((a) => {
+        const rows = districts.filter((d) => d.regencyCode === a.code);
+        const counted = rows.reduce((t, d) => t + d.counted, 0);
+        return (
+          <Card key={a.code} title={a.name} actions={<ExportLinks table="kecamatan" sp={sp} />}>
+            <p className="mb-3 text-sm text-slate-700" data-testid="branch-share">
+              Kuota {a.name}: {a.regulations ? formatNumber(a.quota) : "belum ada regulasi"} · bagian cabang ini: {formatNumber(counted)} pekerja tercatat di kecamatan yang dilayani
+              {a.quota ? ` (${((counted / a.quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 })}% dari kuota wilayah; kuota tidak dibagi per cabang)` : ""}.
+            </p>
+            <Table caption={`Kecamatan ${a.name} yang dilayani`} head={["Kecamatan", "Tercatat", "Aktif", "Daftar tunggu"]}>
+              {rows.map((d) => (
+                <tr key={d.code} data-testid="district-row">
+                  <Td>{d.name}</Td>
+                  <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
+                  <Td className="tabular-nums">{formatNumber(d.aktif)}</Td>
+                  <Td className="tabular-nums">{formatNumber(d.waiting)}</Td>
+                </tr>
+              ))}
+            </Table>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}
