@@ -1,22 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { fillLogin, stateFile, type AccountKey } from "./support/accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { fillLogin } from "./support/accounts";
 import { createEnactedRegulation, createTestUser, freshNik, liveWorkerOf } from "./support/db";
-
-async function as(browser: Browser, key: AccountKey): Promise<Page> {
-  return (await browser.newContext({ storageState: stateFile(key) })).newPage();
-}
-
-async function register(page: Page, w: { nik: string; name: string; kecamatan: string }) {
-  await page.goto("/workers/new");
-  await page.getByLabel("NIK", { exact: true }).fill(w.nik);
-  await page.getByLabel("Nama lengkap").fill(w.name);
-  await page.getByLabel("Alamat").fill("Jl. Melati No. 3");
-  await page.getByLabel("Kecamatan").selectOption({ label: w.kecamatan });
-  await page.getByLabel("Kelurahan/Desa").selectOption({ index: 1 });
-  await page.getByLabel("Nama ahli waris", { exact: true }).fill("Sri Wahyuni");
-  await page.getByLabel("Hubungan ahli waris").selectOption("istri");
-  await page.getByRole("button", { name: "Simpan", exact: true }).click();
-}
+import { as, register } from "./support/workers";
 
 /** The branch head ticks one worker in the verification queue and verifies it. */
 async function verifyInQueue(branch: Page, name: string) {

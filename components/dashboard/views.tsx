@@ -52,30 +52,36 @@ export function FilterBar({ sp, filter, years, provinces }: { sp: SearchParams; 
   return (
     <form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden" aria-label="Saring dasbor">
       {provinces ? (
-        <label className="text-sm">
-          <span className="block text-slate-600">Provinsi</span>
-          <select name="prov" defaultValue={filter.provinceCode ?? "36"} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+        <div className="text-sm">
+          <label htmlFor="filter-prov" className="block text-slate-600">
+            Provinsi
+          </label>
+          <select id="filter-prov" name="prov" defaultValue={filter.provinceCode ?? "36"} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
             {provinces.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
-      <label className="text-sm">
-        <span className="block text-slate-600">Tahun anggaran</span>
-        <select name="tahun" defaultValue={filter.fiscalYear} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+      <div className="text-sm">
+        <label htmlFor="filter-tahun" className="block text-slate-600">
+          Tahun anggaran
+        </label>
+        <select id="filter-tahun" name="tahun" defaultValue={filter.fiscalYear} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
             </option>
           ))}
         </select>
-      </label>
-      <label className="text-sm">
-        <span className="block text-slate-600">Penyandang dana</span>
-        <select name="dana" defaultValue={filter.funder ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+      </div>
+      <div className="text-sm">
+        <label htmlFor="filter-dana" className="block text-slate-600">
+          Penyandang dana
+        </label>
+        <select id="filter-dana" name="dana" defaultValue={filter.funder ?? ""} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
           <option value="">Semua</option>
           {Object.entries(ISSUER_LABELS).map(([k, v]) => (
             <option key={k} value={k}>
@@ -83,7 +89,7 @@ export function FilterBar({ sp, filter, years, provinces }: { sp: SearchParams; 
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {typeof sp.urut === "string" ? <input type="hidden" name="urut" value={sp.urut} /> : null}
       {typeof sp.kab === "string" && !provinces ? <input type="hidden" name="kab" value={sp.kab} /> : null}
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">

@@ -53,3 +53,13 @@ export function freshNik(district = "367101"): string {
   serial++;
   return `${district}311299${String(((Date.now() + serial) % 9000) + 1000)}`;
 }
+
+/** One number from the database (a count the dashboards must agree with). */
+export async function sqlNumber(query: string): Promise<number> {
+  const { sql } = connect(process.env.DATABASE_URL!, 1);
+  try {
+    return Number((await sql.unsafe(query))[0]!.n);
+  } finally {
+    await sql.end();
+  }
+}

@@ -37,9 +37,11 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
       <form method="get" className="flex flex-wrap items-end gap-3 print:hidden">
         {f.regencyCode ? <input type="hidden" name="kab" value={f.regencyCode} /> : null}
         {typeof sp.prov === "string" ? <input type="hidden" name="prov" value={sp.prov} /> : null}
-        <label className="text-sm">
-          <span className="block text-slate-600">Triwulan</span>
-          <select name="q" defaultValue={key} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
+        <div className="text-sm">
+          <label htmlFor="report-quarter" className="block text-slate-600">
+            Triwulan
+          </label>
+          <select id="report-quarter" name="q" defaultValue={key} className="mt-1 rounded-md border border-slate-300 px-2 py-1.5">
             {quarters.map((k) => (
               <option key={k} value={k}>
                 {quarterOf(k)!.label}
@@ -47,7 +49,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
           Tampilkan
         </button>

@@ -1,0 +1,106 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { fillLogin } from "./support/accounts";
+import { createEnactedRegulation, createTestUser, freshNik, sqlNumber } from "./support/db";
+import { as, register } from "./support/workers";
+
+// Each role lands on its own dashboard; its figures equal a SQL count of the data. Other spec
+// files register workers at the same time, so a page figure and its count are compared until
+// both are read between two of their writes (toPass), not once.
+
+const HOLDS = "status in ('diajukan', 'diverifikasi', 'aktif')";
+const CIKOKOL = "district_code in (select district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cikokol')";
+const num = async (l: Locator) => Number((await l.innerText()).replace(/\./g, "").trim());
+const stat = (page: Page, scope: string, label: string) => page.getByTestId(scope).locator("div", { has: page.locator("dt", { hasText: new RegExp(`^${label}`) }) }).locator("dd");
+
+async function agrees(page: Page, read: () => Promise<number>, count: () => Promise<number>) {
+  await expect(async () => {
+    await page.reload();
+    expect(await read()).toBe(await count());
+  }).toPass({ timeout: 30_000 });
+}
+
+test("the Kanwil head sees every area of Banten with figures equal to the data, and drills down", async ({ browser }, info) => {
+  const page = await as(browser, "kakanwil");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("area-row")).toHaveCount(8);
+  await expect(page.getByTestId("area-row").filter({ hasText: "Kota Tangerang Selatan" })).toContainText("belum ada regulasi");
+  const cell = (code: string, col: number) => page.locator(`[data-testid=area-row][data-code="${code}"] td`).nth(col);
+  await agrees(page, () => num(cell("36.71", 2)), () => sqlNumber(`select count(*) as n from workers where regency_code = '36.71' and ${HOLDS}`));
+  await agrees(page, () => num(cell("36.74", 4)), () => sqlNumber(`select count(*) as n from workers where regency_code = '36.74' and status = 'daftar_tunggu'`));
+  await agrees(page, () => num(stat(page, "province-totals", "Aktif")), () => sqlNumber(`select count(*) as n from workers where regency_code like '36.%' and status = 'aktif'`));
+  await page.screenshot({ path: info.outputPath("dasbor-kanwil.png"), fullPage: true });
+  // Sorting is a link (the URL keeps it); a row drills down to the area view.
+  await page.getByRole("link", { name: "Daftar tunggu" }).click();
+  await page.getByRole("link", { name: /Daftar tunggu ▲/ }).click();
+  await expect(page).toHaveURL(/urut=-tunggu/);
+  await expect(page.getByTestId("area-row").first()).toContainText("Kota Tangerang Selatan");
+  await page.getByRole("link", { name: "Kabupaten Tangerang" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Capaian Kabupaten Tangerang");
+  await expect(page.getByTestId("district-row")).toHaveCount(29);
+  // No NIK anywhere in the page (its markup, not its concatenated text).
+  expect(await page.content()).not.toMatch(/(?<!\d)\d{16}(?!\d)/);
+  // The table as CSV, named with area and date, formula-safe numbers.
+  await page.goto("/dashboard");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "CSV" }).first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("dasbor-wilayah-kantor-wilayah-banten-2026-11-24.csv");
+  // The quarterly report: one A4 page per area.
+  await page.goto("/reports/quarterly");
+  await expect(page.getByTestId("report-page")).toHaveCount(8);
+  await expect(page.getByTestId("report-page").first()).toContainText("Triwulan III 2026");
+  await expect(page.getByTestId("report-page").first()).toContainText("Keadaan per 30 September 2026");
+});
+
+test("a branch head sees only the kecamatan its branch serves, with its queue", async ({ browser }, info) => {
+  const page = await as(browser, "kacab");
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("district-row")).toHaveText([/Tangerang/, /Cipondoh/, /Ciledug/, /Pinang/, /Karang Tengah/, /Larangan/]);
+  await expect(page.getByTestId("branch-share")).toContainText("Kuota Kota Tangerang: 20.000");
+  await expect(page.getByTestId("branch-share")).toContainText("kuota tidak dibagi per cabang");
+  await agrees(page, () => num(stat(page, "branch-queue", "Menunggu verifikasi")), () => sqlNumber(`select count(*) as n from workers where ${CIKOKOL} and status = 'diajukan'`));
+  const district = page.getByTestId("district-row").filter({ hasText: "Larangan" }).locator("td");
+  await agrees(page, () => num(district.nth(1)), () => sqlNumber(`select count(*) as n from workers where district_code = '36.71.13' and ${HOLDS}`));
+  await page.screenshot({ path: info.outputPath("dasbor-cabang.png"), fullPage: true });
+  // Area views belong to pemda and Kanwil.
+  expect((await page.goto("/dashboard/area/36.71"))?.status()).toBe(403);
+});
+
+test("supervisor and admin land on their dashboards; an officer cannot open another area's", async ({ browser }, info) => {
+  const sup = await as(browser, "supervisorKab");
+  await sup.goto("/dashboard");
+  await expect(sup.getByRole("heading", { name: "Capaian Kabupaten Tangerang" })).toBeVisible();
+  await agrees(sup, () => num(stat(sup, "area-totals", "Aktif")), () => sqlNumber(`select count(*) as n from workers where regency_code = '36.03' and status = 'aktif'`));
+  await sup.screenshot({ path: info.outputPath("dasbor-supervisor.png"), fullPage: true });
+  expect((await sup.goto("/dashboard/area/36.71"))?.status()).toBe(404);
+  const admin = await as(browser, "admin");
+  await admin.goto("/dashboard?prov=36");
+  await expect(admin.getByTestId("area-row")).toHaveCount(8);
+  await admin.getByLabel("Provinsi", { exact: true }).selectOption({ label: "Jawa Barat" });
+  await admin.getByRole("button", { name: "Terapkan" }).click();
+  await expect(admin).toHaveURL(/prov=32/);
+  await expect(admin.getByTestId("area-row")).toHaveCount(27);
+  await admin.screenshot({ path: info.outputPath("dasbor-admin.png"), fullPage: true });
+});
+
+test("an officer registers a worker and its dashboard moves by exactly one", async ({ browser }, info) => {
+  // Kota Serang: no other spec writes there, so the figures before and after are exact.
+  const email = `petugas.serang.${Date.now()}@portal.test`;
+  await createTestUser(email, "kata-sandi-serang-1", "36.73");
+  await createEnactedRegulation("36.73", 50);
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await fillLogin(page, email, "kata-sandi-serang-1");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const counted = () => num(stat(page, "area-totals", "Tercatat"));
+  const before = await counted();
+  expect(before).toBe(await sqlNumber(`select count(*) as n from workers where regency_code = '36.73' and ${HOLDS}`));
+  const district = () => num(page.getByTestId("district-row").filter({ hasText: "Serang" }).first().locator("td").nth(1));
+  const districtBefore = await district();
+  await register(page, { nik: freshNik("367301"), name: "Pekerja Dasbor", kecamatan: "Serang" });
+  await expect(page).toHaveURL(/\/workers\/\d+$/);
+  await page.goto("/dashboard");
+  expect(await counted()).toBe(before + 1);
+  expect(await district()).toBe(districtBefore + 1);
+  await expect(page.getByTestId("area-totals")).toContainText("+1");
+  await page.screenshot({ path: info.outputPath("dasbor-petugas.png"), fullPage: true });
+});
