@@ -45,3 +45,20 @@ export const aggBreakdownMonthly = pgTable(
   { ...key, month: date("month").notNull(), dim: text("dim").notNull(), value: text("value").notNull(), delta: integer("delta").notNull() },
   (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.month, t.dim, t.value] })],
 );
+
+// Area-level rollups of the same flows (no kecamatan): what province and area views read, so
+// their cost does not grow with the number of kecamatan × days. Branch views, which must stay
+// within their kecamatan, read the kecamatan-level tables above.
+const areaKey = { regencyCode: key.regencyCode, regulationId: key.regulationId, status: key.status };
+
+export const aggAreaMonthly = pgTable("agg_area_monthly", { ...areaKey, month: date("month").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() }, (t) => [
+  primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.month] }),
+]);
+
+export const aggAreaDaily = pgTable("agg_area_daily", { ...areaKey, day: date("day").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() }, (t) => [
+  primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.day] }),
+]);
+
+export const aggAreaBreakdown = pgTable("agg_area_breakdown", { ...areaKey, dim: text("dim").notNull(), value: text("value").notNull(), n: integer("n").notNull() }, (t) => [
+  primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.dim, t.value] }),
+]);

@@ -22,6 +22,16 @@ export type AsOf = string | null;
 
 const COUNTED = sql`('diajukan', 'diverifikasi', 'aktif')`;
 const aggScope = (viewer: Viewer, alias = "a") => enrollmentInScope(scopeOf(viewer), sql.raw(`${alias}.regency_code`), sql.raw(`${alias}.district_code`));
+/**
+ * Scope for the area-level rollups (no kecamatan column). Only pemda, Kanwil and admin views
+ * read them; a branch must never see a whole area's figures, so its scope is refused here.
+ */
+function areaScope(viewer: Viewer, alias = "a") {
+  const scope = scopeOf(viewer);
+  if (scope.kind === "branch") throw new Error("Area-level aggregates are not for branch scope");
+  return regencyInScope(scope, sql.raw(`${alias}.regency_code`));
+}
+const oneArea = (code: string | null | undefined, alias = "a") => (code ? sql`and ${sql.raw(`${alias}.regency_code`)} = ${code}` : sql``);
 const funderRegs = (f: DashboardFilter) => (f.funder ? sql`and a.regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``);
 
 /** Stock per kecamatan, regulation and status: now, or at the end of the month holding `asOf`. */
@@ -70,17 +80,23 @@ export async function listAreaFiguresForViewer(viewer: Viewer, f: DashboardFilte
   assertCan(viewer.role, "dashboard.area");
   const day = asOf ?? wibDay(now());
   const areaWhere = and(regencyInScope(scopeOf(viewer), sql.raw("g.code")), f.provinceCode ? sql`g.province_code = ${f.provinceCode}` : undefined, f.regencyCode ? sql`g.code = ${f.regencyCode}` : undefined);
+  const only = oneArea(f.regencyCode);
+  const funderHeld = f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``;
+  const areaStock = asOf
+    ? sql`select a.regency_code, a.regulation_id, a.status, sum(a.delta)::int as n from agg_area_monthly a
+          where ${areaScope(viewer)} ${only} and a.month <= date_trunc('month', ${asOf}::date) group by 1, 2, 3`
+    : sql`select a.regency_code, a.regulation_id, a.status, sum(a.n)::int as n from agg_current a where ${areaScope(viewer)} ${only} group by 1, 2, 3`;
   const list = await rows<{ code: string; name: string; regulations: number; quota: number; counted: number; aktif: number; waiting: number; change30: number; taken28: number; allocated: number; endsOn: string | null }>(sql`
-    with s as (${stock(viewer, asOf)}),
+    with s as (${areaStock}),
     fig as (select regency_code,
-        coalesce(sum(n) filter (where status in ${COUNTED} ${f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as counted,
-        coalesce(sum(n) filter (where status = 'aktif' ${f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as aktif,
+        coalesce(sum(n) filter (where status in ${COUNTED} ${funderHeld}), 0)::int as counted,
+        coalesce(sum(n) filter (where status = 'aktif' ${funderHeld}), 0)::int as aktif,
         coalesce(sum(n) filter (where status = 'daftar_tunggu'), 0)::int as waiting
       from s group by 1),
     recent as (select a.regency_code,
-        coalesce(sum(a.delta) filter (where a.status in ${COUNTED} and a.day > ${day}::date - 30), 0)::int as change30,
+        coalesce(sum(a.delta) filter (where a.status in ${COUNTED}), 0)::int as change30,
         coalesce(sum(a.entered) filter (where a.status = 'diajukan' and a.day > ${day}::date - 28), 0)::int as taken28
-      from agg_daily a where ${aggScope(viewer)} and a.day > ${day}::date - 30 and a.day <= ${day}::date ${funderRegs(f)} group by 1),
+      from agg_area_daily a where ${areaScope(viewer)} ${only} and a.status in ${COUNTED} and a.day > ${day}::date - 30 and a.day <= ${day}::date ${funderRegs(f)} group by 1),
     q as (select regency_code, count(*)::int as regulations, sum(quota)::int as quota, max(ends_on)::text as ends_on from (${inForce(day, f)}) r group by 1),
     b as (select r.regency_code, sum(rb.allocated)::bigint as allocated from regulation_budgets rb join regulations r on r.id = rb.regulation_id
            where rb.fiscal_year = ${f.fiscalYear} and r.status <> 'draft' ${f.funder ? sql`and r.issuer = ${f.funder}` : sql``} group by 1)
@@ -127,7 +143,7 @@ async function committedByArea(viewer: Viewer, f: DashboardFilter, day: string) 
   const current = monthOf(day);
   const flows = await rows<{ regencyCode: string; month: string; delta: number; entered: number }>(sql`
     select a.regency_code as "regencyCode", to_char(a.month, 'YYYY-MM') as month, sum(a.delta)::int as delta, sum(a.entered)::int as entered
-      from agg_monthly a where ${aggScope(viewer)} and a.status = 'aktif' and a.month <= ${`${current}-01`}::date ${funderRegs(f)}
+      from agg_area_monthly a where ${areaScope(viewer)} ${oneArea(f.regencyCode)} and a.status = 'aktif' and a.month <= ${`${current}-01`}::date ${funderRegs(f)}
      group by 1, 2 order by 1, 2`);
   const tariffs = await listTariffs();
   const byArea = new Map<string, Map<string, { delta: number; entered: number }>>();
@@ -166,7 +182,12 @@ export async function listAreaRegulationProgressForViewer(viewer: Viewer, regenc
   await getAreaForViewer(viewer, regencyCode);
   const day = asOf ?? wibDay(now());
   return rows<{ id: number; title: string; number: string | null; issuer: Funder; quota: number; counted: number; aktif: number }>(sql`
-    with s as (${stock(viewer, asOf, sql`and a.regency_code = ${regencyCode}`)})
+    with s as (${
+      asOf
+        ? sql`select a.regulation_id, a.status, sum(a.delta)::int as n from agg_area_monthly a where ${areaScope(viewer)} and a.regency_code = ${regencyCode}
+                and a.month <= date_trunc('month', ${asOf}::date) group by 1, 2`
+        : sql`select a.regulation_id, a.status, a.n from agg_current a where ${areaScope(viewer)} and a.regency_code = ${regencyCode}`
+    })
     select r.id, r.title, r.number, r.issuer, r.quota::int,
       coalesce((select sum(n) from s where s.regulation_id = r.id and s.status in ${COUNTED}), 0)::int as counted,
       coalesce((select sum(n) from s where s.regulation_id = r.id and s.status = 'aktif'), 0)::int as aktif
@@ -194,12 +215,15 @@ export async function listWeeklyEntriesForViewer(viewer: Viewer, status: "diajuk
   if (regencyCode && viewer.role !== "kepala_cabang") await getAreaForViewer(viewer, regencyCode);
   const today = wibDay(now());
   const from = addDays(today, -7 * (weeks - 1));
+  // A branch counts its kecamatan; pemda and Kanwil read the area-level rollup.
+  const flows =
+    scopeOf(viewer).kind === "branch"
+      ? sql`select a.day, a.entered from agg_daily a where ${aggScope(viewer)} ${oneArea(regencyCode)} and a.status = ${status} and a.day >= ${from}::date - 7 and a.day <= ${today}::date`
+      : sql`select a.day, a.entered from agg_area_daily a where ${areaScope(viewer)} ${oneArea(regencyCode)} and a.status = ${status} and a.day >= ${from}::date - 7 and a.day <= ${today}::date`;
   return rows<{ week: string; n: number }>(sql`
-    with w as (select generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${today}::date), interval '1 week')::date as week)
-    select w.week::text as week, coalesce(sum(a.entered), 0)::int as n
-      from w left join agg_daily a on date_trunc('week', a.day)::date = w.week and a.status = ${status} and ${aggScope(viewer)}
-           ${regencyCode ? sql`and a.regency_code = ${regencyCode}` : sql``} and a.day >= date_trunc('week', ${from}::date) and a.day <= ${today}::date
-     group by w.week order by w.week`);
+    with w as (select generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${today}::date), interval '1 week')::date as week),
+    f as (select date_trunc('week', day)::date as week, sum(entered)::int as n from (${flows}) x group by 1)
+    select w.week::text as week, coalesce(f.n, 0)::int as n from w left join f using (week) order by w.week`);
 }
 
 export type Breakdowns = { occupation: { label: string; sector: string; n: number }[]; sector: { label: string; n: number }[]; sex: { label: string; n: number }[]; ageBand: { label: string; n: number }[] };
@@ -219,7 +243,7 @@ export async function getAreaBreakdownsForViewer(viewer: Viewer, regencyCode: st
   const source = asOf
     ? sql`select a.dim, a.value, sum(a.delta)::int as n from agg_breakdown_monthly a where ${aggScope(viewer)} and a.regency_code = ${regencyCode}
             and a.status in ${COUNTED} and a.month <= date_trunc('month', ${asOf}::date) ${funderRegs(f)} group by 1, 2`
-    : sql`select a.dim, a.value, sum(a.n)::int as n from agg_breakdown_current a where ${aggScope(viewer)} and a.regency_code = ${regencyCode}
+    : sql`select a.dim, a.value, sum(a.n)::int as n from agg_area_breakdown a where ${areaScope(viewer)} and a.regency_code = ${regencyCode}
             and a.status in ${COUNTED} ${funderRegs(f)} group by 1, 2`;
   const data = await rows<{ dim: string; value: string; n: number }>(source);
   const occ = await rows<{ id: number; name: string; sector: string; sortOrder: number }>(sql`select id, name, sector::text, sort_order as "sortOrder" from occupations order by sort_order, name`);

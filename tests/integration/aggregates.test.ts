@@ -199,6 +199,20 @@ describe("dashboard aggregates", () => {
       expect(await differences(`select ${key}, sum(delta)::int from ${t} group by 1, 2, 3, 4 having sum(delta) <> 0`, `select ${workersKey}, count(*)::int from workers group by 1, 2, 3, 4`)).toEqual([]);
     }
     expect(await differences(`select ${key}, dim, value, sum(delta)::int from agg_breakdown_monthly group by 1, 2, 3, 4, 5, 6 having sum(delta) <> 0`, `select ${key}, dim, value, n from agg_breakdown_current where n <> 0`)).toEqual([]);
+    // The area-level rollups (no kecamatan) against the same recount.
+    const areaKey = "regency_code, regulation_id, status";
+    const workersAreaKey = "regency_code, coalesce(regulation_id, 0) as regulation_id, status";
+    for (const t of ["agg_area_monthly", "agg_area_daily"]) {
+      expect(await differences(`select ${areaKey}, sum(delta)::int from ${t} group by 1, 2, 3 having sum(delta) <> 0`, `select ${workersAreaKey}, count(*)::int from workers group by 1, 2, 3`)).toEqual([]);
+    }
+    expect(
+      await differences(
+        `select ${areaKey}, dim, value, n from agg_area_breakdown where n <> 0`,
+        `select ${workersAreaKey}, 'occupation', coalesce(occupation_id::text, ''), count(*)::int from workers group by 1, 2, 3, 5
+         union all select ${workersAreaKey}, 'sex', sex, count(*)::int from workers group by 1, 2, 3, 5
+         union all select ${workersAreaKey}, 'birth_year', extract(year from birth_date)::int::text, count(*)::int from workers group by 1, 2, 3, 5`,
+      ),
+    ).toEqual([]);
     // Quota counters equal the holders.
     expect(await reader`select id from regulations r where counted <> (select count(*) from workers w where w.regulation_id = r.id)`).toEqual([]);
 
@@ -206,6 +220,8 @@ describe("dashboard aggregates", () => {
     for (const [t, unit] of [
       ["agg_monthly", "month"],
       ["agg_daily", "day"],
+      ["agg_area_monthly", "month"],
+      ["agg_area_daily", "day"],
     ]) {
       const bucket = unit === "month" ? `date_trunc('month', ${wib("e.at")})::date` : `${wib("e.at")}::date`;
       expect(

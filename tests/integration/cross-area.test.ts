@@ -246,6 +246,12 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     // A request id the branch does not serve reads as not found (ids are guessable).
     await expect(f(ctx.kacabCikokol, 2_000_000_000, { approve: true, note: null })).rejects.toBeInstanceOf(NotFoundError);
   },
+  "areas.listProvincesForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kacabCikokol));
+    expect(((await f(ctx.kakanwil)) as { code: string }[]).map((p) => p.code)).toEqual(["36"]);
+    expect(((await f(ctx.admin)) as unknown[]).length).toBe(38);
+  },
   "dashboard.listAreaFiguresForViewer": async (ctx, f) => {
     const fy = { fiscalYear: 2026, funder: null };
     await forbidden(f(ctx.kacabCikokol, fy));

@@ -1,0 +1,75 @@
+// A throwaway portal for benchmarks: its own PostgreSQL (migrated, seeded with demo data), the
+// production build, and the server. Nothing here touches .data/ or the developer's database.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import postgres from "postgres";
+import { buildIfNeeded } from "../build-if-needed.mjs";
+import { freePort, startEmbeddedPostgres } from "../embedded-db.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const DEMO_PASSWORD = "rentan-demo-2026";
+
+export async function startStack(name) {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
+  fs.chmodSync(dir, 0o755);
+  const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: `portal_${name}` });
+  const appEnv = { DATABASE_URL: db.appUrl, MIGRATION_DATABASE_URL: db.url, DATABASE_APP_ROLE: "portal_app", PORTAL_MODE: "test", AUTH_SECRET: "bench-secret-not-for-production-0123456789", NEXT_TELEMETRY_DISABLED: "1" };
+  const prep = spawnSync(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], { cwd: root, env: { ...process.env, ...appEnv }, stdio: "inherit" });
+  if (prep.status !== 0) throw new Error("Persiapan database gagal");
+  buildIfNeeded(root, console.log);
+  const port = await freePort();
+  const server = spawn(process.execPath, ["scripts/server.mjs"], { cwd: root, env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 90_000; ; ) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error("Server benchmark tidak siap");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const sql = postgres(db.url, { max: 2, onnotice: () => {} });
+  return {
+    base,
+    sql,
+    server,
+    async stop() {
+      await sql.end({ timeout: 5 });
+      await new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once("exit", resolve);
+        server.kill("SIGTERM");
+      });
+      await db.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs a demo account in with a real browser and returns its session cookie header. */
+export async function sessionCookie(base, email) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(/\/dashboard/);
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  } finally {
+    await browser.close();
+  }
+}
+
+export const median = (xs) => quantile(xs, 0.5);
+export function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo);
+}
