@@ -3,7 +3,7 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() for pages a role may not open (lib/auth/viewer.ts).
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "postgres", "pg-boss", "pg", "exceljs", "yauzl"],
   async headers() {
     return [
       {

@@ -16,6 +16,11 @@ export function db() {
   return pool().db;
 }
 
+/** The underlying postgres.js client, for COPY (bulk import staging); used only inside lib/data. */
+export function sqlClient() {
+  return pool().sql;
+}
+
 /** Closes the pool (test runs and scripts; the app keeps it for its lifetime). */
 export async function closeDb() {
   const p = globalForDb.portalPool;

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { prepareQueues } from "../lib/jobs/queue";
 import { connect } from "./connection";
 
 /**
@@ -21,6 +22,9 @@ export async function migrateDatabase(url: string, appRole = process.env.DATABAS
         revoke update, delete, truncate on audit_log, worker_events from ${appRole};
         revoke all on drizzle.__drizzle_migrations from ${appRole}`);
     }
+    // The job queue's schema (pg-boss) and queues, owned by the schema owner too.
+    const grants = await prepareQueues(url, appRole);
+    if (grants) await sql.unsafe(grants);
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -59,3 +59,11 @@ export function storedFilePath(name: string): string {
 export function removeStoredFile(name: string | null) {
   if (name) fs.rmSync(storedFilePath(name), { force: true });
 }
+
+/** Where uploaded worker lists wait for the import worker (outside public/, generated names). */
+export function importFilePath(name: string): string {
+  if (!/^[0-9a-f-]{36}\.(csv|xlsx)$/.test(name)) throw new Error("Nama berkas tidak valid");
+  const dir = path.join(uploadsDir(), "imports");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}

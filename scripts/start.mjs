@@ -17,16 +17,33 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
 let database;
 let web;
+let worker;
 let stopping = false;
+
+/** The background worker (import jobs) is its own process; restarted if it dies. */
+function workerCommand() {
+  return [process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "worker", "main.ts")]];
+}
+function startWorker(workerEnv) {
+  const [cmd, args] = workerCommand();
+  worker = spawn(cmd, args, { cwd: root, env: workerEnv, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  worker.on("exit", (code) => {
+    if (stopping) return;
+    log(`Pekerja latar berhenti (kode ${code}); dimulai ulang dalam 2 detik.`);
+    setTimeout(() => !stopping && startWorker(workerEnv), 2000);
+  });
+}
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log("Menghentikan portal...");
-  if (web && web.exitCode === null) {
-    web.kill("SIGTERM");
-    await Promise.race([new Promise((r) => web.once("exit", r)), new Promise((r) => setTimeout(r, 10000))]);
-    if (web.exitCode === null) web.kill("SIGKILL");
+  for (const child of [web, worker]) {
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await Promise.race([new Promise((r) => child.once("exit", r)), new Promise((r) => setTimeout(r, 10000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
   }
   if (database) {
     log("Menghentikan PostgreSQL...");
@@ -68,6 +85,7 @@ try {
   const webEnv = { ...env };
   delete webEnv.MIGRATION_DATABASE_URL;
   web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env: webEnv, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  startWorker(webEnv);
   web.on("exit", (code) => {
     if (!stopping) {
       log(`Server web berhenti (kode ${code}).`);

@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./regulations";
 export * from "./workers";
 export * from "./aggregates";
+export * from "./imports";

@@ -57,6 +57,8 @@ export const workers = pgTable(
     rejectionReason: text("rejection_reason"),
     flaggedReason: text("flagged_reason"),
     createdBy: uuid("created_by").references(() => users.id),
+    // The import batch that created it (bulk import), shown in its history.
+    importBatchId: uuid("import_batch_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,6 +4,7 @@ import type { Role } from "./roles";
 const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/dashboard", label: "Beranda", permission: "dashboard.view" },
   { href: "/workers", label: "Pekerja", permission: "workers.view" },
+  { href: "/imports", label: "Impor", permission: "imports.upload" },
   { href: "/verification", label: "Verifikasi", permission: "workers.verify" },
   { href: "/approvals", label: "Persetujuan", permission: "workers.approve" },
   { href: "/regulations", label: "Regulasi", permission: "regulations.view" },

@@ -10,6 +10,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "dashboard.province": ["admin", "kepala_wilayah"],
   "dashboard.area": ["admin", "petugas", "supervisor", "kepala_wilayah"],
   "dashboard.branch": ["kepala_cabang"],
+  "imports.upload": ["petugas", "supervisor"],
+  "imports.commit": ["petugas", "supervisor"],
   "areas.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "account.changePassword": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],
@@ -46,8 +48,8 @@ describe("permission table", () => {
   }
 
   it("shows each role only the navigation it may use", () => {
-    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/reports/quarterly", "/areas"]);
-    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/approvals", "/regulations", "/reports/quarterly", "/areas", "/area-settings", "/audit"]);
+    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/imports", "/regulations", "/reports/quarterly", "/areas"]);
+    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/imports", "/approvals", "/regulations", "/reports/quarterly", "/areas", "/area-settings", "/audit"]);
     expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
     expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/reports/quarterly", "/areas", "/admin/users", "/admin/offices"]);
   });

@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
   "workers.export": ["petugas", "supervisor", "kepala_cabang"],
+  "imports.upload": ["petugas", "supervisor"],
+  // Supervisors commit; an officer too when the area works in one step (checked in lib/data).
+  "imports.commit": ["petugas", "supervisor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

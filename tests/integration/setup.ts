@@ -1,7 +1,12 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+// Uploaded files of this run (PDFs, worker lists) go to a throwaway directory.
+process.env.PORTAL_UPLOAD_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "portal-uploads-"));
 process.env.PORTAL_MODE = "test";
 // The app clock is pinned so dates in assertions are exact.
 process.env.PORTAL_CLOCK = "2026-11-24T03:00:00Z";

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/dashboard/charts";
+import { Card, PageHeader, Stat } from "@/components/ui/card";
+import type { Viewer } from "@/lib/authz/viewer";
 import { AreaView, BranchView, FilterBar, ProvinceView } from "@/components/dashboard/views";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { viewerPlace } from "@/lib/authz/viewer";
 import { now } from "@/lib/clock";
-import { listProvincesForViewer } from "@/lib/data/areas";
-import { formatDateTime } from "@/lib/format";
+import { getScopeSummaryForViewer, listProvincesForViewer, listRegenciesForViewer } from "@/lib/data/areas";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
 
 export const metadata: Metadata = { title: "Beranda" };
@@ -40,6 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <FilterBar sp={sp} filter={filter} years={years} provinces={viewer.role === "admin" ? provinces : undefined} />
         <ReportLink href={`/reports/quarterly${withParams(sp, { urut: null })}`} />
         <ProvinceView viewer={viewer} filter={{ ...filter, provinceCode: provinceCode ?? null, regencyCode: filter.regencyCode }} sp={sp} sort={sort} />
+        <WorkArea viewer={viewer} />
       </>
     );
   }
@@ -50,6 +54,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 className="mb-3 text-xl font-semibold">{viewer.officeName}</h2>
         <FilterBar sp={sp} filter={filter} years={years} />
         <BranchView viewer={viewer} filter={filter} sp={sp} />
+        <WorkArea viewer={viewer} />
       </>
     );
   }
@@ -60,6 +65,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <FilterBar sp={sp} filter={filter} years={years} />
       <ReportLink href={`/reports/quarterly${withParams(sp, { kab: viewer.regencyCode })}`} />
       <AreaView viewer={viewer} regencyCode={viewer.regencyCode!} filter={filter} sp={sp} />
+      <WorkArea viewer={viewer} />
     </>
   );
 }
@@ -76,5 +82,51 @@ function ReportLink({ href }: { href: string }) {
         </p>
       </Card>
     </div>
+  );
+}
+
+/** The viewer's work area: how many kabupaten/kota, kecamatan and kelurahan/desa its scope holds. */
+function WorkArea({ viewer }: { viewer: Viewer }) {
+  return (
+    <div className="mt-6">
+      <Suspense fallback={<Skeleton title="Wilayah kerja" lines={2} />}>
+        <WorkAreaFigures viewer={viewer} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function WorkAreaFigures({ viewer }: { viewer: Viewer }) {
+  const [summary, regencies] = await Promise.all([getScopeSummaryForViewer(viewer), listRegenciesForViewer(viewer)]);
+  return (
+    <Card title="Wilayah kerja">
+      <dl className="mb-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <Stat label="Kabupaten/kota" value={formatNumber(summary.regencies)} />
+        <Stat label="Kecamatan" value={formatNumber(summary.districts)} />
+        <Stat label="Kelurahan/desa" value={formatNumber(summary.villages)} />
+      </dl>
+      {regencies.length > 12 ? (
+        <p className="text-sm text-slate-600">
+          {formatNumber(regencies.length)} kabupaten/kota.{" "}
+          <Link className="text-brand-700 underline" href="/areas">
+            Lihat daftar wilayah
+          </Link>
+          .
+        </p>
+      ) : (
+        <ul className="space-y-1 text-sm" data-testid="scope-regencies">
+          {regencies.map((r) => (
+            <li key={r.code}>
+              <Link className="text-brand-700 underline" href={`/areas?kab=${r.code}`}>
+                {r.name}
+              </Link>{" "}
+              <span className="text-slate-500">
+                ({r.code}) · {formatNumber(r.districtCount)} kecamatan
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }

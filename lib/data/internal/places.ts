@@ -109,3 +109,21 @@ export async function settleHolders(tx: Tx, args: { regulationId: number; succes
   }
   await tx.execute(sql`update regulations set counted = 0 where id = ${args.regulationId}`);
 }
+
+export type BulkCandidate = { id: number; free: number; minAgeMonths: number; maxAgeMonths: number; villages: string[] | null };
+
+/**
+ * For a bulk import chunk: the area's regulations in force with free places, in funder priority
+ * order, locked (FOR UPDATE) until the chunk's transaction ends, so single registrations running
+ * at the same time wait and then see the new counts: the cap stays exact.
+ */
+export async function lockAreaRegulationsForBulk(tx: Tx, regencyCode: string, today: string): Promise<BulkCandidate[]> {
+  return (await tx.execute(sql`
+    select r.id, r.quota - r.counted as free, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
+           (select array_agg(rv.village_code) from regulation_villages rv where rv.regulation_id = r.id) as villages
+      from regulations r
+     where r.regency_code = ${regencyCode} and r.status = 'enacted'
+       and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
+     order by ${FUNDER_ORDER}, r.enacted_on, r.id
+     for update of r`)) as unknown as BulkCandidate[];
+}

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { regencies } from "./areas";
+import { users } from "./users";
+
+export const importStatus = pgEnum("import_status", ["diunggah", "memvalidasi", "tervalidasi", "menerapkan", "selesai", "gagal", "dibatalkan"]);
+export const importRowOutcome = pgEnum("import_row_outcome", ["valid", "tidak_lengkap", "galat", "duplikat_berkas", "terdaftar_di_wilayah", "terdaftar_di_wilayah_lain"]);
+
+
+/**
+ * One uploaded file of one area: validated (dry run) by the worker, then committed in chunks with
+ * a durable watermark. The same file (hash) in the same area while a batch of it is live is the
+ * same batch: uploading twice returns it.
+ */
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    regencyCode: text("regency_code")
+      .notNull()
+      .references(() => regencies.code),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    fileKind: text("file_kind").notNull(),
+    fileSize: bigint("file_size", { mode: "number" }).notNull(),
+    storedName: text("stored_name").notNull(),
+    status: importStatus("status").notNull().default("diunggah"),
+    // What to do with NIKs already enrolled in this area: skip, or update the given fields.
+    existing: text("existing").notNull().default("lewati"),
+    notes: jsonb("notes").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    summary: jsonb("summary").$type<Record<string, number>>(),
+    rowsTotal: integer("rows_total").notNull().default(0),
+    rowsLoaded: integer("rows_loaded").notNull().default(0),
+    validatedThrough: integer("validated_through").notNull().default(0),
+    committedThrough: integer("committed_through").notNull().default(0),
+    error: text("error"),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    committedBy: uuid("committed_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    phaseStartedAt: timestamp("phase_started_at", { withTimezone: true }),
+    validatedAt: timestamp("validated_at", { withTimezone: true }),
+    committedAt: timestamp("committed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("import_batches_live_file_key").on(t.regencyCode, t.fileHash).where(sql`${t.status} not in ('gagal', 'dibatalkan')`),
+    index("import_batches_regency_idx").on(t.regencyCode, t.createdAt),
+    check("import_batches_existing", sql`${t.existing} in ('lewati', 'perbarui')`),
+  ],
+);
+
+/** The staging table: one row per data row of the file, raw text first, then what validation made of it. */
+export const importRows = pgTable(
+  "import_rows",
+  {
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => importBatches.id, { onDelete: "cascade" }),
+    rowNo: integer("row_no").notNull(),
+    // Raw cells, as text.
+    nik: text("nik"),
+    nama: text("nama"),
+    tanggalLahir: text("tanggal_lahir"),
+    jenisKelamin: text("jenis_kelamin"),
+    alamat: text("alamat"),
+    kodeKecamatan: text("kode_kecamatan"),
+    kodeKelurahan: text("kode_kelurahan"),
+    noHp: text("no_hp"),
+    pekerjaan: text("pekerjaan"),
+    penghasilan: text("penghasilan"),
+    nomorKk: text("nomor_kk"),
+    sumberData: text("sumber_data"),
+    ahliWarisNama: text("ahli_waris_nama"),
+    ahliWarisHubungan: text("ahli_waris_hubungan"),
+    ahliWarisNik: text("ahli_waris_nik"),
+    // A line the parser could not read (e.g. an unbalanced quote).
+    parseError: text("parse_error"),
+    // Validation: normalised values, the row's outcome and its errors [{ column, message }].
+    nikNorm: text("nik_norm"),
+    clean: jsonb("clean").$type<Record<string, string | number | null>>(),
+    outcome: importRowOutcome("outcome"),
+    errors: jsonb("errors").$type<{ column: string; message: string }[]>(),
+    existingWorkerId: bigint("existing_worker_id", { mode: "number" }),
+    workerId: bigint("worker_id", { mode: "number" }),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.rowNo] }), index("import_rows_nik_idx").on(t.batchId, t.nikNorm)],
+);

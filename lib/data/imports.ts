@@ -1,0 +1,390 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify/sync";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { db, sqlClient } from "@/db/client";
+import { areaSettings, districts, importBatches, importRows, occupations, provinces, regencies, villages } from "@/db/schema";
+import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
+import { assertCan } from "@/lib/authz/permissions";
+import { regencyInScope, scopeOf } from "@/lib/authz/scope";
+import type { Viewer } from "@/lib/authz/viewer";
+import { now } from "@/lib/clock";
+import { isAgeEligible } from "@/lib/domain/nik";
+import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
+import { wibDay } from "@/lib/domain/wib";
+import { readCsv, readXlsx, type Header, type RawRow } from "@/lib/imports/read";
+import { validateRow, type CleanRow, type RowContext } from "@/lib/imports/validate-row";
+import { importFilePath } from "@/lib/storage";
+import { writeAudit } from "./audit";
+import { NotFoundError, UserFacingError } from "./errors";
+import { lockAreaRegulationsForBulk } from "./internal/places";
+import { getDefaultEligibility } from "./regulations";
+
+// Bulk import of workers (issue #6). The web side stages files and records decisions; the worker
+// process (worker/main.ts) runs validation and commit as resumable jobs. Every step is guarded by
+// the batch row's lock and a durable watermark, so a killed worker resumes without doubling rows.
+
+export const VALIDATE_CHUNK = 5_000;
+export const COMMIT_CHUNK = 2_000;
+export type ImportStatus = (typeof importBatches.$inferSelect)["status"];
+export type ExistingMode = "lewati" | "perbarui";
+
+const STATUS_LABELS: Record<ImportStatus, string> = {
+  diunggah: "Diunggah, menunggu validasi",
+  memvalidasi: "Memvalidasi",
+  tervalidasi: "Tervalidasi, menunggu diterapkan",
+  menerapkan: "Menerapkan",
+  selesai: "Selesai",
+  gagal: "Gagal",
+  dibatalkan: "Dibatalkan",
+};
+export const importStatusLabel = (s: ImportStatus) => STATUS_LABELS[s];
+
+function ownArea(viewer: Viewer): string {
+  if (!viewer.regencyCode) throw new UserFacingError("Impor hanya untuk petugas dan supervisor kabupaten/kota.");
+  return viewer.regencyCode;
+}
+
+/**
+ * Records an uploaded, checked file as a batch of the viewer's area. The same file (hash) in the
+ * same area while a batch of it is live returns that batch: nothing doubles.
+ */
+export async function createImportBatch(
+  viewer: Viewer,
+  file: { storedName: string; originalName: string; hash: string; kind: "csv" | "xlsx"; size: number; notes: string[] },
+  existing: ExistingMode,
+): Promise<{ id: string; existed: boolean }> {
+  assertCan(viewer.role, "imports.upload");
+  const regencyCode = ownArea(viewer);
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(importBatches)
+      .values({ regencyCode, fileName: file.originalName.slice(0, 200), fileHash: file.hash, fileKind: file.kind, fileSize: file.size, storedName: file.storedName, existing, notes: file.notes, uploadedBy: viewer.id })
+      .onConflictDoNothing({ target: [importBatches.regencyCode, importBatches.fileHash], where: sql`status not in ('gagal', 'dibatalkan')` })
+      .returning({ id: importBatches.id });
+    if (!row) {
+      const [same] = await tx.select({ id: importBatches.id }).from(importBatches).where(and(eq(importBatches.regencyCode, regencyCode), eq(importBatches.fileHash, file.hash), sql`${importBatches.status} not in ('gagal', 'dibatalkan')`));
+      return { id: same!.id, existed: true };
+    }
+    await writeAudit(tx, { actorId: viewer.id, action: "import.upload", entityType: "import_batch", entityId: row.id, details: { file: file.originalName, size: file.size, kind: file.kind } });
+    return { id: row.id, existed: false };
+  });
+}
+
+const batchInScope = (viewer: Viewer) => regencyInScope(scopeOf(viewer), importBatches.regencyCode);
+
+export async function listImportBatchesForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "imports.upload");
+  return db()
+    .select({ id: importBatches.id, fileName: importBatches.fileName, status: importBatches.status, rowsTotal: importBatches.rowsTotal, createdAt: importBatches.createdAt, summary: importBatches.summary })
+    .from(importBatches)
+    .where(batchInScope(viewer))
+    .orderBy(desc(importBatches.createdAt))
+    .limit(100);
+}
+
+/** A batch with its progress: rows done in the running phase, rate and ETA. */
+export async function getImportBatchForViewer(viewer: Viewer, id: string) {
+  assertCan(viewer.role, "imports.upload");
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError("Impor");
+  const [b] = await db().select().from(importBatches).where(and(eq(importBatches.id, id), batchInScope(viewer)));
+  if (!b) throw new NotFoundError("Impor");
+  const [setting] = await db().select({ requiresApproval: areaSettings.requiresApproval }).from(areaSettings).where(eq(areaSettings.regencyCode, b.regencyCode));
+  const committing = b.status === "menerapkan" || b.status === "selesai";
+  const done = committing ? (b.status === "selesai" ? b.rowsTotal : b.committedThrough) : b.status === "tervalidasi" ? b.rowsTotal : b.validatedThrough;
+  const elapsed = b.phaseStartedAt ? (Date.now() - b.phaseStartedAt.getTime()) / 1000 : 0;
+  const rate = elapsed > 0 && done > 0 ? done / elapsed : 0;
+  const twoStep = setting?.requiresApproval ?? false;
+  return {
+    ...b,
+    statusLabel: STATUS_LABELS[b.status],
+    phase: committing ? "menerapkan" : "validasi",
+    progress: { done, total: b.rowsTotal, rate, etaSeconds: rate > 0 && b.rowsTotal > done ? Math.ceil((b.rowsTotal - done) / rate) : null },
+    twoStep,
+    canCommit: b.status === "tervalidasi" && (viewer.role === "supervisor" || (!twoStep && viewer.role === "petugas")),
+  };
+}
+
+export type ImportErrorRow = { rowNo: number; cells: Record<string, string | null>; errors: string };
+
+/** The rows that will not be imported as they are (errors, duplicates, enrolled elsewhere), with the reason. */
+export async function listImportProblemRowsForViewer(viewer: Viewer, id: string): Promise<ImportErrorRow[]> {
+  await getImportBatchForViewer(viewer, id);
+  const rows = await db()
+    .select()
+    .from(importRows)
+    .where(and(eq(importRows.batchId, id), sql`${importRows.outcome} in ('galat', 'duplikat_berkas', 'terdaftar_di_wilayah_lain')`))
+    .orderBy(importRows.rowNo);
+  return rows.map((r) => ({
+    rowNo: r.rowNo,
+    cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r as unknown as Record<string, string | null>)[camel(c)] ?? null])),
+    errors: (r.errors ?? []).map((e) => `${e.column}: ${e.message}`).join("; "),
+  }));
+}
+
+const camel = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
+
+/** The officer's or supervisor's go: the worker applies the batch (maker-checker in two-step areas). */
+export async function requestImportCommit(viewer: Viewer, id: string) {
+  assertCan(viewer.role, "imports.commit");
+  const b = await getImportBatchForViewer(viewer, id);
+  if (b.status !== "tervalidasi") throw new UserFacingError("Impor ini belum tervalidasi atau sudah diterapkan.");
+  if (!b.canCommit) throw new UserFacingError("Di wilayah ini impor diterapkan oleh supervisor (dua langkah).");
+  await db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(importBatches)
+      .set({ status: "menerapkan", committedBy: viewer.id, phaseStartedAt: new Date() })
+      .where(and(eq(importBatches.id, id), eq(importBatches.status, "tervalidasi")))
+      .returning({ id: importBatches.id });
+    if (!row) throw new UserFacingError("Impor ini sudah diproses.");
+    await writeAudit(tx, { actorId: viewer.id, action: "import.approve", entityType: "import_batch", entityId: id, details: { file: b.fileName } });
+  });
+}
+
+export async function cancelImport(viewer: Viewer, id: string) {
+  assertCan(viewer.role, "imports.upload");
+  await getImportBatchForViewer(viewer, id);
+  const [row] = await db()
+    .update(importBatches)
+    .set({ status: "dibatalkan" })
+    .where(and(eq(importBatches.id, id), sql`${importBatches.status} in ('diunggah', 'memvalidasi', 'tervalidasi', 'gagal')`))
+    .returning({ id: importBatches.id });
+  if (!row) throw new UserFacingError("Impor yang sedang atau sudah diterapkan tidak dapat dibatalkan.");
+  await writeAudit(db(), { actorId: viewer.id, action: "import.cancel", entityType: "import_batch", entityId: id, details: {} });
+}
+
+// ------------------------------------------------------------------ worker side (no viewer)
+
+/** Batches a worker should (re)start: queued, or left mid-phase by a stopped worker. */
+export async function listImportBatchesToRun() {
+  return db()
+    .select({ id: importBatches.id, status: importBatches.status })
+    .from(importBatches)
+    .where(sql`${importBatches.status} in ('diunggah', 'memvalidasi', 'menerapkan')`)
+    .orderBy(importBatches.createdAt);
+}
+
+async function fail(id: string, message: string) {
+  await db().update(importBatches).set({ status: "gagal", error: message }).where(eq(importBatches.id, id));
+}
+
+/** Parses the stored file as a stream and COPYs it into the staging table, all or nothing. */
+async function stage(b: typeof importBatches.$inferSelect) {
+  const path = importFilePath(b.storedName);
+  let header: Header | null = null;
+  const notes = [...b.notes];
+  let count = 0;
+  await sqlClient().begin(async (tx) => {
+    const [locked] = await tx`select status, rows_loaded from import_batches where id = ${b.id} for update`;
+    // Staged meanwhile by another run: nothing to do.
+    if (!locked || (locked.status !== "diunggah" && locked.rows_loaded > 0)) return;
+    await tx`delete from import_rows where batch_id = ${b.id}`;
+    const cols = IMPORT_COLUMNS.join(", ");
+    const copy = await tx.unsafe(`copy import_rows (batch_id, row_no, ${cols}, parse_error) from stdin with (format csv)`).writable();
+    const rows = b.fileKind === "xlsx" ? readXlsx(path, (h) => (header = h)) : readCsv(path, (h) => (header = h));
+    async function* lines() {
+      for await (const r of rows as AsyncGenerator<RawRow>) {
+        count++;
+        yield stringify([[b.id, r.rowNo, ...IMPORT_COLUMNS.map((c) => r.cells[c]?.slice(0, 500) ?? null), r.parseError]]);
+      }
+    }
+    await pipeline(Readable.from(lines()), copy);
+    if (count === 0) throw new UserFacingError("Berkas hanya berisi kepala kolom, tanpa baris data.");
+    if (header) notes.push(...(header as Header).notes);
+    await tx`update import_batches set status = 'memvalidasi', rows_total = ${count}, rows_loaded = ${count}, validated_through = 0,
+      notes = ${JSON.stringify(notes)}::jsonb, phase_started_at = now() where id = ${b.id}`;
+  });
+}
+
+async function rowContext(regencyCode: string): Promise<RowContext> {
+  const [p, r, d, v, o, policy] = await Promise.all([
+    db().select({ code: provinces.code }).from(provinces),
+    db().select({ code: regencies.code }).from(regencies),
+    db().select({ code: districts.code, regencyCode: districts.regencyCode }).from(districts),
+    db().select({ code: villages.code }).from(villages).where(sql`left(${villages.code}, 5) = ${regencyCode}`),
+    db().select({ id: occupations.id, name: occupations.name }).from(occupations),
+    getDefaultEligibility(),
+  ]);
+  return {
+    areas: { provinces: new Set(p.map((x) => x.code)), regencies: new Set(r.map((x) => x.code)), districts: new Set(d.map((x) => x.code)) },
+    regencyCode,
+    districts: new Set(d.filter((x) => x.regencyCode === regencyCode).map((x) => x.code)),
+    villages: new Set(v.map((x) => x.code)),
+    occupations: new Map(o.map((x) => [x.name.toLowerCase(), x.id])),
+    today: wibDay(now()),
+    policy,
+  };
+}
+
+/**
+ * The dry run: stages the file if needed, validates rows in chunks (TypeScript, the single
+ * registration's rules) behind a durable watermark, then set-based in SQL: duplicates inside the
+ * file, NIKs enrolled in this area or elsewhere, and how many would take places or wait.
+ */
+export async function runImportValidation(id: string) {
+  let [b] = await db().select().from(importBatches).where(eq(importBatches.id, id));
+  if (!b || (b.status !== "diunggah" && b.status !== "memvalidasi")) return;
+  if (b.status === "diunggah" || b.rowsLoaded === 0) {
+    try {
+      await stage(b);
+    } catch (e) {
+      if (e instanceof UserFacingError) return fail(id, e.message);
+      throw e;
+    }
+    [b] = await db().select().from(importBatches).where(eq(importBatches.id, id));
+  }
+  const ctx = await rowContext(b!.regencyCode);
+  for (;;) {
+    const chunk = await db()
+      .select()
+      .from(importRows)
+      .where(and(eq(importRows.batchId, id), sql`${importRows.rowNo} > (select validated_through from import_batches where id = ${id})`))
+      .orderBy(importRows.rowNo)
+      .limit(VALIDATE_CHUNK);
+    if (!chunk.length) break;
+    const verdicts = chunk.map((r) => {
+      if (r.parseError) return { row_no: r.rowNo, nik_norm: null, clean: null, outcome: "galat", errors: [{ column: "baris", message: r.parseError }] };
+      const cells = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r as unknown as Record<string, string | null>)[camel(c)] ?? undefined]));
+      const v = validateRow(cells, ctx);
+      return { row_no: r.rowNo, nik_norm: v.nikNorm, clean: v.clean, outcome: v.outcome, errors: v.errors };
+    });
+    const last = chunk.at(-1)!.rowNo;
+    await db().transaction(async (tx) => {
+      const [lock] = (await tx.execute(sql`select validated_through from import_batches where id = ${id} and status = 'memvalidasi' for update`)) as unknown as { validated_through: number }[];
+      if (!lock || lock.validated_through >= last) return;
+      await tx.execute(sql`update import_rows r set nik_norm = v.nik_norm, clean = v.clean, outcome = v.outcome, errors = v.errors
+        from jsonb_to_recordset(${JSON.stringify(verdicts)}::jsonb) as v(row_no int, nik_norm text, clean jsonb, outcome import_row_outcome, errors jsonb)
+        where r.batch_id = ${id} and r.row_no = v.row_no`);
+      await tx.execute(sql`update import_batches set validated_through = ${last} where id = ${id}`);
+    });
+  }
+  await finishValidation(id, b!.regencyCode);
+}
+
+const statusCase = sql.raw(`case w.status ${Object.entries(WORKER_STATUS_LABELS).map(([k, v]) => `when '${k}' then '${v.toLowerCase()}'`).join(" ")} end`);
+
+async function finishValidation(id: string, regencyCode: string) {
+  await db().transaction(async (tx) => {
+    const [lock] = (await tx.execute(sql`select status from import_batches where id = ${id} for update`)) as unknown as { status: string }[];
+    if (lock?.status !== "memvalidasi") return;
+    // Inside the file: the first row of a NIK counts, later ones are duplicates.
+    await tx.execute(sql`update import_rows r set outcome = 'duplikat_berkas',
+        errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK sama dengan baris ' || d.first_row || ' di berkas ini.'))
+      from (select row_no, min(row_no) over (partition by nik_norm) as first_row from import_rows
+             where batch_id = ${id} and outcome in ('valid', 'tidak_lengkap')) d
+      where r.batch_id = ${id} and r.row_no = d.row_no and d.row_no <> d.first_row`);
+    // Already enrolled (live): here, the officer chooses; elsewhere, area and status only.
+    await tx.execute(sql`update import_rows r set existing_worker_id = w.id,
+        outcome = case when w.regency_code = ${regencyCode} then 'terdaftar_di_wilayah' else 'terdaftar_di_wilayah_lain' end::import_row_outcome,
+        errors = case when w.regency_code = ${regencyCode} then '[]'::jsonb
+                 else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di ' || g.name || ' dengan status ' || ${statusCase} || '.')) end
+      from workers w join regencies g on g.code = w.regency_code
+      where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);
+    const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number }[];
+    const summary: Record<string, number> = Object.fromEntries(counts.map((c) => [c.outcome, c.n]));
+    const today = wibDay(now());
+    const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and status = 'enacted'
+      and starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date)`)) as unknown as { n: number }[];
+    summary.akan_memegang_kuota = Math.min(free?.n ?? 0, summary.valid ?? 0);
+    summary.akan_daftar_tunggu = (summary.valid ?? 0) - summary.akan_memegang_kuota;
+    await tx.execute(sql`update import_batches set status = 'tervalidasi', summary = ${JSON.stringify(summary)}::jsonb, validated_at = now() where id = ${id}`);
+  });
+}
+
+type StagedRow = { row_no: number; outcome: string; clean: CleanRow | null; existing_worker_id: number | null };
+
+/**
+ * Applies a validated batch in chunks. Each chunk is one transaction: the area's regulations are
+ * locked, complete rows take places in file order exactly as single submissions would (funder
+ * priority, age and village rules) or join the waiting list, incomplete rows become drafts
+ * ("Perlu dilengkapi"), NIKs already enrolled here are skipped or updated (never identity fields),
+ * and the watermark moves in the same transaction. A NIK enrolled elsewhere since validation is
+ * refused by the live-NIK constraint and reported on its row.
+ */
+export async function runImportCommit(id: string) {
+  for (;;) {
+    const finished = await db().transaction(async (tx) => {
+      const [b] = (await tx.execute(sql`select id, regency_code as "regencyCode", status, existing, committed_through as "committedThrough", committed_by as "committedBy", file_name as "fileName"
+        from import_batches where id = ${id} for update`)) as unknown as { id: string; regencyCode: string; status: string; existing: ExistingMode; committedThrough: number; committedBy: string | null; fileName: string }[];
+      if (!b || b.status !== "menerapkan") return true;
+      const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, clean, existing_worker_id from import_rows
+        where batch_id = ${id} and row_no > ${b.committedThrough}
+          and outcome in ('valid', 'tidak_lengkap' ${b.existing === "perbarui" ? sql`, 'terdaftar_di_wilayah'` : sql``})
+        order by row_no limit ${COMMIT_CHUNK}`)) as unknown as StagedRow[];
+      if (!rows.length) {
+        const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n, count(worker_id)::int as created from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number; created: number }[];
+        await tx.execute(sql`update import_batches set status = 'selesai', committed_at = now(), committed_through = rows_total where id = ${id}`);
+        // The import is one entry of the audit trail, naming the batch.
+        await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: counts.reduce((t, c) => t + c.created, 0) } });
+        return true;
+      }
+      const today = wibDay(now());
+      const regs = await lockAreaRegulationsForBulk(tx, b.regencyCode, today);
+      const fresh = rows.filter((r) => r.outcome === "valid" || r.outcome === "tidak_lengkap");
+      const values = fresh.map((r) => {
+        const c = r.clean!;
+        let status = "draft";
+        let regulationId: number | null = null;
+        if (r.outcome === "valid") {
+          const reg = regs.find((g) => g.free > 0 && isAgeEligible(c.birthDate, today, g) && (!g.villages || g.villages.includes(c.villageCode ?? "")));
+          if (reg) {
+            reg.free--;
+            regulationId = reg.id;
+            status = "diajukan";
+          } else status = "daftar_tunggu";
+        }
+        return { row_no: r.row_no, ...c, status, regulation_id: regulationId };
+      });
+      let created: { id: number; nik: string; status: string; regulation_id: number | null }[] = [];
+      if (values.length) {
+        created = (await tx.execute(sql`
+          with v as (select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(row_no int, nik text, name text, "birthDate" date, sex text, address text,
+              "districtCode" text, "villageCode" text, phone text, "occupationId" int, income int, "kkNumber" text, source text, "heirName" text,
+              "heirRelationship" text, "heirNik" text, status worker_status, regulation_id int))
+          insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source,
+              heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id)
+          select nik, name, "birthDate", sex, coalesce(address, ''), ${b.regencyCode}, "districtCode", "villageCode", coalesce(phone, ''), "occupationId", income, "kkNumber",
+              source, "heirName", "heirRelationship", "heirNik", status, regulation_id, case when status = 'draft' then null else now() end, ${b.committedBy}, ${id}
+            from v order by row_no
+          on conflict (nik) where status <> 'berakhir' do nothing
+          returning id, nik, status::text as status, regulation_id`)) as unknown as typeof created;
+        const byReg = new Map<number, number>();
+        for (const w of created) if (w.regulation_id) byReg.set(w.regulation_id, (byReg.get(w.regulation_id) ?? 0) + 1);
+        for (const [reg, n] of byReg) await tx.execute(sql`update regulations set counted = counted + ${n} where id = ${reg}`);
+        if (created.length) {
+          await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+            select (e->>'id')::bigint, ${b.committedBy}, null, (e->>'status')::worker_status, (e->>'regulation_id')::int, ${`Impor berkas ${b.fileName}`}
+              from jsonb_array_elements(${JSON.stringify(created)}::jsonb) e`);
+          await tx.execute(sql`update import_rows r set worker_id = (e->>'id')::bigint
+            from jsonb_array_elements(${JSON.stringify(created)}::jsonb) e where r.batch_id = ${id} and r.nik_norm = e->>'nik' and r.row_no > ${b.committedThrough}
+              and r.outcome in ('valid', 'tidak_lengkap')`);
+        }
+        // Rows whose NIK became live elsewhere after validation: reported, never half-written.
+        await tx.execute(sql`update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
+            errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
+          where r.batch_id = ${id} and r.row_no > ${b.committedThrough} and r.row_no <= ${rows.at(-1)!.row_no}
+            and r.outcome in ('valid', 'tidak_lengkap') and r.worker_id is null`);
+      }
+      if (b.existing === "perbarui") {
+        const updates = rows.filter((r) => r.outcome === "terdaftar_di_wilayah" && r.clean && r.existing_worker_id).map((r) => ({ id: r.existing_worker_id, ...r.clean }));
+        // The given non-identity fields only: NIK, name, birth date and sex never change here.
+        if (updates.length) {
+          await tx.execute(sql`update workers w set
+              address = coalesce(nullif(v.address, ''), w.address), phone = coalesce(nullif(v.phone, ''), w.phone),
+              occupation_id = coalesce(v."occupationId", w.occupation_id), income = coalesce(v.income, w.income), kk_number = coalesce(v."kkNumber", w.kk_number),
+              heir_name = coalesce(v."heirName", w.heir_name), heir_relationship = coalesce(v."heirRelationship", w.heir_relationship), heir_nik = coalesce(v."heirNik", w.heir_nik),
+              district_code = case when w.status in ('diverifikasi', 'aktif') or v."villageCode" is null then w.district_code else v."districtCode" end,
+              village_code = case when w.status in ('diverifikasi', 'aktif') or v."villageCode" is null then w.village_code else v."villageCode" end,
+              updated_at = now()
+            from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id bigint, address text, phone text, "occupationId" int, income int, "kkNumber" text,
+              "heirName" text, "heirRelationship" text, "heirNik" text, "districtCode" text, "villageCode" text)
+            where w.id = v.id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
+        }
+      }
+      await tx.execute(sql`update import_batches set committed_through = ${rows.at(-1)!.row_no} where id = ${id}`);
+      return false;
+    });
+    if (finished) return;
+  }
+}

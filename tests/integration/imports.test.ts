@@ -1,0 +1,184 @@
+// Bulk import (issue #6) in-process: upload checks, the dry run, commit with places and the
+// waiting list, maker-checker, and every kind of bad input with a fixture made here.
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { connect } from "@/db/connection";
+import type { Viewer } from "@/lib/authz/viewer";
+import { UserFacingError } from "@/lib/data/errors";
+import { getImportBatchForViewer, listImportProblemRowsForViewer, requestImportCommit, runImportCommit, runImportValidation } from "@/lib/data/imports";
+import { stageUpload } from "@/lib/imports/upload";
+import { createAreaUser, firstVillageOf } from "../support/areas";
+import { viewerFor } from "../support/viewers";
+import { claimNikNamespace, makeNik } from "../support/workers";
+import { zip } from "../support/zip";
+
+claimNikNamespace(5);
+
+const LEBAK = "36.02"; // Kabupaten Lebak: no demo data, used only by this file
+const KEC = "36.02.01";
+let village: string;
+let officer: Viewer;
+let supervisor: Viewer;
+const sqlOf = () => connect(inject("databaseUrl"), 1).sql;
+
+const HEADER = "nik,nama,tanggal_lahir,jenis_kelamin,alamat,kode_kecamatan,kode_kelurahan,no_hp,pekerjaan,penghasilan,nomor_kk,sumber_data,ahli_waris_nama,ahli_waris_hubungan,ahli_waris_nik";
+const row = (nik: string, name = "Pekerja Impor", extra: Partial<{ kec: string; kel: string; heir: string; date: string }> = {}) =>
+  `${nik},${name},${extra.date ?? ""},,Jl. Impor 1,${extra.kec ?? KEC},${extra.kel ?? village},,Pedagang,,,DTKS,${extra.heir ?? "Ahli Waris"},istri,`;
+
+const body = (data: Buffer | string) => new Blob([typeof data === "string" ? Buffer.from(data, "utf8") : data]).stream();
+let fileCounter = 0;
+async function upload(data: Buffer | string, name = `daftar-${++fileCounter}.csv`, existing: "lewati" | "perbarui" = "lewati") {
+  return stageUpload(officer, body(data), name, existing);
+}
+async function validated(data: Buffer | string, name?: string) {
+  const { id } = await upload(data, name);
+  await runImportValidation(id);
+  return getImportBatchForViewer(officer, id);
+}
+const refused = async (data: Buffer | string, message: RegExp) => {
+  const e = await upload(data).catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(UserFacingError);
+  expect((e as Error).message).toMatch(message);
+};
+
+async function xlsx(build: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  build(book);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  await createAreaUser("petugas.lebak@portal.test", "petugas", LEBAK);
+  await createAreaUser("supervisor.lebak@portal.test", "supervisor", LEBAK);
+  officer = await viewerFor("petugas.lebak@portal.test");
+  supervisor = await viewerFor("supervisor.lebak@portal.test");
+  village = await firstVillageOf(KEC);
+  const sql = sqlOf();
+  try {
+    await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
+      values (${LEBAK}, 'perbup', 'kabkota', 'Perbup Lebak Uji', 'Perbup Lebak uji impor', 'enacted', '2026-01-01', 3, 216, 779, '2026-01-01')`;
+    await sql`insert into area_settings (regency_code, requires_approval) values (${LEBAK}, true) on conflict (regency_code) do update set requires_approval = true`;
+  } finally {
+    await sql.end();
+  }
+});
+
+describe("bulk import", () => {
+  it("validates, then the supervisor commits: places in file order, the rest waits, incomplete rows become drafts", async () => {
+    const a = makeNik();
+    const [b, c, d] = [makeNik(), makeNik(), makeNik()];
+    const demoNik = (await sqlOf()`select nik from workers where regency_code = '36.71' and status = 'aktif' limit 1`)[0]!.nik as string;
+    const csv = [
+      HEADER,
+      row(a, "Siti O'Neil"),
+      row(b),
+      row(`${c.slice(0, 4)} ${c.slice(4, 8)}.${c.slice(8)}`), // spaces and dots typed by people
+      row(d),
+      row(makeNik(), "Tanpa Ahli Waris", { heir: "" }),
+      row(a, "Duplikat"),
+      row(demoNik, "Sudah Di Kota"),
+      row("3.67101E+15", "Angka Ilmiah"),
+      row(a.slice(1), "Lima Belas Digit"),
+      row(makeNik(), "Tanggal Aneh", { date: "12 Maret 1985" }),
+    ].join("\n");
+    const batch = await validated(csv, "lebak.csv");
+    expect(batch.status).toBe("tervalidasi");
+    expect(batch.summary).toMatchObject({ valid: 4, tidak_lengkap: 1, duplikat_berkas: 1, terdaftar_di_wilayah_lain: 1, galat: 3, akan_memegang_kuota: 3, akan_daftar_tunggu: 1 });
+    const problems = await listImportProblemRowsForViewer(officer, batch.id);
+    expect(problems.find((p) => p.rowNo === 8)!.errors).toMatch(/NIK ini sudah terdaftar di Kota Tangerang dengan status aktif\./);
+    expect(problems.find((p) => p.rowNo === 9)!.errors).toMatch(/angka ilmiah/);
+    expect(problems.find((p) => p.rowNo === 10)!.errors).toMatch(/15 digit/);
+    expect(problems.find((p) => p.rowNo === 11)!.errors).toMatch(/YYYY-MM-DD, DD\/MM\/YYYY atau DD-MM-YYYY/);
+    expect(problems.find((p) => p.rowNo === 7)!.errors).toMatch(/NIK sama dengan baris 2/);
+
+    // The same file again is the same batch; an officer cannot commit in a two-step area.
+    expect((await upload(csv, "lebak-lagi.csv")).id).toBe(batch.id);
+    await expect(requestImportCommit(officer, batch.id)).rejects.toThrow("supervisor");
+    await requestImportCommit(supervisor, batch.id);
+    await runImportCommit(batch.id);
+    const done = await getImportBatchForViewer(officer, batch.id);
+    expect(done.status).toBe("selesai");
+    const sql = sqlOf();
+    try {
+      const workers = await sql`select nik, name, status, import_batch_id from workers where import_batch_id = ${batch.id} order by id`;
+      expect(workers.map((w) => [w.nik, w.status])).toEqual([
+        [a, "diajukan"],
+        [b, "diajukan"],
+        [c, "diajukan"],
+        [d, "daftar_tunggu"],
+        [expect.any(String), "draft"],
+      ]);
+      expect(workers[0]!.name).toBe("Siti O'Neil");
+      const [reg] = await sql`select counted, quota from regulations where regency_code = ${LEBAK}`;
+      expect(reg).toMatchObject({ counted: 3, quota: 3 });
+      const audit = await sql`select action from audit_log where entity_id = ${batch.id} order by id`;
+      expect(audit.map((x) => x.action)).toEqual(["import.upload", "import.approve", "import.commit"]);
+      const [ev] = await sql`select reason from worker_events where worker_id = (select id from workers where nik = ${a} and status <> 'berakhir')`;
+      expect(ev!.reason).toBe("Impor berkas lebak.csv");
+    } finally {
+      await sql.end();
+    }
+    // Running the commit again changes nothing.
+    await runImportCommit(batch.id);
+    expect((await sqlOf()`select count(*)::int as n from workers where import_batch_id = ${batch.id}`)[0]!.n).toBe(5);
+  });
+
+  it("refuses files that are not worker lists, each with a clear message", async () => {
+    await refused(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /Jenis berkas tidak didukung/);
+    await refused("", /Berkas kosong/);
+    await refused(Buffer.from(`${HEADER}\n${makeNik()},Budi S\xfc\xdf,,,,,,,,,,,,,\n`, "latin1"), /bukan UTF-8.*Windows-1252/);
+    await refused(Buffer.alloc(60 * 1024 * 1024, 0x41), /lebih dari 50 MB/);
+    const bomb = zip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024, 0) },
+    ]);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    await refused(bomb, /zip bomb/);
+  });
+
+  it("reports header problems on the batch: header only, missing required columns; notes unknown columns", async () => {
+    expect(await validated(`${HEADER}\n`)).toMatchObject({ status: "gagal", error: "Berkas hanya berisi kepala kolom, tanpa baris data." });
+    expect(await validated(`nik,alamat\n${makeNik()},Jl. A\n`)).toMatchObject({ status: "gagal", error: expect.stringContaining("Kolom wajib tidak ada: nama") });
+    const extra = await validated(`nik;nama;warna_favorit;kode_kecamatan\n${makeNik()};Ani;biru;${KEC.replace(/\./g, "")}\n`);
+    expect(extra).toMatchObject({ status: "tervalidasi", notes: ["Kolom tidak dikenal diabaikan: warna_favorit."], summary: { tidak_lengkap: 1 } });
+  });
+
+  it("reads quoted newlines, odd but valid dates, a BOM, and flags a row of 200 columns", async () => {
+    const n1 = makeNik({ day: 12, month: 3, year: 1985 });
+    const n2 = makeNik({ day: 12, month: 3, year: 1985 });
+    const n3 = makeNik({ day: 12, month: 3, year: 1985 });
+    const csv = `\uFEFF${HEADER}\n${n1},"Nama, Dengan Koma",12/03/1985,L,"Jl. Mawar\nRT 01 RW 02",${KEC},${village},,Pedagang,,,,Ahli,istri,\n${n2},Dua,12-03-1985,L,,${KEC},${village},,,,,,Ahli,istri,\n${n3},Tiga,${"x,".repeat(197)}x\n`;
+    const batch = await validated(csv);
+    expect(batch.summary).toMatchObject({ valid: 2, galat: 1 });
+    const problems = await listImportProblemRowsForViewer(officer, batch.id);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.errors).toMatch(/200 kolom/);
+  });
+
+  it("reads the first sheet of an XLSX and flags formula cells, merged cells, NIKs Excel made numbers", async () => {
+    const good = makeNik();
+    const data = await xlsx((book) => {
+      const s = book.addWorksheet("Data");
+      s.addRow(HEADER.split(","));
+      s.addRow([good, "Baik", "", "", "", KEC, village, "", "", "", "", "", "Ahli", "istri", ""]);
+      s.addRow([Number(makeNik()), "Angka", "", "", "", KEC, village]);
+      s.addRow([makeNik(), { formula: 'CONCAT("A","B")', result: "AB" }, "", "", "", KEC, village]);
+      s.addRow([makeNik(), "Gabung"]);
+      s.addRow([makeNik(), ""]);
+      s.mergeCells("B5:B6");
+      s.addRow([makeNik(), "Tanggal Excel", new Date(Date.UTC(1985, 2, 12))]);
+      book.addWorksheet("Catatan").addRow(["abaikan saya"]);
+    });
+    const batch = await validated(data, "daftar.xlsx");
+    expect(batch.fileKind).toBe("xlsx");
+    expect(batch.notes).toContain("Berkas memiliki 2 lembar kerja; hanya lembar pertama yang dibaca.");
+    const problems = await listImportProblemRowsForViewer(officer, batch.id);
+    const byRow = Object.fromEntries(problems.map((p) => [p.rowNo, p.errors]));
+    expect(byRow[3]).toMatch(/tersimpan sebagai angka/);
+    expect(byRow[4]).toMatch(/rumus/);
+    expect(byRow[6]).toMatch(/Nama wajib diisi/);
+    expect(byRow[7]).toBeUndefined(); // a real Excel date is read as a date
+    expect(batch.summary).toMatchObject({ valid: 1 });
+  });
+});
