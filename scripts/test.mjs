@@ -83,6 +83,12 @@ async function e2e() {
       env: { ...env, ...appEnv, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
       stdio: ["ignore", logFd, logFd],
     });
+    // The import worker runs beside the server, as under `npm start`; its log is checked too.
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
+      cwd: root,
+      env: { ...env, ...appEnv, MIGRATION_DATABASE_URL: "", WORKER_SWEEP_MS: "1000" },
+      stdio: ["ignore", logFd, logFd],
+    });
     fs.closeSync(logFd);
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -106,11 +112,13 @@ async function e2e() {
       console.log("Log server bebas NIK (tidak ada angka 16 digit).");
       return { code, counts: { ...counts, passed: counts.passed + 1 } };
     } finally {
-      await new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once("exit", resolve);
-        server.kill("SIGTERM");
-      });
+      for (const child of [server, worker]) {
+        await new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", resolve);
+          child.kill("SIGTERM");
+        });
+      }
     }
   });
 }

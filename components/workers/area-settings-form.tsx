@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/auth/action";
 
 type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionResult>;
 
-export function AreaSettingsForm({ action, values, labels }: { action: Action; values: { requiresApproval: boolean; funderPriority: string[] }; labels: Record<string, string> }) {
+export function AreaSettingsForm({ action, values, labels }: { action: Action; values: { requiresApproval: boolean; importOneStep: boolean; funderPriority: string[] }; labels: Record<string, string> }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   return (
     <form action={formAction} className="space-y-4">
@@ -17,6 +17,10 @@ export function AreaSettingsForm({ action, values, labels }: { action: Action; v
         <span>
           Pengajuan petugas perlu persetujuan supervisor sebelum mengambil kuota (dua tahap).
         </span>
+      </label>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="importOneStep" defaultChecked={values.importOneStep} className="mt-1" />
+        <span>Petugas boleh menerapkan impor massal sendiri (satu langkah). Tanpa centang: petugas mengunggah, supervisor menerapkan.</span>
       </label>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Urutan penyandang dana yang kuotanya diisi lebih dulu</legend>

@@ -54,6 +54,7 @@ CREATE TABLE "import_rows" (
 	CONSTRAINT "import_rows_batch_id_row_no_pk" PRIMARY KEY("batch_id","row_no")
 );
 --> statement-breakpoint
+ALTER TABLE "area_settings" ADD COLUMN "import_one_step" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "workers" ADD COLUMN "import_batch_id" uuid;--> statement-breakpoint
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_regency_code_regencies_code_fk" FOREIGN KEY ("regency_code") REFERENCES "public"."regencies"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

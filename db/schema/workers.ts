@@ -19,6 +19,9 @@ export const occupations = pgTable("occupations", {
 export const areaSettings = pgTable("area_settings", {
   regencyCode: text("regency_code").primaryKey().references(() => regencies.code),
   requiresApproval: boolean("requires_approval").notNull().default(false),
+  // Bulk imports are maker-checker (an officer uploads, the supervisor commits) unless the area
+  // chooses one step, where the officer may commit too.
+  importOneStep: boolean("import_one_step").notNull().default(false),
   // Which funder's regulations fill first (regulations issue, item 7); null = the default order.
   funderPriority: regulationIssuer("funder_priority").array(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

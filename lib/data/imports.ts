@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify/sync";
@@ -25,8 +26,9 @@ import { getDefaultEligibility } from "./regulations";
 // process (worker/main.ts) runs validation and commit as resumable jobs. Every step is guarded by
 // the batch row's lock and a durable watermark, so a killed worker resumes without doubling rows.
 
-export const VALIDATE_CHUNK = 5_000;
-export const COMMIT_CHUNK = 2_000;
+// Chunk sizes (rows per transaction); the crash test makes them small to stop mid-phase.
+export const VALIDATE_CHUNK = Number(process.env.IMPORT_VALIDATE_CHUNK ?? 5_000);
+export const COMMIT_CHUNK = Number(process.env.IMPORT_COMMIT_CHUNK ?? 2_000);
 export type ImportStatus = (typeof importBatches.$inferSelect)["status"];
 export type ExistingMode = "lewati" | "perbarui";
 
@@ -90,12 +92,12 @@ export async function getImportBatchForViewer(viewer: Viewer, id: string) {
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError("Impor");
   const [b] = await db().select().from(importBatches).where(and(eq(importBatches.id, id), batchInScope(viewer)));
   if (!b) throw new NotFoundError("Impor");
-  const [setting] = await db().select({ requiresApproval: areaSettings.requiresApproval }).from(areaSettings).where(eq(areaSettings.regencyCode, b.regencyCode));
+  const [setting] = await db().select({ importOneStep: areaSettings.importOneStep }).from(areaSettings).where(eq(areaSettings.regencyCode, b.regencyCode));
   const committing = b.status === "menerapkan" || b.status === "selesai";
   const done = committing ? (b.status === "selesai" ? b.rowsTotal : b.committedThrough) : b.status === "tervalidasi" ? b.rowsTotal : b.validatedThrough;
   const elapsed = b.phaseStartedAt ? (Date.now() - b.phaseStartedAt.getTime()) / 1000 : 0;
   const rate = elapsed > 0 && done > 0 ? done / elapsed : 0;
-  const twoStep = setting?.requiresApproval ?? false;
+  const twoStep = !(setting?.importOneStep ?? false);
   return {
     ...b,
     statusLabel: STATUS_LABELS[b.status],
@@ -172,6 +174,7 @@ async function fail(id: string, message: string) {
 /** Parses the stored file as a stream and COPYs it into the staging table, all or nothing. */
 async function stage(b: typeof importBatches.$inferSelect) {
   const path = importFilePath(b.storedName);
+  if (!fs.existsSync(path)) throw new UserFacingError("Berkas impor tidak ditemukan di server; unggah ulang.");
   let header: Header | null = null;
   const notes = [...b.notes];
   let count = 0;
@@ -356,9 +359,11 @@ export async function runImportCommit(id: string) {
           await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
             select (e->>'id')::bigint, ${b.committedBy}, null, (e->>'status')::worker_status, (e->>'regulation_id')::int, ${`Impor berkas ${b.fileName}`}
               from jsonb_array_elements(${JSON.stringify(created)}::jsonb) e`);
-          await tx.execute(sql`update import_rows r set worker_id = (e->>'id')::bigint
-            from jsonb_array_elements(${JSON.stringify(created)}::jsonb) e where r.batch_id = ${id} and r.nik_norm = e->>'nik' and r.row_no > ${b.committedThrough}
-              and r.outcome in ('valid', 'tidak_lengkap')`);
+          // Each staged row learns its worker, by primary key (row numbers from this chunk).
+          const rowOf = new Map(values.map((v) => [v.nik, v.row_no]));
+          const links = created.map((w) => ({ row_no: rowOf.get(w.nik), worker_id: w.id }));
+          await tx.execute(sql`update import_rows r set worker_id = v.worker_id
+            from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as v(row_no int, worker_id bigint) where r.batch_id = ${id} and r.row_no = v.row_no`);
         }
         // Rows whose NIK became live elsewhere after validation: reported, never half-written.
         await tx.execute(sql`update import_rows r set outcome = 'terdaftar_di_wilayah_lain',

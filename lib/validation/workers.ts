@@ -58,6 +58,7 @@ const FUNDERS = ["kabkota", "provinsi", "desa", "csr", "lainnya"] as const;
 export const areaSettingsSchema = z
   .object({
     requiresApproval: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+    importOneStep: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     funderPriority: z.array(z.enum(FUNDERS)).length(FUNDERS.length, "Urutkan kelima penyandang dana."),
   })
   .refine((v) => new Set(v.funderPriority).size === FUNDERS.length, { path: ["funderPriority"], message: "Setiap penyandang dana harus muncul tepat sekali." });

@@ -21,6 +21,7 @@ type Ctx = {
   kabAmendmentId: number;
   kotaWorkerId: number; // lives in Kecamatan Tangerang (served by Cikokol)
   kabWorkerId: number;
+  kabImportId: string; // an import batch of Kabupaten Tangerang
   kotaPetugas: Viewer; // Kota Tangerang 36.71
   kabSupervisor: Viewer; // Kabupaten Tangerang 36.03
   supervisorKota: Viewer;
@@ -293,6 +294,30 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await forbidden(f(ctx.kabSupervisor));
     expect(((await f(ctx.kacabCikokol)) as { code: string }[]).map((a) => a.code)).toEqual(["36.71"]);
   },
+  "imports.createImportBatch": async (ctx, f) => {
+    const file = { storedName: "00000000-0000-4000-8000-000000000001.csv", originalName: "x.csv", hash: "x", kind: "csv", size: 1, notes: [] };
+    await forbidden(f(ctx.kacabCikokol, file, "lewati"));
+    await forbidden(f(ctx.kakanwil, file, "lewati"));
+  },
+  "imports.listImportBatchesForViewer": async (ctx, f) => {
+    expect(((await f(ctx.kotaPetugas)) as { id: string }[]).map((b) => b.id)).not.toContain(ctx.kabImportId);
+    expect(((await f(ctx.kabSupervisor)) as { id: string }[]).map((b) => b.id)).toContain(ctx.kabImportId);
+    await forbidden(f(ctx.kacabCikokol));
+  },
+  "imports.getImportBatchForViewer": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, ctx.kabImportId)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, ctx.kabImportId));
+  },
+  "imports.listImportProblemRowsForViewer": async (ctx, f) => {
+    await expect(f(ctx.supervisorKota, ctx.kabImportId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "imports.requestImportCommit": async (ctx, f) => {
+    await expect(f(ctx.supervisorKota, ctx.kabImportId)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, ctx.kabImportId));
+  },
+  "imports.cancelImport": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, ctx.kabImportId)).rejects.toBeInstanceOf(NotFoundError);
+  },
   "offices.listOfficesForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
     expect(((await f(ctx.kacabCikokol)) as { name: string }[]).map((o) => o.name)).toEqual(["Kantor Cabang Tangerang Cikokol"]);
@@ -356,6 +381,13 @@ const NOT_VIEWER_SCOPED = new Set([
   "errors.isUniqueViolation",
   "audit.writeAudit", // only called inside other data functions' transactions
   "login.LOGIN_WINDOW_MINUTES",
+  // The import worker's side: no viewer, it runs batches a viewer created and approved.
+  "imports.listImportBatchesToRun",
+  "imports.runImportValidation",
+  "imports.runImportCommit",
+  "imports.importStatusLabel",
+  "imports.VALIDATE_CHUNK",
+  "imports.COMMIT_CHUNK",
   "login.MAX_FAILURES_PER_ACCOUNT",
   "login.MAX_FAILURES_PER_IP",
   "login.isLoginBlocked",
@@ -390,6 +422,12 @@ describe("every data function is scoped by the viewer", () => {
     ctx.kabAmendmentId = kab.amendments[0]!.id;
     const register = ctx.mod.workers!.registerWorker as Fn;
     ctx.kotaWorkerId = ((await register(ctx.kotaPetugas, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))) as { id: number }).id;
+    const batch = (await (ctx.mod.imports!.createImportBatch as Fn)(
+      ctx.kabSupervisor,
+      { storedName: "00000000-0000-4000-8000-000000000000.csv", originalName: "kab.csv", hash: `cross-area-${Date.now()}`, kind: "csv", size: 10, notes: [] },
+      "lewati",
+    )) as { id: string };
+    ctx.kabImportId = batch.id;
     ctx.kabWorkerId = ((await register(ctx.kabSupervisor, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))) as { id: number }).id;
   });
 

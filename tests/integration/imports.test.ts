@@ -25,7 +25,7 @@ const HEADER = "nik,nama,tanggal_lahir,jenis_kelamin,alamat,kode_kecamatan,kode_
 const row = (nik: string, name = "Pekerja Impor", extra: Partial<{ kec: string; kel: string; heir: string; date: string }> = {}) =>
   `${nik},${name},${extra.date ?? ""},,Jl. Impor 1,${extra.kec ?? KEC},${extra.kel ?? village},,Pedagang,,,DTKS,${extra.heir ?? "Ahli Waris"},istri,`;
 
-const body = (data: Buffer | string) => new Blob([typeof data === "string" ? Buffer.from(data, "utf8") : data]).stream();
+const body = (data: Buffer | string) => new Blob([new Uint8Array(typeof data === "string" ? Buffer.from(data, "utf8") : data)]).stream();
 let fileCounter = 0;
 async function upload(data: Buffer | string, name = `daftar-${++fileCounter}.csv`, existing: "lewati" | "perbarui" = "lewati") {
   return stageUpload(officer, body(data), name, existing);
@@ -57,7 +57,6 @@ beforeAll(async () => {
   try {
     await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
       values (${LEBAK}, 'perbup', 'kabkota', 'Perbup Lebak Uji', 'Perbup Lebak uji impor', 'enacted', '2026-01-01', 3, 216, 779, '2026-01-01')`;
-    await sql`insert into area_settings (regency_code, requires_approval) values (${LEBAK}, true) on conflict (regency_code) do update set requires_approval = true`;
   } finally {
     await sql.end();
   }

@@ -274,7 +274,7 @@ describe("area settings", () => {
     await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
     expect((await counts(apbd)).counted).toBe(1);
 
-    await updateAreaSettings(supervisor, { requiresApproval: true, funderPriority: ["provinsi", "kabkota", "desa", "csr", "lainnya"] });
+    await updateAreaSettings(supervisor, { requiresApproval: true, importOneStep: false, funderPriority: ["provinsi", "kabkota", "desa", "csr", "lainnya"] });
     try {
       const held = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
       expect(held.status).toBe("menunggu_persetujuan");
@@ -285,7 +285,7 @@ describe("area settings", () => {
       // A supervisor's own submission is the final one.
       expect((await registerWorker(supervisor, workerInput({ districtCode: KEC, villageCode: village }))).status).toBe("diajukan");
     } finally {
-      await updateAreaSettings(supervisor, { requiresApproval: false, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] });
+      await updateAreaSettings(supervisor, { requiresApproval: false, importOneStep: false, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] });
     }
   });
 });

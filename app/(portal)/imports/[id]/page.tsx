@@ -32,7 +32,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <PageHeader title={`Impor: ${b.fileName}`} description={`Diunggah ${formatDateTime(b.createdAt)} · ${b.fileKind.toUpperCase()} · ${formatNumber(Math.round(b.fileSize / 1024))} kB`} />
       <div className="space-y-6">
         <Card>
-          <ImportProgress batchId={b.id} initial={{ status: b.status, statusLabel: b.statusLabel, phase: b.phase, progress: b.progress, error: b.error }} />
+          <ImportProgress key={b.status} batchId={b.id} initial={{ status: b.status, statusLabel: b.statusLabel, phase: b.phase, progress: b.progress, error: b.error }} />
           {b.notes.length ? (
             <ul className="mt-3 list-disc pl-5 text-sm text-slate-700" data-testid="import-notes">
               {b.notes.map((n) => (

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { freshNik, sqlNumber } from "./support/db";
+import { as } from "./support/workers";
+
+// Bulk import through the browser: the officer uploads a CSV (the worker validates it in the
+// background), downloads the rows to fix, and the area's supervisor commits (maker-checker).
+
+test("an officer uploads a worker list, fixes nothing it cannot, and the supervisor commits it", async ({ browser }, info) => {
+  test.setTimeout(120_000);
+  const good = [freshNik("367102"), freshNik("367102")];
+  const csv = [
+    "nik;nama;kode_kecamatan;kode_kelurahan;ahli_waris_nama;ahli_waris_hubungan;warna",
+    `${good[0]};Impor Satu;36.71.02;36.71.02.1001;Ani;istri;biru`,
+    `${good[1]};Impor Dua;367102;3671021001;Budi;suami;merah`,
+    `12345;Salah NIK;36.71.02;36.71.02.1001;Cici;anak;hijau`,
+  ].join("\n");
+  const file = info.outputPath("daftar-impor.csv");
+  fs.writeFileSync(file, csv);
+
+  const officer = await as(browser, "petugasKota");
+  await officer.goto("/imports");
+  await officer.getByLabel(/Berkas daftar pekerja/).setInputFiles(file);
+  await officer.getByRole("button", { name: "Unggah dan validasi" }).click();
+  await expect(officer).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(officer.getByTestId("import-status")).toHaveText("Tervalidasi, menunggu diterapkan", { timeout: 30_000 });
+  await expect(officer.getByTestId("import-notes")).toContainText("Kolom tidak dikenal diabaikan: warna.");
+  const summary = officer.getByTestId("import-summary");
+  await expect(summary.locator("div", { hasText: /^Baris valid dan lengkap/ }).locator("dd")).toHaveText("2");
+  await expect(summary.locator("div", { hasText: /^Baris dengan kesalahan/ }).locator("dd")).toHaveText("1");
+  await expect(officer.getByText("Di wilayah ini impor diterapkan oleh supervisor")).toBeVisible();
+  // The rows to fix, with the reason.
+  const download = officer.waitForEvent("download");
+  await officer.getByRole("link", { name: "CSV" }).click();
+  const errors = fs.readFileSync(await (await download).path(), "utf8");
+  expect(errors).toContain("kesalahan");
+  expect(errors).toContain("NIK harus 16 digit (tertulis 5 digit).");
+  await officer.screenshot({ path: info.outputPath("impor-tervalidasi.png"), fullPage: true });
+
+  const supervisor = await as(browser, "supervisorKota");
+  await supervisor.goto(officer.url());
+  await supervisor.getByRole("button", { name: "Terapkan impor" }).click();
+  await expect(supervisor.getByTestId("import-status")).toHaveText("Selesai", { timeout: 30_000 });
+  expect(await sqlNumber(`select count(*) as n from workers where nik in ('${good[0]}', '${good[1]}') and status in ('diajukan', 'daftar_tunggu')`)).toBe(2);
+  await supervisor.screenshot({ path: info.outputPath("impor-selesai.png"), fullPage: true });
+
+  // The same file again opens the same import.
+  const url = officer.url();
+  await officer.goto("/imports");
+  await officer.getByLabel(/Berkas daftar pekerja/).setInputFiles(file);
+  await officer.getByRole("button", { name: "Unggah dan validasi" }).click();
+  await expect(officer).toHaveURL(url);
+  // A picture is not a worker list: the message is next to the field.
+  await officer.goto("/imports");
+  const png = info.outputPath("foto.png");
+  fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+  await officer.getByLabel(/Berkas daftar pekerja/).setInputFiles(png);
+  await officer.getByRole("button", { name: "Unggah dan validasi" }).click();
+  await expect(officer.locator("#f-berkas-err")).toHaveText("Jenis berkas tidak didukung: unggah CSV atau XLSX (Excel).");
+  await expect(officer.getByLabel(/Berkas daftar pekerja/)).toHaveAttribute("aria-invalid", "true");
+});
