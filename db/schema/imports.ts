@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { regencies } from "./areas";
 import { users } from "./users";
 
@@ -74,9 +74,22 @@ export const importRows = pgTable(
     ahliWarisNik: text("ahli_waris_nik"),
     // A line the parser could not read (e.g. an unbalanced quote).
     parseError: text("parse_error"),
-    // Validation: normalised values, the row's outcome and its errors [{ column, message }].
+    // Validation (done while the file streams in): normalised values, the outcome and errors.
     nikNorm: text("nik_norm"),
-    clean: jsonb("clean").$type<Record<string, string | number | null>>(),
+    cName: text("c_name"),
+    cBirthDate: date("c_birth_date", { mode: "string" }),
+    cSex: text("c_sex"),
+    cAddress: text("c_address"),
+    cDistrict: text("c_district"),
+    cVillage: text("c_village"),
+    cPhone: text("c_phone"),
+    cOccupation: integer("c_occupation"),
+    cIncome: integer("c_income"),
+    cKk: text("c_kk"),
+    cSource: text("c_source"),
+    cHeirName: text("c_heir_name"),
+    cHeirRelationship: text("c_heir_relationship"),
+    cHeirNik: text("c_heir_nik"),
     outcome: importRowOutcome("outcome"),
     errors: jsonb("errors").$type<{ column: string; message: string }[]>(),
     existingWorkerId: bigint("existing_worker_id", { mode: "number" }),

@@ -15,7 +15,7 @@ import { isAgeEligible } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { wibDay } from "@/lib/domain/wib";
 import { readCsv, readXlsx, type Header, type RawRow } from "@/lib/imports/read";
-import { validateRow, type CleanRow, type RowContext } from "@/lib/imports/validate-row";
+import { validateRow, type RowContext } from "@/lib/imports/validate-row";
 import { importFilePath } from "@/lib/storage";
 import { writeAudit } from "./audit";
 import { NotFoundError, UserFacingError } from "./errors";
@@ -26,8 +26,7 @@ import { getDefaultEligibility } from "./regulations";
 // process (worker/main.ts) runs validation and commit as resumable jobs. Every step is guarded by
 // the batch row's lock and a durable watermark, so a killed worker resumes without doubling rows.
 
-// Chunk sizes (rows per transaction); the crash test makes them small to stop mid-phase.
-export const VALIDATE_CHUNK = Number(process.env.IMPORT_VALIDATE_CHUNK ?? 5_000);
+// Rows per commit transaction; the crash test makes it small to stop mid-phase.
 export const COMMIT_CHUNK = Number(process.env.IMPORT_COMMIT_CHUNK ?? 2_000);
 export type ImportStatus = (typeof importBatches.$inferSelect)["status"];
 export type ExistingMode = "lewati" | "perbarui";
@@ -171,32 +170,96 @@ async function fail(id: string, message: string) {
   await db().update(importBatches).set({ status: "gagal", error: message }).where(eq(importBatches.id, id));
 }
 
-/** Parses the stored file as a stream and COPYs it into the staging table, all or nothing. */
-async function stage(b: typeof importBatches.$inferSelect) {
+const STAGE_COLUMNS = [
+  "batch_id",
+  "row_no",
+  ...IMPORT_COLUMNS,
+  "parse_error",
+  "nik_norm",
+  "c_name",
+  "c_birth_date",
+  "c_sex",
+  "c_address",
+  "c_district",
+  "c_village",
+  "c_phone",
+  "c_occupation",
+  "c_income",
+  "c_kk",
+  "c_source",
+  "c_heir_name",
+  "c_heir_relationship",
+  "c_heir_nik",
+  "outcome",
+  "errors",
+];
+
+/** One staged row: the raw cells, then what the single registration's rules make of them. */
+function stagedLine(batchId: string, r: RawRow, ctx: RowContext): string {
+  const raw = IMPORT_COLUMNS.map((c) => r.cells[c]?.slice(0, 500) ?? null);
+  if (r.parseError) return stringify([[batchId, r.rowNo, ...raw, r.parseError, ...Array(15).fill(null), "galat", JSON.stringify([{ column: "baris", message: r.parseError }])]]);
+  const v = validateRow(r.cells, ctx);
+  const c = v.clean;
+  return stringify([
+    [
+      batchId,
+      r.rowNo,
+      ...raw,
+      null,
+      v.nikNorm,
+      c?.name ?? null,
+      c?.birthDate ?? null,
+      c?.sex ?? null,
+      c?.address ?? null,
+      c?.districtCode ?? null,
+      c?.villageCode ?? null,
+      c?.phone ?? null,
+      c?.occupationId ?? null,
+      c?.income ?? null,
+      c?.kkNumber ?? null,
+      c?.source ?? null,
+      c?.heirName ?? null,
+      c?.heirRelationship ?? null,
+      c?.heirNik ?? null,
+      v.outcome,
+      JSON.stringify(v.errors),
+    ],
+  ]);
+}
+
+/**
+ * Parses the stored file as a stream, validates each row in TypeScript as it passes (the rules of
+ * single registration) and COPYs raw and validated columns into the staging table in one
+ * transaction: all or nothing, so a stopped worker restarts it cleanly. Progress (rows read) is
+ * written on the side for the page.
+ */
+async function stageAndValidate(b: typeof importBatches.$inferSelect) {
   const path = importFilePath(b.storedName);
   if (!fs.existsSync(path)) throw new UserFacingError("Berkas impor tidak ditemukan di server; unggah ulang.");
+  const ctx = await rowContext(b.regencyCode);
   let header: Header | null = null;
   const notes = [...b.notes];
   let count = 0;
   await sqlClient().begin(async (tx) => {
-    const [locked] = await tx`select status, rows_loaded from import_batches where id = ${b.id} for update`;
-    // Staged meanwhile by another run: nothing to do.
-    if (!locked || (locked.status !== "diunggah" && locked.rows_loaded > 0)) return;
+    // One staging per batch at a time (not a row lock: the progress updates must not wait).
+    await tx`select pg_advisory_xact_lock(hashtext(${b.id}))`;
+    const [locked] = await tx`select status from import_batches where id = ${b.id}`;
+    if (!locked || locked.status !== "memvalidasi") return;
     await tx`delete from import_rows where batch_id = ${b.id}`;
-    const cols = IMPORT_COLUMNS.join(", ");
-    const copy = await tx.unsafe(`copy import_rows (batch_id, row_no, ${cols}, parse_error) from stdin with (format csv)`).writable();
+    const copy = await tx.unsafe(`copy import_rows (${STAGE_COLUMNS.join(", ")}) from stdin with (format csv)`).writable();
     const rows = b.fileKind === "xlsx" ? readXlsx(path, (h) => (header = h)) : readCsv(path, (h) => (header = h));
     async function* lines() {
       for await (const r of rows as AsyncGenerator<RawRow>) {
         count++;
-        yield stringify([[b.id, r.rowNo, ...IMPORT_COLUMNS.map((c) => r.cells[c]?.slice(0, 500) ?? null), r.parseError]]);
+        if (count % 2_000 === 0) void db().execute(sql`update import_batches set validated_through = greatest(validated_through, ${count}) where id = ${b.id}`).catch(() => {});
+        yield stagedLine(b.id, r, ctx);
       }
     }
     await pipeline(Readable.from(lines()), copy);
     if (count === 0) throw new UserFacingError("Berkas hanya berisi kepala kolom, tanpa baris data.");
     if (header) notes.push(...(header as Header).notes);
-    await tx`update import_batches set status = 'memvalidasi', rows_total = ${count}, rows_loaded = ${count}, validated_through = 0,
-      notes = ${JSON.stringify(notes)}::jsonb, phase_started_at = now() where id = ${b.id}`;
+    await tx`update import_batches set rows_total = ${count}, rows_loaded = ${count}, validated_through = ${count},
+      notes = ${JSON.stringify(notes)}::jsonb where id = ${b.id}`;
   });
 }
 
@@ -221,48 +284,21 @@ async function rowContext(regencyCode: string): Promise<RowContext> {
 }
 
 /**
- * The dry run: stages the file if needed, validates rows in chunks (TypeScript, the single
- * registration's rules) behind a durable watermark, then set-based in SQL: duplicates inside the
- * file, NIKs enrolled in this area or elsewhere, and how many would take places or wait.
+ * The dry run: the file is parsed and each row validated in TypeScript while it streams into the
+ * staging table (COPY); then set-based in SQL: duplicates inside the file, NIKs enrolled in this
+ * area or elsewhere, and how many rows would take places or wait.
  */
 export async function runImportValidation(id: string) {
-  let [b] = await db().select().from(importBatches).where(eq(importBatches.id, id));
+  const [b] = await db().select().from(importBatches).where(eq(importBatches.id, id));
   if (!b || (b.status !== "diunggah" && b.status !== "memvalidasi")) return;
-  if (b.status === "diunggah" || b.rowsLoaded === 0) {
-    try {
-      await stage(b);
-    } catch (e) {
-      if (e instanceof UserFacingError) return fail(id, e.message);
-      throw e;
-    }
-    [b] = await db().select().from(importBatches).where(eq(importBatches.id, id));
+  if (b.status === "diunggah") await db().update(importBatches).set({ status: "memvalidasi", phaseStartedAt: new Date(), validatedThrough: 0 }).where(and(eq(importBatches.id, id), eq(importBatches.status, "diunggah")));
+  try {
+    await stageAndValidate({ ...b, status: "memvalidasi" });
+  } catch (e) {
+    if (e instanceof UserFacingError) return fail(id, e.message);
+    throw e;
   }
-  const ctx = await rowContext(b!.regencyCode);
-  for (;;) {
-    const chunk = await db()
-      .select()
-      .from(importRows)
-      .where(and(eq(importRows.batchId, id), sql`${importRows.rowNo} > (select validated_through from import_batches where id = ${id})`))
-      .orderBy(importRows.rowNo)
-      .limit(VALIDATE_CHUNK);
-    if (!chunk.length) break;
-    const verdicts = chunk.map((r) => {
-      if (r.parseError) return { row_no: r.rowNo, nik_norm: null, clean: null, outcome: "galat", errors: [{ column: "baris", message: r.parseError }] };
-      const cells = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r as unknown as Record<string, string | null>)[camel(c)] ?? undefined]));
-      const v = validateRow(cells, ctx);
-      return { row_no: r.rowNo, nik_norm: v.nikNorm, clean: v.clean, outcome: v.outcome, errors: v.errors };
-    });
-    const last = chunk.at(-1)!.rowNo;
-    await db().transaction(async (tx) => {
-      const [lock] = (await tx.execute(sql`select validated_through from import_batches where id = ${id} and status = 'memvalidasi' for update`)) as unknown as { validated_through: number }[];
-      if (!lock || lock.validated_through >= last) return;
-      await tx.execute(sql`update import_rows r set nik_norm = v.nik_norm, clean = v.clean, outcome = v.outcome, errors = v.errors
-        from jsonb_to_recordset(${JSON.stringify(verdicts)}::jsonb) as v(row_no int, nik_norm text, clean jsonb, outcome import_row_outcome, errors jsonb)
-        where r.batch_id = ${id} and r.row_no = v.row_no`);
-      await tx.execute(sql`update import_batches set validated_through = ${last} where id = ${id}`);
-    });
-  }
-  await finishValidation(id, b!.regencyCode);
+  await finishValidation(id, b.regencyCode);
 }
 
 const statusCase = sql.raw(`case w.status ${Object.entries(WORKER_STATUS_LABELS).map(([k, v]) => `when '${k}' then '${v.toLowerCase()}'`).join(" ")} end`);
@@ -295,15 +331,17 @@ async function finishValidation(id: string, regencyCode: string) {
   });
 }
 
-type StagedRow = { row_no: number; outcome: string; clean: CleanRow | null; existing_worker_id: number | null };
+type StagedRow = { row_no: number; outcome: string; birth_date: string | null; village: string | null };
+const pgArray = (xs: (string | number | null)[]) => `{${xs.map((x) => (x === null ? "NULL" : String(x))).join(",")}}`;
 
 /**
  * Applies a validated batch in chunks. Each chunk is one transaction: the area's regulations are
  * locked, complete rows take places in file order exactly as single submissions would (funder
  * priority, age and village rules) or join the waiting list, incomplete rows become drafts
  * ("Perlu dilengkapi"), NIKs already enrolled here are skipped or updated (never identity fields),
- * and the watermark moves in the same transaction. A NIK enrolled elsewhere since validation is
- * refused by the live-NIK constraint and reported on its row.
+ * and the watermark moves in the same transaction. Rows go from the staging table into workers
+ * with one INSERT … SELECT; a NIK enrolled elsewhere since validation is refused by the live-NIK
+ * constraint and reported on its row.
  */
 export async function runImportCommit(id: string) {
   for (;;) {
@@ -311,7 +349,7 @@ export async function runImportCommit(id: string) {
       const [b] = (await tx.execute(sql`select id, regency_code as "regencyCode", status, existing, committed_through as "committedThrough", committed_by as "committedBy", file_name as "fileName"
         from import_batches where id = ${id} for update`)) as unknown as { id: string; regencyCode: string; status: string; existing: ExistingMode; committedThrough: number; committedBy: string | null; fileName: string }[];
       if (!b || b.status !== "menerapkan") return true;
-      const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, clean, existing_worker_id from import_rows
+      const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, c_birth_date::text as birth_date, c_village as village from import_rows
         where batch_id = ${id} and row_no > ${b.committedThrough}
           and outcome in ('valid', 'tidak_lengkap' ${b.existing === "perbarui" ? sql`, 'terdaftar_di_wilayah'` : sql``})
         order by row_no limit ${COMMIT_CHUNK}`)) as unknown as StagedRow[];
@@ -322,72 +360,64 @@ export async function runImportCommit(id: string) {
         await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: counts.reduce((t, c) => t + c.created, 0) } });
         return true;
       }
+      const first = rows[0]!.row_no;
+      const last = rows.at(-1)!.row_no;
       const today = wibDay(now());
       const regs = await lockAreaRegulationsForBulk(tx, b.regencyCode, today);
+      // Places in file order: the first regulation (priority order) with room whose rules fit.
       const fresh = rows.filter((r) => r.outcome === "valid" || r.outcome === "tidak_lengkap");
-      const values = fresh.map((r) => {
-        const c = r.clean!;
-        let status = "draft";
-        let regulationId: number | null = null;
-        if (r.outcome === "valid") {
-          const reg = regs.find((g) => g.free > 0 && isAgeEligible(c.birthDate, today, g) && (!g.villages || g.villages.includes(c.villageCode ?? "")));
-          if (reg) {
-            reg.free--;
-            regulationId = reg.id;
-            status = "diajukan";
-          } else status = "daftar_tunggu";
+      const statuses: string[] = [];
+      const regulationIds: (number | null)[] = [];
+      for (const r of fresh) {
+        if (r.outcome !== "valid") {
+          statuses.push("draft");
+          regulationIds.push(null);
+          continue;
         }
-        return { row_no: r.row_no, ...c, status, regulation_id: regulationId };
-      });
-      let created: { id: number; nik: string; status: string; regulation_id: number | null }[] = [];
-      if (values.length) {
-        created = (await tx.execute(sql`
-          with v as (select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(row_no int, nik text, name text, "birthDate" date, sex text, address text,
-              "districtCode" text, "villageCode" text, phone text, "occupationId" int, income int, "kkNumber" text, source text, "heirName" text,
-              "heirRelationship" text, "heirNik" text, status worker_status, regulation_id int))
-          insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source,
-              heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id)
-          select nik, name, "birthDate", sex, coalesce(address, ''), ${b.regencyCode}, "districtCode", "villageCode", coalesce(phone, ''), "occupationId", income, "kkNumber",
-              source, "heirName", "heirRelationship", "heirNik", status, regulation_id, case when status = 'draft' then null else now() end, ${b.committedBy}, ${id}
-            from v order by row_no
-          on conflict (nik) where status <> 'berakhir' do nothing
-          returning id, nik, status::text as status, regulation_id`)) as unknown as typeof created;
-        const byReg = new Map<number, number>();
-        for (const w of created) if (w.regulation_id) byReg.set(w.regulation_id, (byReg.get(w.regulation_id) ?? 0) + 1);
-        for (const [reg, n] of byReg) await tx.execute(sql`update regulations set counted = counted + ${n} where id = ${reg}`);
-        if (created.length) {
-          await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-            select (e->>'id')::bigint, ${b.committedBy}, null, (e->>'status')::worker_status, (e->>'regulation_id')::int, ${`Impor berkas ${b.fileName}`}
-              from jsonb_array_elements(${JSON.stringify(created)}::jsonb) e`);
-          // Each staged row learns its worker, by primary key (row numbers from this chunk).
-          const rowOf = new Map(values.map((v) => [v.nik, v.row_no]));
-          const links = created.map((w) => ({ row_no: rowOf.get(w.nik), worker_id: w.id }));
-          await tx.execute(sql`update import_rows r set worker_id = v.worker_id
-            from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as v(row_no int, worker_id bigint) where r.batch_id = ${id} and r.row_no = v.row_no`);
-        }
+        const reg = regs.find((g) => g.free > 0 && isAgeEligible(r.birth_date!, today, g) && (!g.villages || g.villages.includes(r.village ?? "")));
+        if (reg) reg.free--;
+        statuses.push(reg ? "diajukan" : "daftar_tunggu");
+        regulationIds.push(reg?.id ?? null);
+      }
+      if (fresh.length) {
+        const taken = (await tx.execute(sql`
+          with pick as (select * from unnest(${pgArray(fresh.map((r) => r.row_no))}::int[], ${pgArray(statuses)}::worker_status[], ${pgArray(regulationIds)}::int[]) as p(row_no, status, regulation_id)),
+          ins as (
+            insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source,
+                heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id)
+            select r.nik_norm, r.c_name, r.c_birth_date, r.c_sex, coalesce(r.c_address, ''), ${b.regencyCode}, r.c_district, r.c_village, coalesce(r.c_phone, ''),
+                r.c_occupation, coalesce(r.c_income, 1000000), r.c_kk, coalesce(r.c_source, 'lainnya'), r.c_heir_name, r.c_heir_relationship, r.c_heir_nik,
+                p.status, p.regulation_id, case when p.status = 'draft' then null else now() end, ${b.committedBy}, ${id}
+              from pick p join import_rows r on r.batch_id = ${id} and r.row_no = p.row_no
+             order by p.row_no
+            on conflict (nik) where status <> 'berakhir' do nothing
+            returning id, nik, status, regulation_id),
+          ev as (insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
+                 select id, ${b.committedBy}, null, status, regulation_id, ${`Impor berkas ${b.fileName}`} from ins),
+          link as (update import_rows r set worker_id = ins.id from ins
+                    where r.batch_id = ${id} and r.nik_norm = ins.nik and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap'))
+          select regulation_id, count(*)::int as n from ins where regulation_id is not null group by 1`)) as unknown as { regulation_id: number; n: number }[];
+        for (const t of taken) await tx.execute(sql`update regulations set counted = counted + ${t.n} where id = ${t.regulation_id}`);
         // Rows whose NIK became live elsewhere after validation: reported, never half-written.
         await tx.execute(sql`update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
             errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
-          where r.batch_id = ${id} and r.row_no > ${b.committedThrough} and r.row_no <= ${rows.at(-1)!.row_no}
-            and r.outcome in ('valid', 'tidak_lengkap') and r.worker_id is null`);
+          where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap') and r.worker_id is null
+            and not exists (select 1 from workers w where w.import_batch_id = ${id} and w.nik = r.nik_norm)`);
       }
       if (b.existing === "perbarui") {
-        const updates = rows.filter((r) => r.outcome === "terdaftar_di_wilayah" && r.clean && r.existing_worker_id).map((r) => ({ id: r.existing_worker_id, ...r.clean }));
         // The given non-identity fields only: NIK, name, birth date and sex never change here.
-        if (updates.length) {
-          await tx.execute(sql`update workers w set
-              address = coalesce(nullif(v.address, ''), w.address), phone = coalesce(nullif(v.phone, ''), w.phone),
-              occupation_id = coalesce(v."occupationId", w.occupation_id), income = coalesce(v.income, w.income), kk_number = coalesce(v."kkNumber", w.kk_number),
-              heir_name = coalesce(v."heirName", w.heir_name), heir_relationship = coalesce(v."heirRelationship", w.heir_relationship), heir_nik = coalesce(v."heirNik", w.heir_nik),
-              district_code = case when w.status in ('diverifikasi', 'aktif') or v."villageCode" is null then w.district_code else v."districtCode" end,
-              village_code = case when w.status in ('diverifikasi', 'aktif') or v."villageCode" is null then w.village_code else v."villageCode" end,
-              updated_at = now()
-            from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id bigint, address text, phone text, "occupationId" int, income int, "kkNumber" text,
-              "heirName" text, "heirRelationship" text, "heirNik" text, "districtCode" text, "villageCode" text)
-            where w.id = v.id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
-        }
+        await tx.execute(sql`update workers w set
+            address = coalesce(nullif(r.c_address, ''), w.address), phone = coalesce(nullif(r.c_phone, ''), w.phone),
+            occupation_id = coalesce(r.c_occupation, w.occupation_id), income = coalesce(r.c_income, w.income), kk_number = coalesce(r.c_kk, w.kk_number),
+            heir_name = coalesce(r.c_heir_name, w.heir_name), heir_relationship = coalesce(r.c_heir_relationship, w.heir_relationship), heir_nik = coalesce(r.c_heir_nik, w.heir_nik),
+            district_code = case when w.status in ('diverifikasi', 'aktif') or r.c_village is null then w.district_code else r.c_district end,
+            village_code = case when w.status in ('diverifikasi', 'aktif') or r.c_village is null then w.village_code else r.c_village end,
+            updated_at = now()
+          from import_rows r
+          where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome = 'terdaftar_di_wilayah'
+            and w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
       }
-      await tx.execute(sql`update import_batches set committed_through = ${rows.at(-1)!.row_no} where id = ${id}`);
+      await tx.execute(sql`update import_batches set committed_through = ${last} where id = ${id}`);
       return false;
     });
     if (finished) return;

@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const DEMO_PASSWORD = "rentan-demo-2026";
 
-export async function startStack(name) {
+export async function startStack(name, { worker: withWorker = false, workerEnv = {} } = {}) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
   fs.chmodSync(dir, 0o755);
@@ -33,17 +33,24 @@ export async function startStack(name) {
     await new Promise((r) => setTimeout(r, 300));
   }
   const sql = postgres(db.url, { max: 2, onnotice: () => {} });
+  // The import worker, as `npm start` runs it.
+  const worker = withWorker
+    ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], { cwd: root, env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", ...workerEnv }, stdio: ["ignore", "inherit", "inherit"] })
+    : null;
   return {
     base,
     sql,
     server,
+    worker,
     async stop() {
       await sql.end({ timeout: 5 });
-      await new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once("exit", resolve);
-        server.kill("SIGTERM");
-      });
+      for (const child of [server, worker].filter(Boolean)) {
+        await new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", resolve);
+          child.kill("SIGTERM");
+        });
+      }
       await db.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -386,7 +386,6 @@ const NOT_VIEWER_SCOPED = new Set([
   "imports.runImportValidation",
   "imports.runImportCommit",
   "imports.importStatusLabel",
-  "imports.VALIDATE_CHUNK",
   "imports.COMMIT_CHUNK",
   "login.MAX_FAILURES_PER_ACCOUNT",
   "login.MAX_FAILURES_PER_IP",
