@@ -63,7 +63,6 @@ CREATE TABLE "import_rows" (
 	"outcome" "import_row_outcome",
 	"errors" jsonb,
 	"existing_worker_id" bigint,
-	"worker_id" bigint,
 	CONSTRAINT "import_rows_batch_id_row_no_pk" PRIMARY KEY("batch_id","row_no")
 );
 --> statement-breakpoint

@@ -93,7 +93,6 @@ export const importRows = pgTable(
     outcome: importRowOutcome("outcome"),
     errors: jsonb("errors").$type<{ column: string; message: string }[]>(),
     existingWorkerId: bigint("existing_worker_id", { mode: "number" }),
-    workerId: bigint("worker_id", { mode: "number" }),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.rowNo] }), index("import_rows_nik_idx").on(t.batchId, t.nikNorm)],
 );

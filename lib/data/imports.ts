@@ -2,7 +2,6 @@ import "server-only";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify/sync";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { areaSettings, districts, importBatches, importRows, occupations, provinces, regencies, villages } from "@/db/schema";
@@ -27,7 +26,7 @@ import { getDefaultEligibility } from "./regulations";
 // the batch row's lock and a durable watermark, so a killed worker resumes without doubling rows.
 
 // Rows per commit transaction; the crash test makes it small to stop mid-phase.
-export const COMMIT_CHUNK = Number(process.env.IMPORT_COMMIT_CHUNK ?? 2_000);
+export const COMMIT_CHUNK = Number(process.env.IMPORT_COMMIT_CHUNK ?? 5_000);
 export type ImportStatus = (typeof importBatches.$inferSelect)["status"];
 export type ExistingMode = "lewati" | "perbarui";
 
@@ -194,6 +193,10 @@ const STAGE_COLUMNS = [
   "errors",
 ];
 
+// A CSV line for COPY (faster than a general CSV writer on 200,000 rows): NULL is an empty field.
+const field = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : `"${v.replace(/"/g, '""')}"`);
+const stringify = (rows: (string | number | null | undefined)[][]) => rows.map((r) => r.map(field).join(",")).join("\n") + "\n";
+
 /** One staged row: the raw cells, then what the single registration's rules make of them. */
 function stagedLine(batchId: string, r: RawRow, ctx: RowContext): string {
   const raw = IMPORT_COLUMNS.map((c) => r.cells[c]?.slice(0, 500) ?? null);
@@ -354,10 +357,11 @@ export async function runImportCommit(id: string) {
           and outcome in ('valid', 'tidak_lengkap' ${b.existing === "perbarui" ? sql`, 'terdaftar_di_wilayah'` : sql``})
         order by row_no limit ${COMMIT_CHUNK}`)) as unknown as StagedRow[];
       if (!rows.length) {
-        const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n, count(worker_id)::int as created from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number; created: number }[];
+        const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number }[];
+        const [created] = (await tx.execute(sql`select count(*)::int as n from workers where import_batch_id = ${id}`)) as unknown as { n: number }[];
         await tx.execute(sql`update import_batches set status = 'selesai', committed_at = now(), committed_through = rows_total where id = ${id}`);
         // The import is one entry of the audit trail, naming the batch.
-        await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: counts.reduce((t, c) => t + c.created, 0) } });
+        await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: created?.n ?? 0 } });
         return true;
       }
       const first = rows[0]!.row_no;
@@ -393,16 +397,14 @@ export async function runImportCommit(id: string) {
             on conflict (nik) where status <> 'berakhir' do nothing
             returning id, nik, status, regulation_id),
           ev as (insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-                 select id, ${b.committedBy}, null, status, regulation_id, ${`Impor berkas ${b.fileName}`} from ins),
-          link as (update import_rows r set worker_id = ins.id from ins
-                    where r.batch_id = ${id} and r.nik_norm = ins.nik and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap'))
+                 select id, ${b.committedBy}, null, status, regulation_id, ${`Impor berkas ${b.fileName}`} from ins)
           select regulation_id, count(*)::int as n from ins where regulation_id is not null group by 1`)) as unknown as { regulation_id: number; n: number }[];
         for (const t of taken) await tx.execute(sql`update regulations set counted = counted + ${t.n} where id = ${t.regulation_id}`);
         // Rows whose NIK became live elsewhere after validation: reported, never half-written.
         await tx.execute(sql`update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
             errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
-          where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap') and r.worker_id is null
-            and not exists (select 1 from workers w where w.import_batch_id = ${id} and w.nik = r.nik_norm)`);
+          where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')
+            and not exists (select 1 from workers w where w.nik = r.nik_norm and w.status <> 'berakhir' and w.import_batch_id = ${id})`);
       }
       if (b.existing === "perbarui") {
         // The given non-identity fields only: NIK, name, birth date and sex never change here.

@@ -95,7 +95,7 @@ try {
   const copyRows = async (table) => {
     const villages = await villagesOf("36.03");
     const lines = (function* () {
-      for (const r of people("3699", villages, 0)) yield `${r[0]},${r[1]},1985-01-01,L,${r[4]},36.03,${r[2]},${r[3]},${r[6]},${r[7]},draft\n`;
+      for (const r of people("3603", villages, 0)) yield `${r[0]},${r[1]},1985-01-01,L,${r[4]},36.03,${r[2]},${r[3]},${r[6]},${r[7]},draft\n`;
     })();
     const t = performance.now();
     await sql.begin(async (tx) => {
@@ -105,6 +105,10 @@ try {
     return (performance.now() - t) / 1000;
   };
   await sql`create table bench_workers (like workers including all)`;
+  // LIKE copies checks and indexes but not foreign keys: add the workers table's own.
+  for (const { def } of await sql`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'workers'::regclass and contype = 'f'`) {
+    await sql.unsafe(`alter table bench_workers add ${def}`);
+  }
   await sql`create table bench_bare (nik text, name text, birth_date date, sex text, address text, regency_code text, district_code text, village_code text, heir_name text, heir_relationship text, status text)`;
   const copyIndexed = await copyRows("bench_workers");
   const copyBare = await copyRows("bench_bare");
