@@ -18,6 +18,8 @@ export default function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
+// The import upload (POST /api/imports) stays out: a proxy buffers request bodies (10 MB by
+// default), and worker lists are streamed to disk by the route, which checks the session itself.
 export const config = {
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!login|api/auth|api/imports$|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

@@ -87,7 +87,8 @@ async function e2e() {
     const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
       cwd: root,
       env: { ...env, ...appEnv, MIGRATION_DATABASE_URL: "", WORKER_SWEEP_MS: "1000" },
-      stdio: ["ignore", logFd, logFd],
+      // An IPC channel: the worker exits with this runner, even a killed one.
+      stdio: ["ignore", logFd, logFd, "ipc"],
     });
     fs.closeSync(logFd);
     try {

@@ -73,5 +73,4 @@ ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_uploaded_by_users_id
 ALTER TABLE "import_batches" ADD CONSTRAINT "import_batches_committed_by_users_id_fk" FOREIGN KEY ("committed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_batch_id_import_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."import_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "import_batches_live_file_key" ON "import_batches" USING btree ("regency_code","file_hash") WHERE "import_batches"."status" not in ('gagal', 'dibatalkan');--> statement-breakpoint
-CREATE INDEX "import_batches_regency_idx" ON "import_batches" USING btree ("regency_code","created_at");--> statement-breakpoint
-CREATE INDEX "import_rows_nik_idx" ON "import_rows" USING btree ("batch_id","nik_norm");
+CREATE INDEX "import_batches_regency_idx" ON "import_batches" USING btree ("regency_code","created_at");

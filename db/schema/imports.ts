@@ -94,5 +94,5 @@ export const importRows = pgTable(
     errors: jsonb("errors").$type<{ column: string; message: string }[]>(),
     existingWorkerId: bigint("existing_worker_id", { mode: "number" }),
   },
-  (t) => [primaryKey({ columns: [t.batchId, t.rowNo] }), index("import_rows_nik_idx").on(t.batchId, t.nikNorm)],
+  (t) => [primaryKey({ columns: [t.batchId, t.rowNo] })],
 );

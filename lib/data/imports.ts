@@ -26,7 +26,7 @@ import { getDefaultEligibility } from "./regulations";
 // the batch row's lock and a durable watermark, so a killed worker resumes without doubling rows.
 
 // Rows per commit transaction; the crash test makes it small to stop mid-phase.
-export const COMMIT_CHUNK = Number(process.env.IMPORT_COMMIT_CHUNK ?? 5_000);
+export const COMMIT_CHUNK = Number(process.env.IMPORT_COMMIT_CHUNK ?? 10_000);
 export type ImportStatus = (typeof importBatches.$inferSelect)["status"];
 export type ExistingMode = "lewati" | "perbarui";
 
@@ -225,7 +225,7 @@ function stagedLine(batchId: string, r: RawRow, ctx: RowContext): string {
       c?.heirRelationship ?? null,
       c?.heirNik ?? null,
       v.outcome,
-      JSON.stringify(v.errors),
+      v.errors.length ? JSON.stringify(v.errors) : null,
     ],
   ]);
 }
@@ -311,15 +311,18 @@ async function finishValidation(id: string, regencyCode: string) {
     const [lock] = (await tx.execute(sql`select status from import_batches where id = ${id} for update`)) as unknown as { status: string }[];
     if (lock?.status !== "memvalidasi") return;
     // Inside the file: the first row of a NIK counts, later ones are duplicates.
-    await tx.execute(sql`update import_rows r set outcome = 'duplikat_berkas',
+    // Materialized: the duplicates are few, and the join back by primary key stays cheap whatever
+    // the planner guesses about a staging table that has just received a whole file.
+    await tx.execute(sql`with d as materialized (
+        select row_no, first_row from (select row_no, min(row_no) over (partition by nik_norm) as first_row from import_rows
+          where batch_id = ${id} and outcome in ('valid', 'tidak_lengkap')) x where row_no <> first_row)
+      update import_rows r set outcome = 'duplikat_berkas',
         errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK sama dengan baris ' || d.first_row || ' di berkas ini.'))
-      from (select row_no, min(row_no) over (partition by nik_norm) as first_row from import_rows
-             where batch_id = ${id} and outcome in ('valid', 'tidak_lengkap')) d
-      where r.batch_id = ${id} and r.row_no = d.row_no and d.row_no <> d.first_row`);
+      from d where r.batch_id = ${id} and r.row_no = d.row_no`);
     // Already enrolled (live): here, the officer chooses; elsewhere, area and status only.
     await tx.execute(sql`update import_rows r set existing_worker_id = w.id,
         outcome = case when w.regency_code = ${regencyCode} then 'terdaftar_di_wilayah' else 'terdaftar_di_wilayah_lain' end::import_row_outcome,
-        errors = case when w.regency_code = ${regencyCode} then '[]'::jsonb
+        errors = case when w.regency_code = ${regencyCode} then null
                  else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di ' || g.name || ' dengan status ' || ${statusCase} || '.')) end
       from workers w join regencies g on g.code = w.regency_code
       where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);

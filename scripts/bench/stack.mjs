@@ -35,7 +35,7 @@ export async function startStack(name, { worker: withWorker = false, workerEnv =
   const sql = postgres(db.url, { max: 2, onnotice: () => {} });
   // The import worker, as `npm start` runs it.
   const worker = withWorker
-    ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], { cwd: root, env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", ...workerEnv }, stdio: ["ignore", "inherit", "inherit"] })
+    ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], { cwd: root, env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", ...workerEnv }, stdio: ["ignore", "inherit", "inherit", "ipc"] })
     : null;
   return {
     base,

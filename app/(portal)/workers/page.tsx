@@ -79,7 +79,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             {(
               [
                 ["ditolak", "Perlu perbaikan (ditolak)"],
-                ["draft", "Draf"],
+                ["draft", "Perlu dilengkapi (draf)"],
                 ["daftar_tunggu", "Daftar tunggu"],
                 ["menunggu_persetujuan", "Menunggu persetujuan"],
               ] as const
