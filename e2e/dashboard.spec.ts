@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { fillLogin } from "./support/accounts";
-import { createEnactedRegulation, createTestUser, freshNik, sqlNumber } from "./support/db";
-import { as, register } from "./support/workers";
+import { freshNik, sqlNumber } from "./support/db";
+import { as, newOfficerWithQuota, register } from "./support/workers";
 
 // Each role lands on its own dashboard; its figures equal a SQL count of the data. Other spec
 // files register workers at the same time, so a page figure and its count are compared until
@@ -34,7 +33,7 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
   await page.getByRole("link", { name: /Daftar tunggu ▲/ }).click();
   await expect(page).toHaveURL(/urut=-tunggu/);
   await expect(page.getByTestId("area-row").first()).toContainText("Kota Tangerang Selatan");
-  await page.getByRole("link", { name: "Kabupaten Tangerang" }).click();
+  await page.getByTestId("area-row").getByRole("link", { name: "Kabupaten Tangerang" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Capaian Kabupaten Tangerang");
   await expect(page.getByTestId("district-row")).toHaveCount(29);
   // No NIK anywhere in the page (its markup, not its concatenated text).
@@ -85,12 +84,7 @@ test("supervisor and admin land on their dashboards; an officer cannot open anot
 
 test("an officer registers a worker and its dashboard moves by exactly one", async ({ browser }, info) => {
   // Kota Serang: no other spec writes there, so the figures before and after are exact.
-  const email = `petugas.serang.${Date.now()}@portal.test`;
-  await createTestUser(email, "kata-sandi-serang-1", "36.73");
-  await createEnactedRegulation("36.73", 50);
-  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-  await fillLogin(page, email, "kata-sandi-serang-1");
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const page = await newOfficerWithQuota(browser, "36.73", 50);
   const counted = () => num(stat(page, "area-totals", "Tercatat"));
   const before = await counted();
   expect(before).toBe(await sqlNumber(`select count(*) as n from workers where regency_code = '36.73' and ${HOLDS}`));

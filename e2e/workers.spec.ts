@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { fillLogin } from "./support/accounts";
-import { createEnactedRegulation, createTestUser, freshNik, liveWorkerOf } from "./support/db";
-import { as, register } from "./support/workers";
+import { freshNik, liveWorkerOf } from "./support/db";
+import { as, newOfficerWithQuota, register } from "./support/workers";
 
 /** The branch head ticks one worker in the verification queue and verifies it. */
 async function verifyInQueue(branch: Page, name: string) {
@@ -99,12 +98,7 @@ test("officer registers, branch verifies and records the KPJ, officer sees the w
 
 test("with a full quota a new worker waits, and is promoted when a place frees", async ({ browser }) => {
   test.setTimeout(120_000);
-  const email = `petugas.cilegon.${Date.now()}@portal.test`;
-  await createTestUser(email, "kata-sandi-cilegon-1", "36.72");
-  await createEnactedRegulation("36.72", 1);
-  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-  await fillLogin(page, email, "kata-sandi-cilegon-1");
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const page = await newOfficerWithQuota(browser, "36.72", 1);
 
   await register(page, { nik: freshNik("367201"), name: "Pekerja Pertama", kecamatan: "Cilegon" });
   await expect(page.getByRole("main").locator("header")).toContainText("Diajukan");

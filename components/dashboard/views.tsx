@@ -283,17 +283,23 @@ async function DistrictTable({ viewer, regencyCode, filter, sp }: { viewer: View
   const rows = await listDistrictFiguresForViewer(viewer, regencyCode, filter);
   return (
     <Card title="Per kecamatan" actions={<ExportLinks table="kecamatan" sp={sp} />}>
-      <Table caption="Pekerja per kecamatan" head={["Kecamatan", "Tercatat", "Aktif", "Daftar tunggu"]}>
-        {rows.map((d) => (
-          <tr key={d.code} data-testid="district-row">
-            <Td>{d.name}</Td>
-            <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
-            <Td className="tabular-nums">{formatNumber(d.aktif)}</Td>
-            <Td className="tabular-nums">{formatNumber(d.waiting)}</Td>
-          </tr>
-        ))}
-      </Table>
+      <DistrictFigures caption="Pekerja per kecamatan" rows={rows} />
     </Card>
+  );
+}
+
+function DistrictFigures({ caption, rows }: { caption: string; rows: { code: string; name: string; counted: number; aktif: number; waiting: number }[] }) {
+  return (
+    <Table caption={caption} head={["Kecamatan", "Tercatat", "Aktif", "Daftar tunggu"]}>
+      {rows.map((d) => (
+        <tr key={d.code} data-testid="district-row">
+          <Td>{d.name}</Td>
+          <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
+          <Td className="tabular-nums">{formatNumber(d.aktif)}</Td>
+          <Td className="tabular-nums">{formatNumber(d.waiting)}</Td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -368,16 +374,7 @@ async function BranchAreas({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
               Kuota {a.name}: {a.regulations ? formatNumber(a.quota) : "belum ada regulasi"} · bagian cabang ini: {formatNumber(counted)} pekerja tercatat di kecamatan yang dilayani
               {a.quota ? ` (${((counted / a.quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 })}% dari kuota wilayah; kuota tidak dibagi per cabang)` : ""}.
             </p>
-            <Table caption={`Kecamatan ${a.name} yang dilayani`} head={["Kecamatan", "Tercatat", "Aktif", "Daftar tunggu"]}>
-              {rows.map((d) => (
-                <tr key={d.code} data-testid="district-row">
-                  <Td>{d.name}</Td>
-                  <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
-                  <Td className="tabular-nums">{formatNumber(d.aktif)}</Td>
-                  <Td className="tabular-nums">{formatNumber(d.waiting)}</Td>
-                </tr>
-              ))}
-            </Table>
+            <DistrictFigures caption={`Kecamatan ${a.name} yang dilayani`} rows={rows} />
           </Card>
         );
       })}

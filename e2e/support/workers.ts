@@ -1,5 +1,6 @@
-import { type Browser, type Page } from "@playwright/test";
-import { stateFile, type AccountKey } from "./accounts";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { fillLogin, stateFile, type AccountKey } from "./accounts";
+import { createEnactedRegulation, createTestUser } from "./db";
 
 /** A page logged in as a demo role (session saved by auth.setup.ts). */
 export async function as(browser: Browser, key: AccountKey): Promise<Page> {
@@ -17,4 +18,18 @@ export async function register(page: Page, w: { nik: string; name: string; kecam
   await page.getByLabel("Nama ahli waris", { exact: true }).fill("Sri Wahyuni");
   await page.getByLabel("Hubungan ahli waris").selectOption("istri");
   await page.getByRole("button", { name: "Simpan", exact: true }).click();
+}
+
+/**
+ * A fresh officer of an area no other spec writes to, with an enacted regulation of `quota`,
+ * logged in on its dashboard: figures before and after an action are then exact.
+ */
+export async function newOfficerWithQuota(browser: Browser, regencyCode: string, quota: number): Promise<Page> {
+  const email = `petugas.${regencyCode.replace(".", "")}.${Date.now()}@portal.test`;
+  await createTestUser(email, "kata-sandi-uji-123", regencyCode);
+  await createEnactedRegulation(regencyCode, quota);
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await fillLogin(page, email, "kata-sandi-uji-123");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
 }
