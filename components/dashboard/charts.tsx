@@ -86,7 +86,7 @@ export function ColumnChart({ title, data, valueLabel = "Jumlah" }: { title: str
                 </text>
               ) : null}
               {(data.length - 1 - i) % every === 0 ? (
-                <text x={i * col + col / 2} y={height + 13} textAnchor="middle" className="fill-slate-500 text-[9px]">
+                <text x={i === data.length - 1 ? width : i * col + col / 2} y={height + 13} textAnchor={i === data.length - 1 ? "end" : "middle"} className="fill-slate-500 text-[9px]">
                   {d.label}
                 </text>
               ) : null}
