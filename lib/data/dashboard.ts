@@ -42,15 +42,24 @@ function stock(viewer: Viewer, asOf: AsOf, extra: SQL = sql``) {
     : sql`select a.regency_code, a.district_code, a.regulation_id, a.status, a.n from agg_current a where ${aggScope(viewer)} ${extra}`;
 }
 
-/** Regulations in force on `day` (optionally of one funder), with the quota they had that day. */
-function inForce(day: string, f: DashboardFilter) {
+/**
+ * Regulations in force (optionally of one funder). Now: exactly what places are taken from
+ * (enacted, within their period, today's quota). On a past day (`past`): those enacted and not yet
+ * ended then, with the quota they had that day (an amendment enacted later is undone through its
+ * `previous_quota`).
+ */
+function inForce(day: string, f: DashboardFilter, past = false) {
+  const funder = f.funder ? sql`and r.issuer = ${f.funder}` : sql``;
+  if (!past) {
+    return sql`select r.id, r.regency_code, r.title, r.number, r.issuer, r.ends_on, r.quota from regulations r
+      where r.status = 'enacted' and r.starts_on <= ${day}::date and (r.ends_on is null or r.ends_on >= ${day}::date) ${funder}`;
+  }
   return sql`select r.id, r.regency_code, r.title, r.number, r.issuer, r.ends_on,
       coalesce((select am.previous_quota from regulation_amendments am where am.regulation_id = r.id and am.status = 'enacted'
                   and am.previous_quota is not null and am.enacted_on > ${day}::date order by am.enacted_on, am.id limit 1), r.quota) as quota
     from regulations r
     where r.status in ('enacted', 'ended') and r.enacted_on <= ${day}::date and r.starts_on <= ${day}::date
-      and (r.ends_on is null or r.ends_on >= ${day}::date) and (r.ended_on is null or r.ended_on > ${day}::date)
-      ${f.funder ? sql`and r.issuer = ${f.funder}` : sql``}`;
+      and (r.ends_on is null or r.ends_on >= ${day}::date) and (r.ended_on is null or r.ended_on > ${day}::date) ${funder}`;
 }
 
 const rows = async <T,>(q: SQL) => (await db().execute(q)) as unknown as T[];
@@ -97,7 +106,7 @@ export async function listAreaFiguresForViewer(viewer: Viewer, f: DashboardFilte
         coalesce(sum(a.delta) filter (where a.status in ${COUNTED}), 0)::int as change30,
         coalesce(sum(a.entered) filter (where a.status = 'diajukan' and a.day > ${day}::date - 28), 0)::int as taken28
       from agg_area_daily a where ${areaScope(viewer)} ${only} and a.status in ${COUNTED} and a.day > ${day}::date - 30 and a.day <= ${day}::date ${funderRegs(f)} group by 1),
-    q as (select regency_code, count(*)::int as regulations, sum(quota)::int as quota, max(ends_on)::text as ends_on from (${inForce(day, f)}) r group by 1),
+    q as (select regency_code, count(*)::int as regulations, sum(quota)::int as quota, max(ends_on)::text as ends_on from (${inForce(day, f, asOf !== null)}) r group by 1),
     b as (select r.regency_code, sum(rb.allocated)::bigint as allocated from regulation_budgets rb join regulations r on r.id = rb.regulation_id
            where rb.fiscal_year = ${f.fiscalYear} and r.status <> 'draft' ${f.funder ? sql`and r.issuer = ${f.funder}` : sql``} group by 1)
     select g.code, g.name, coalesce(q.regulations, 0) as regulations, coalesce(q.quota, 0) as quota, coalesce(fig.counted, 0) as counted,
@@ -191,7 +200,7 @@ export async function listAreaRegulationProgressForViewer(viewer: Viewer, regenc
     select r.id, r.title, r.number, r.issuer, r.quota::int,
       coalesce((select sum(n) from s where s.regulation_id = r.id and s.status in ${COUNTED}), 0)::int as counted,
       coalesce((select sum(n) from s where s.regulation_id = r.id and s.status = 'aktif'), 0)::int as aktif
-    from (${inForce(day, f)}) r where r.regency_code = ${regencyCode} order by r.id`);
+    from (${inForce(day, f, asOf !== null)}) r where r.regency_code = ${regencyCode} order by r.id`);
 }
 
 /** Counted, aktif and waiting per kecamatan of the area (those with any worker, or all served by a branch). */
