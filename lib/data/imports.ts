@@ -152,6 +152,7 @@ export async function cancelImport(viewer: Viewer, id: string) {
     .returning({ id: importBatches.id });
   if (!row) throw new UserFacingError("Impor yang sedang atau sudah diterapkan tidak dapat dibatalkan.");
   await writeAudit(db(), { actorId: viewer.id, action: "import.cancel", entityType: "import_batch", entityId: id, details: {} });
+  await dropStoredFile(id);
 }
 
 // ------------------------------------------------------------------ worker side (no viewer)
@@ -167,6 +168,16 @@ export async function listImportBatchesToRun() {
 
 async function fail(id: string, message: string) {
   await db().update(importBatches).set({ status: "gagal", error: message }).where(eq(importBatches.id, id));
+  await dropStoredFile(id);
+}
+
+/**
+ * The uploaded file holds NIKs: once its batch is finished, cancelled or failed nothing reads it
+ * again (the rows to fix come from the staging table), so it is removed.
+ */
+async function dropStoredFile(id: string) {
+  const [b] = await db().select({ storedName: importBatches.storedName, status: importBatches.status }).from(importBatches).where(eq(importBatches.id, id));
+  if (b && (b.status === "selesai" || b.status === "dibatalkan" || b.status === "gagal")) fs.rmSync(importFilePath(b.storedName), { force: true });
 }
 
 const STAGE_COLUMNS = [
@@ -425,6 +436,6 @@ export async function runImportCommit(id: string) {
       await tx.execute(sql`update import_batches set committed_through = ${last} where id = ${id}`);
       return false;
     });
-    if (finished) return;
+    if (finished) return dropStoredFile(id);
   }
 }

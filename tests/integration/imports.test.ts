@@ -1,5 +1,6 @@
 // Bulk import (issue #6) in-process: upload checks, the dry run, commit with places and the
 // waiting list, maker-checker, and every kind of bad input with a fixture made here.
+import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { connect } from "@/db/connection";
@@ -7,6 +8,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { UserFacingError } from "@/lib/data/errors";
 import { getImportBatchForViewer, listImportProblemRowsForViewer, requestImportCommit, runImportCommit, runImportValidation } from "@/lib/data/imports";
 import { stageUpload } from "@/lib/imports/upload";
+import { importFilePath } from "@/lib/storage";
 import { createAreaUser, firstVillageOf } from "../support/areas";
 import { viewerFor } from "../support/viewers";
 import { claimNikNamespace, makeNik } from "../support/workers";
@@ -97,6 +99,8 @@ describe("bulk import", () => {
     await runImportCommit(batch.id);
     const done = await getImportBatchForViewer(officer, batch.id);
     expect(done.status).toBe("selesai");
+    // The uploaded file (it holds NIKs) is gone once the batch is finished.
+    expect(fs.existsSync(importFilePath(done.storedName))).toBe(false);
     const sql = sqlOf();
     try {
       const workers = await sql`select nik, name, status, import_batch_id from workers where import_batch_id = ${batch.id} order by id`;
