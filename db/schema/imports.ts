@@ -32,7 +32,10 @@ export const importBatches = pgTable(
     rowsTotal: integer("rows_total").notNull().default(0),
     rowsLoaded: integer("rows_loaded").notNull().default(0),
     validatedThrough: integer("validated_through").notNull().default(0),
+    // Rows covered by the committed chunks from the start (the progress bar), and the chunks
+    // committed so far (chunk k holds row numbers k*C+1 … (k+1)*C); two chunks may commit at once.
     committedThrough: integer("committed_through").notNull().default(0),
+    committedChunks: integer("committed_chunks").array().notNull().default(sql`'{}'::integer[]`),
     error: text("error"),
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     committedBy: uuid("committed_by").references(() => users.id),

@@ -18,7 +18,7 @@ import { validateRow, type RowContext } from "@/lib/imports/validate-row";
 import { importFilePath } from "@/lib/storage";
 import { writeAudit } from "./audit";
 import { NotFoundError, UserFacingError } from "./errors";
-import { lockAreaRegulationsForBulk } from "./internal/places";
+import { areaRegulationsForBulk, takeBulkPlaces } from "./internal/places";
 import { getDefaultEligibility } from "./regulations";
 
 // Bulk import of workers (issue #6). The web side stages files and records decisions; the worker
@@ -262,12 +262,19 @@ async function stageAndValidate(b: typeof importBatches.$inferSelect) {
     await tx`delete from import_rows where batch_id = ${b.id}`;
     const copy = await tx.unsafe(`copy import_rows (${STAGE_COLUMNS.join(", ")}) from stdin with (format csv)`).writable();
     const rows = b.fileKind === "xlsx" ? readXlsx(path, (h) => (header = h)) : readCsv(path, (h) => (header = h));
+    // Lines go to COPY in blocks of a few hundred: one socket write per row costs more than the row.
     async function* lines() {
+      let block = "";
       for await (const r of rows as AsyncGenerator<RawRow>) {
         count++;
+        block += stagedLine(b.id, r, ctx);
+        if (count % 500 === 0) {
+          yield block;
+          block = "";
+        }
         if (count % 2_000 === 0) void db().execute(sql`update import_batches set validated_through = greatest(validated_through, ${count}) where id = ${b.id}`).catch(() => {});
-        yield stagedLine(b.id, r, ctx);
       }
+      if (block) yield block;
     }
     await pipeline(Readable.from(lines()), copy);
     if (count === 0) throw new UserFacingError("Berkas hanya berisi kepala kolom, tanpa baris data.");
@@ -351,74 +358,132 @@ async function finishValidation(id: string, regencyCode: string) {
 type StagedRow = { row_no: number; outcome: string; birth_date: string | null; village: string | null };
 const pgArray = (xs: (string | number | null)[]) => `{${xs.map((x) => (x === null ? "NULL" : String(x))).join(",")}}`;
 
+type Batch = { id: string; regencyCode: string; status: string; existing: ExistingMode; committedBy: string | null; fileName: string; phaseStartedAt: string; committedChunks: number[] };
+/** Chunks committed side by side when every regulation has room for every remaining row (2 cores here). */
+const COMMIT_LANES = Number(process.env.IMPORT_COMMIT_LANES ?? 2);
+class ChunkRolledBack extends Error {}
+
 /**
- * Applies a validated batch in chunks. Each chunk is one transaction: the area's regulations are
- * locked, complete rows take places in file order exactly as single submissions would (funder
+ * Applies a validated batch in chunks of row numbers (chunk k: rows k·C+1 … (k+1)·C). Each chunk
+ * is one transaction: complete rows take places exactly as single submissions would (funder
  * priority, age and village rules) or join the waiting list, incomplete rows become drafts
  * ("Perlu dilengkapi"), NIKs already enrolled here are skipped or updated (never identity fields),
- * and the watermark moves in the same transaction. Rows go from the staging table into workers
- * with one INSERT … SELECT; a NIK enrolled elsewhere since validation is refused by the live-NIK
- * constraint and reported on its row.
+ * and the chunk is marked done in the same transaction. Rows go from the staging table into
+ * workers with one INSERT … SELECT; a NIK enrolled elsewhere since validation is refused by the
+ * live-NIK constraint and reported on its row.
+ *
+ * Order: when every regulation of the area has room for every remaining valid row, no row's
+ * outcome depends on which chunk lands first, so chunks commit side by side (COMMIT_LANES) and
+ * take their places with a guarded count (never past the quota). Otherwise, or as soon as a guard
+ * finds the room gone (single registrations took it meanwhile), the rest goes one chunk at a time
+ * in file order with the regulations locked, as a single submission locks them. The waiting list
+ * keeps file order either way: submitted_at is the commit's start plus the row number in µs.
  */
 export async function runImportCommit(id: string) {
-  for (;;) {
-    const finished = await db().transaction(async (tx) => {
-      const [b] = (await tx.execute(sql`select id, regency_code as "regencyCode", status, existing, committed_through as "committedThrough", committed_by as "committedBy", file_name as "fileName"
-        from import_batches where id = ${id} for update`)) as unknown as { id: string; regencyCode: string; status: string; existing: ExistingMode; committedThrough: number; committedBy: string | null; fileName: string }[];
-      if (!b || b.status !== "menerapkan") return true;
+  const [b] = (await db().execute(sql`select id, regency_code as "regencyCode", status, existing, committed_by as "committedBy", file_name as "fileName",
+      coalesce(phase_started_at, now())::text as "phaseStartedAt", committed_chunks as "committedChunks" from import_batches where id = ${id}`)) as unknown as Batch[];
+  if (!b || b.status !== "menerapkan") return;
+  const [{ last_row: lastRow }] = (await db().execute(sql`select coalesce(max(row_no), 0)::int as last_row from import_rows where batch_id = ${id}`)) as unknown as [{ last_row: number }];
+  const chunks = Math.ceil(lastRow / COMMIT_CHUNK);
+  const queue = Array.from({ length: chunks }, (_, k) => k).filter((k) => !b.committedChunks.includes(k));
+  // Valid rows per chunk not yet committed: while every regulation has room for all of them, the
+  // order chunks land in changes no row's outcome.
+  const pending = new Map<number, number>(queue.map((k) => [k, 0]));
+  for (const c of (await db().execute(sql`select ((row_no - 1) / ${COMMIT_CHUNK})::int as k, count(*)::int as n from import_rows
+      where batch_id = ${id} and outcome = 'valid' group by 1`)) as unknown as { k: number; n: number }[]) {
+    if (pending.has(c.k)) pending.set(c.k, c.n);
+  }
+  const others = (k: number) => [...pending].reduce((sum, [j, n]) => (j === k ? sum : sum + n), 0);
+  let serial = COMMIT_LANES < 2 || queue.length < 2 || !(await roomForAll(b, others(-1)));
+  const lane = async () => {
+    while (!serial && queue.length) {
+      const k = queue.shift()!;
+      if ((await commitChunk(b, k, lastRow, chunks, others(k))) === "room") {
+        serial = true;
+        queue.push(k);
+      } else pending.delete(k);
+    }
+  };
+  if (!serial) await Promise.all(Array.from({ length: COMMIT_LANES }, lane));
+  for (const k of queue.sort((x, y) => x - y)) await commitChunk(b, k, lastRow, chunks, null);
+  if (await finishCommit(b, chunks)) await dropStoredFile(id);
+}
+
+/** Does every regulation in force have room for `n` more rows? */
+async function roomForAll(b: Batch, n: number) {
+  const regs = await db().transaction((tx) => areaRegulationsForBulk(tx, b.regencyCode, wibDay(now()), { lock: false }));
+  return regs.every((r) => r.free >= n);
+}
+
+/**
+ * One chunk in one transaction. `keep` null: one at a time, the regulations locked from the start.
+ * A number: side by side, unlocked; the places are counted only if every regulation keeps room
+ * for `keep` more rows (the other chunks' valid rows), else "room" and nothing is written.
+ */
+async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number, keep: number | null): Promise<"ok" | "done" | "room"> {
+  const id = b.id;
+  const first = k * COMMIT_CHUNK + 1;
+  const last = Math.min((k + 1) * COMMIT_CHUNK, lastRow);
+  try {
+    return await db().transaction(async (tx) => {
+      // One runner per chunk: a second worker process sweeping the same batch skips it.
+      const [{ mine }] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${id}), ${k}) as mine`)) as unknown as [{ mine: boolean }];
+      if (!mine) return "done";
+      const [cur] = (await tx.execute(sql`select status, ${k}::int = any(committed_chunks) as done from import_batches where id = ${id}`)) as unknown as { status: string; done: boolean }[];
+      if (cur?.status !== "menerapkan" || cur.done) return "done";
       const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, c_birth_date::text as birth_date, c_village as village from import_rows
-        where batch_id = ${id} and row_no > ${b.committedThrough}
-          and outcome in ('valid', 'tidak_lengkap' ${b.existing === "perbarui" ? sql`, 'terdaftar_di_wilayah'` : sql``})
-        order by row_no limit ${COMMIT_CHUNK}`)) as unknown as StagedRow[];
-      if (!rows.length) {
-        const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number }[];
-        const [created] = (await tx.execute(sql`select count(*)::int as n from workers where import_batch_id = ${id}`)) as unknown as { n: number }[];
-        await tx.execute(sql`update import_batches set status = 'selesai', committed_at = now(), committed_through = rows_total where id = ${id}`);
-        // The import is one entry of the audit trail, naming the batch.
-        await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: created?.n ?? 0 } });
-        return true;
-      }
-      const first = rows[0]!.row_no;
-      const last = rows.at(-1)!.row_no;
-      const today = wibDay(now());
-      const regs = await lockAreaRegulationsForBulk(tx, b.regencyCode, today);
-      // Places in file order: the first regulation (priority order) with room whose rules fit.
-      const fresh = rows.filter((r) => r.outcome === "valid" || r.outcome === "tidak_lengkap");
-      const statuses: string[] = [];
-      const regulationIds: (number | null)[] = [];
-      for (const r of fresh) {
-        if (r.outcome !== "valid") {
-          statuses.push("draft");
-          regulationIds.push(null);
-          continue;
+        where batch_id = ${id} and row_no between ${first} and ${last} and outcome in ('valid', 'tidak_lengkap')`)) as unknown as StagedRow[];
+      if (rows.length) {
+        const today = wibDay(now());
+        const regs = await areaRegulationsForBulk(tx, b.regencyCode, today, { lock: keep === null });
+        // By row number (offset in the chunk): its status and regulation. Places in file order: the
+        // first regulation (priority order) with room whose rules fit.
+        rows.sort((x, y) => x.row_no - y.row_no);
+        const statuses: (string | null)[] = Array(last - first + 1).fill(null);
+        const regulationIds: (number | null)[] = Array(last - first + 1).fill(null);
+        const taken = new Map<number, number>();
+        for (const r of rows) {
+          const i = r.row_no - first;
+          if (r.outcome !== "valid") {
+            statuses[i] = "draft";
+            continue;
+          }
+          const reg = regs.find((g) => g.free > 0 && isAgeEligible(r.birth_date!, today, g) && (!g.villages || g.villages.includes(r.village ?? "")));
+          if (reg) {
+            reg.free--;
+            taken.set(reg.id, (taken.get(reg.id) ?? 0) + 1);
+          }
+          statuses[i] = reg ? "diajukan" : "daftar_tunggu";
+          regulationIds[i] = reg?.id ?? null;
         }
-        const reg = regs.find((g) => g.free > 0 && isAgeEligible(r.birth_date!, today, g) && (!g.villages || g.villages.includes(r.village ?? "")));
-        if (reg) reg.free--;
-        statuses.push(reg ? "diajukan" : "daftar_tunggu");
-        regulationIds.push(reg?.id ?? null);
-      }
-      if (fresh.length) {
-        const taken = (await tx.execute(sql`
-          with pick as (select * from unnest(${pgArray(fresh.map((r) => r.row_no))}::int[], ${pgArray(statuses)}::worker_status[], ${pgArray(regulationIds)}::int[]) as p(row_no, status, regulation_id)),
+        // One statement: the workers, their first history event, and the rows whose NIK became
+        // live elsewhere after validation (reported on their row, never half-written).
+        const inserted = (await tx.execute(sql`
+          with pick as (
+            select r.*, (${pgArray(statuses)}::worker_status[])[r.row_no - ${first} + 1] as st, (${pgArray(regulationIds)}::int[])[r.row_no - ${first} + 1] as reg
+              from import_rows r where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')),
           ins as (
             insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source,
                 heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id)
-            select r.nik_norm, r.c_name, r.c_birth_date, r.c_sex, coalesce(r.c_address, ''), ${b.regencyCode}, r.c_district, r.c_village, coalesce(r.c_phone, ''),
-                r.c_occupation, coalesce(r.c_income, 1000000), r.c_kk, coalesce(r.c_source, 'lainnya'), r.c_heir_name, r.c_heir_relationship, r.c_heir_nik,
-                p.status, p.regulation_id, case when p.status = 'draft' then null else now() end, ${b.committedBy}, ${id}
-              from pick p join import_rows r on r.batch_id = ${id} and r.row_no = p.row_no
+            select p.nik_norm, p.c_name, p.c_birth_date, p.c_sex, coalesce(p.c_address, ''), ${b.regencyCode}, p.c_district, p.c_village, coalesce(p.c_phone, ''),
+                p.c_occupation, coalesce(p.c_income, 1000000), p.c_kk, coalesce(p.c_source, 'lainnya'), p.c_heir_name, p.c_heir_relationship, p.c_heir_nik,
+                p.st, p.reg, case when p.st = 'draft' then null else ${b.phaseStartedAt}::timestamptz + p.row_no * interval '1 microsecond' end, ${b.committedBy}, ${id}
+              from pick p where p.st is not null
              order by p.row_no
             on conflict (nik) where status <> 'berakhir' do nothing
             returning id, nik, status, regulation_id),
           ev as (insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-                 select id, ${b.committedBy}, null, status, regulation_id, ${`Impor berkas ${b.fileName}`} from ins)
-          select regulation_id, count(*)::int as n from ins where regulation_id is not null group by 1`)) as unknown as { regulation_id: number; n: number }[];
-        for (const t of taken) await tx.execute(sql`update regulations set counted = counted + ${t.n} where id = ${t.regulation_id}`);
-        // Rows whose NIK became live elsewhere after validation: reported, never half-written.
-        await tx.execute(sql`update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
-            errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
-          where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')
-            and not exists (select 1 from workers w where w.nik = r.nik_norm and w.status <> 'berakhir' and w.import_batch_id = ${id})`);
+                 select id, ${b.committedBy}, null, status, regulation_id, ${`Impor berkas ${b.fileName}`} from ins),
+          lost as (update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
+                     errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
+                   where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')
+                     and r.nik_norm not in (select nik from ins)
+                   returning r.row_no)
+          select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`)) as unknown as { regulation_id: number; n: number }[];
+        // Places of rows refused after all are not counted.
+        for (const l of inserted) taken.set(l.regulation_id, taken.get(l.regulation_id)! - l.n);
+        const counts = regs.map((g) => ({ regulationId: g.id, n: taken.get(g.id) ?? 0 }));
+        if (!(await takeBulkPlaces(tx, counts, keep ?? 0))) throw new ChunkRolledBack("room");
       }
       if (b.existing === "perbarui") {
         // The given non-identity fields only: NIK, name, birth date and sex never change here.
@@ -433,9 +498,28 @@ export async function runImportCommit(id: string) {
           where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome = 'terdaftar_di_wilayah'
             and w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
       }
-      await tx.execute(sql`update import_batches set committed_through = ${last} where id = ${id}`);
-      return false;
+      // Done, in the same transaction; the progress is the rows covered by chunks done from the start.
+      const marked = (await tx.execute(sql`update import_batches set committed_chunks = committed_chunks || ${k}::int,
+          committed_through = least(${lastRow}, ${COMMIT_CHUNK} * (select min(g) from generate_series(0, ${chunks}) g where g <> all(committed_chunks || ${k}::int)))
+        where id = ${id} and status = 'menerapkan' and not (${k}::int = any(committed_chunks)) returning id`)) as unknown as unknown[];
+      if (!marked.length) throw new ChunkRolledBack("done");
+      return "ok";
     });
-    if (finished) return dropStoredFile(id);
+  } catch (e) {
+    if (e instanceof ChunkRolledBack) return e.message as "done" | "room";
+    throw e;
   }
+}
+
+/** When every chunk is in: the batch is finished, as one entry of the audit trail naming it. */
+async function finishCommit(b: Batch, chunks: number): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const [cur] = (await tx.execute(sql`select status, cardinality(committed_chunks) as done from import_batches where id = ${b.id} for update`)) as unknown as { status: string; done: number }[];
+    if (cur?.status !== "menerapkan" || cur.done < chunks) return false;
+    const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${b.id} group by 1`)) as unknown as { outcome: string; n: number }[];
+    const [created] = (await tx.execute(sql`select count(*)::int as n from workers where import_batch_id = ${b.id}`)) as unknown as { n: number }[];
+    await tx.execute(sql`update import_batches set status = 'selesai', committed_at = now(), committed_through = rows_total where id = ${b.id}`);
+    await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: b.id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: created?.n ?? 0 } });
+    return true;
+  });
 }

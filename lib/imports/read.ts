@@ -51,12 +51,12 @@ export async function* readCsv(path: string, onHeader: (h: Header) => void): Asy
   const delimiter = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
   const skipped: { line: number; message: string }[] = [];
   const parser = fs.createReadStream(path).pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true, trim: true }),
+    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, trim: true }),
   );
   parser.on("skip", (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, message: err.message }));
   let header: Header | null = null;
   let rowNo = 1;
-  for await (const { record } of parser as AsyncIterable<{ record: string[] }>) {
+  for await (const record of parser as AsyncIterable<string[]>) {
     // A record the parser had to skip (e.g. an unbalanced quote) is reported in its place.
     while (skipped.length) {
       skipped.shift();

@@ -114,10 +114,12 @@ export type BulkCandidate = { id: number; free: number; minAgeMonths: number; ma
 
 /**
  * For a bulk import chunk: the area's regulations in force with free places, in funder priority
- * order, locked (FOR UPDATE) until the chunk's transaction ends, so single registrations running
- * at the same time wait and then see the new counts: the cap stays exact.
+ * order. With `lock`, locked (FOR UPDATE) until the chunk's transaction ends, so single
+ * registrations running at the same time wait and then see the new counts. Without it (chunks
+ * committed side by side while every regulation has room for every remaining row), the places are
+ * taken by takeBulkPlaces, which refuses to go past the quota.
  */
-export async function lockAreaRegulationsForBulk(tx: Tx, regencyCode: string, today: string): Promise<BulkCandidate[]> {
+export async function areaRegulationsForBulk(tx: Tx, regencyCode: string, today: string, { lock }: { lock: boolean }): Promise<BulkCandidate[]> {
   return (await tx.execute(sql`
     select r.id, r.quota - r.counted as free, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
            (select array_agg(rv.village_code) from regulation_villages rv where rv.regulation_id = r.id) as villages
@@ -125,5 +127,20 @@ export async function lockAreaRegulationsForBulk(tx: Tx, regencyCode: string, to
      where r.regency_code = ${regencyCode} and r.status = 'enacted'
        and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
      order by ${FUNDER_ORDER}, r.enacted_on, r.id
-     for update of r`)) as unknown as BulkCandidate[];
+     ${lock ? sql`for update of r` : sql``}`)) as unknown as BulkCandidate[];
+}
+
+/**
+ * Counts the places a bulk chunk took, regulation by regulation in the order given (funder
+ * priority, the order single registrations lock them in), keeping room for `keep` more rows in
+ * every one of them. Returns false when that room is not there (places were taken meanwhile by
+ * someone the chunk did not wait for); the caller rolls back.
+ */
+export async function takeBulkPlaces(tx: Tx, taken: { regulationId: number; n: number }[], keep: number): Promise<boolean> {
+  for (const t of taken) {
+    if (t.n === 0 && keep === 0) continue;
+    const ok = (await tx.execute(sql`update regulations set counted = counted + ${t.n} where id = ${t.regulationId} and quota - counted - ${t.n} >= ${keep} returning id`)) as unknown as unknown[];
+    if (!ok.length) return false;
+  }
+  return true;
 }

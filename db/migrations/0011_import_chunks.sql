@@ -1,0 +1,1 @@
+ALTER TABLE "import_batches" ADD COLUMN "committed_chunks" integer[] DEFAULT '{}'::integer[] NOT NULL;
