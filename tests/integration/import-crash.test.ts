@@ -5,7 +5,7 @@
 // registrations happening during the commit.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { connect } from "@/db/connection";
 import type { Viewer } from "@/lib/authz/viewer";
 import { requestImportCommit } from "@/lib/data/imports";
