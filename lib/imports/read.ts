@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
 import { UserFacingError } from "@/lib/data/errors";
 
-// Reads a stored worker list row by row (streaming; never the whole file in memory): the header
+// Reads a stored worker list as a stream of row batches (never the whole file in memory): the header
 // maps columns by name, unknown columns are ignored and reported, `nik` and `nama` must exist.
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -13,6 +13,8 @@ export type RawRow = { rowNo: number; cells: Partial<Record<ImportColumn, string
 export type Header = { columns: (ImportColumn | null)[]; unknown: string[]; notes: string[] };
 
 const REQUIRED: ImportColumn[] = ["nik", "nama"];
+/** Rows are handed on in batches: one await per row costs more than the row. */
+const BATCH = 500;
 const normaliseHeader = (h: string) =>
   h
     .replace(/^\uFEFF/, "")
@@ -42,7 +44,7 @@ function toRow(header: Header, cells: string[], rowNo: number): RawRow {
 }
 
 /** CSV: UTF-8 with or without BOM, comma or semicolon (whichever the header line uses). */
-export async function* readCsv(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow> {
+export async function* readCsv(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow[]> {
   const fd = fs.openSync(path, "r");
   const buf = Buffer.alloc(64 * 1024);
   const n = fs.readSync(fd, buf, 0, buf.length, 0);
@@ -56,26 +58,31 @@ export async function* readCsv(path: string, onHeader: (h: Header) => void): Asy
   parser.on("skip", (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, message: err.message }));
   let header: Header | null = null;
   let rowNo = 1;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    // A record the parser had to skip (e.g. an unbalanced quote) is reported in its place.
+  let batch: RawRow[] = [];
+  const unreadable = () => {
     while (skipped.length) {
       skipped.shift();
       rowNo++;
-      yield { rowNo, cells: {}, parseError: "Baris ini tidak dapat dibaca (tanda kutip tidak seimbang atau format CSV rusak)." };
+      batch.push({ rowNo, cells: {}, parseError: "Baris ini tidak dapat dibaca (tanda kutip tidak seimbang atau format CSV rusak)." });
     }
+  };
+  for await (const record of parser as AsyncIterable<string[]>) {
+    // A record the parser had to skip (e.g. an unbalanced quote) is reported in its place.
+    unreadable();
     if (!header) {
       header = readHeader(record);
       onHeader(header);
       continue;
     }
     rowNo++;
-    yield toRow(header, record, rowNo);
+    batch.push(toRow(header, record, rowNo));
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
-  while (skipped.length) {
-    skipped.shift();
-    rowNo++;
-    yield { rowNo, cells: {}, parseError: "Baris ini tidak dapat dibaca (tanda kutip tidak seimbang atau format CSV rusak)." };
-  }
+  unreadable();
+  if (batch.length) yield batch;
   if (!header) throw new UserFacingError("Berkas kosong.");
 }
 
@@ -99,9 +106,10 @@ function cellText(v: ExcelJS.CellValue, column: ImportColumn | null): { text: st
 }
 
 /** XLSX: the first sheet only (the caller notes it when there are more), streamed. */
-export async function* readXlsx(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow> {
+export async function* readXlsx(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
   let header: Header | null = null;
+  let batch: RawRow[] = [];
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1);
@@ -119,9 +127,14 @@ export async function* readXlsx(path: string, onHeader: (h: Header) => void): As
       if (cells.every((c) => c === "")) continue;
       const out = toRow(header, cells, row.number);
       if (problems.length && !out.parseError) out.parseError = problems.join(" ");
-      yield out;
+      batch.push(out);
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
     break; // only the first sheet
   }
+  if (batch.length) yield batch;
   if (!header) throw new UserFacingError("Berkas kosong.");
 }
