@@ -19,3 +19,10 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   if (err?.code === "23505") return !constraint || err.constraint_name === constraint;
   return err?.cause ? isUniqueViolation(err.cause, constraint) : false;
 }
+
+/** A lock not granted within the transaction's lock_timeout (SQLSTATE 55P03). */
+export function isLockTimeout(e: unknown): boolean {
+  const err = e as { code?: string; cause?: unknown };
+  if (err?.code === "55P03") return true;
+  return err?.cause ? isLockTimeout(err.cause) : false;
+}

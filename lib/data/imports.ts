@@ -17,7 +17,7 @@ import { readCsv, readXlsx, type Header, type RawRow } from "@/lib/imports/read"
 import { validateRow, type RowContext } from "@/lib/imports/validate-row";
 import { importFilePath } from "@/lib/storage";
 import { writeAudit } from "./audit";
-import { NotFoundError, UserFacingError } from "./errors";
+import { isLockTimeout, NotFoundError, UserFacingError } from "./errors";
 import { areaRegulationsForBulk, takeBulkPlaces } from "./internal/places";
 import { getDefaultEligibility } from "./regulations";
 
@@ -415,6 +415,7 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
       if (cur?.status !== "menerapkan" || cur.done) return "done";
       const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, c_birth_date::text as birth_date, c_village as village from import_rows
         where batch_id = ${id} and row_no between ${first} and ${last} and outcome in ('valid', 'tidak_lengkap')`)) as unknown as StagedRow[];
+      let counts: { regulationId: number; n: number }[] = [];
       if (rows.length) {
         const today = wibDay(now());
         const regs = await areaRegulationsForBulk(tx, b.regencyCode, today, { lock: keep === null });
@@ -464,8 +465,7 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
           select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`)) as unknown as { regulation_id: number; n: number }[];
         // Places of rows refused after all are not counted.
         for (const l of inserted) taken.set(l.regulation_id, taken.get(l.regulation_id)! - l.n);
-        const counts = regs.map((g) => ({ regulationId: g.id, n: taken.get(g.id) ?? 0 }));
-        if (!(await takeBulkPlaces(tx, counts, keep ?? 0))) throw new ChunkRolledBack("room");
+        counts = regs.map((g) => ({ regulationId: g.id, n: taken.get(g.id) ?? 0 }));
       }
       if (b.existing === "perbarui") {
         // The given non-identity fields only: NIK, name, birth date and sex never change here.
@@ -480,6 +480,12 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
           where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome = 'terdaftar_di_wilayah'
             and w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
       }
+      // Side by side, this chunk already holds aggregate rows (the trigger) when it asks for the
+      // regulations, the reverse of a single registration's order: it waits briefly, then gives
+      // way (falls back to one chunk at a time) instead of ever deadlocking a registration.
+      if (keep !== null && counts.length) await tx.execute(sql`set local lock_timeout = '200ms'`);
+      if (!(await takeBulkPlaces(tx, counts, keep ?? 0))) throw new ChunkRolledBack("room");
+      if (keep !== null && counts.length) await tx.execute(sql`set local lock_timeout = 0`);
       // Done, in the same transaction; the progress is the rows covered by chunks done from the start.
       const marked = (await tx.execute(sql`update import_batches set committed_chunks = committed_chunks || ${k}::int,
           committed_through = least(${lastRow}, ${COMMIT_CHUNK} * (select min(g) from generate_series(0, ${chunks}) g where g <> all(committed_chunks || ${k}::int)))
@@ -489,6 +495,7 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
     });
   } catch (e) {
     if (e instanceof ChunkRolledBack) return e.message as "done" | "room";
+    if (keep !== null && isLockTimeout(e)) return "room";
     throw e;
   }
 }
