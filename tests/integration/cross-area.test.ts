@@ -379,6 +379,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "errors.UserFacingError",
   "errors.NotFoundError",
   "errors.isUniqueViolation",
+  "errors.isLockTimeout",
   "audit.writeAudit", // only called inside other data functions' transactions
   "login.LOGIN_WINDOW_MINUTES",
   // The import worker's side: no viewer, it runs batches a viewer created and approved.
