@@ -4,7 +4,7 @@
 // (react-server: lib/ modules are marked server-only). Every job is resumable: on start and every
 // few seconds it also sweeps for batches a stopped worker left mid-phase or whose job was lost.
 import { closeDb } from "@/db/client";
-import { listImportBatchesToRun, runImportCommit, runImportValidation } from "@/lib/data/imports";
+import { listImportBatchesToRun, purgeEndedImportRows, runImportCommit, runImportValidation } from "@/lib/data/imports";
 import { env } from "@/lib/env";
 import { newBoss, QUEUES } from "@/lib/jobs/queue";
 
@@ -30,6 +30,9 @@ async function sweep() {
   for (const b of await listImportBatchesToRun()) {
     void run(b.id, b.status === "menerapkan" ? "commit" : "validate").catch((e) => log(`galat ${b.id}: ${e instanceof Error ? e.message : e}`));
   }
+  // Retention: staging rows of batches that ended long enough ago (UU PDP).
+  const purged = await purgeEndedImportRows();
+  if (purged) log(`baris impor dari ${purged} batch lama dihapus (retensi)`);
 }
 
 async function main() {

@@ -43,6 +43,10 @@ export const importBatches = pgTable(
     phaseStartedAt: timestamp("phase_started_at", { withTimezone: true }),
     validatedAt: timestamp("validated_at", { withTimezone: true }),
     committedAt: timestamp("committed_at", { withTimezone: true }),
+    // When the batch finished, was cancelled or failed; its staging rows (they hold NIKs) are
+    // deleted IMPORT_ROWS_RETENTION_DAYS later, and rowsPurgedAt says so on its page.
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    rowsPurgedAt: timestamp("rows_purged_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("import_batches_live_file_key").on(t.regencyCode, t.fileHash).where(sql`${t.status} not in ('gagal', 'dibatalkan')`),

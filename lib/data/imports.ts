@@ -10,6 +10,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { isAgeEligible } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { wibDay } from "@/lib/domain/wib";
@@ -102,6 +103,7 @@ export async function getImportBatchForViewer(viewer: Viewer, id: string) {
     phase: committing ? "menerapkan" : "validasi",
     progress: { done, total: b.rowsTotal, rate, etaSeconds: rate > 0 && b.rowsTotal > done ? Math.ceil((b.rowsTotal - done) / rate) : null },
     twoStep,
+    retentionDays: env().IMPORT_ROWS_RETENTION_DAYS,
     canCommit: b.status === "tervalidasi" && (viewer.role === "supervisor" || (!twoStep && viewer.role === "petugas")),
   };
 }
@@ -110,7 +112,8 @@ export type ImportErrorRow = { rowNo: number; cells: Record<string, string | nul
 
 /** The rows that will not be imported as they are (errors, duplicates, enrolled elsewhere), with the reason. */
 export async function listImportProblemRowsForViewer(viewer: Viewer, id: string): Promise<ImportErrorRow[]> {
-  await getImportBatchForViewer(viewer, id);
+  const b = await getImportBatchForViewer(viewer, id);
+  if (b.rowsPurgedAt) throw new UserFacingError(`Baris berkas impor ini sudah dihapus (disimpan ${env().IMPORT_ROWS_RETENTION_DAYS} hari setelah impor berakhir).`);
   const rows = await db()
     .select()
     .from(importRows)
@@ -147,7 +150,7 @@ export async function cancelImport(viewer: Viewer, id: string) {
   await getImportBatchForViewer(viewer, id);
   const [row] = await db()
     .update(importBatches)
-    .set({ status: "dibatalkan" })
+    .set({ status: "dibatalkan", endedAt: sql`now()` })
     .where(and(eq(importBatches.id, id), sql`${importBatches.status} in ('diunggah', 'memvalidasi', 'tervalidasi', 'gagal')`))
     .returning({ id: importBatches.id });
   if (!row) throw new UserFacingError("Impor yang sedang atau sudah diterapkan tidak dapat dibatalkan.");
@@ -167,8 +170,24 @@ export async function listImportBatchesToRun() {
 }
 
 async function fail(id: string, message: string) {
-  await db().update(importBatches).set({ status: "gagal", error: message }).where(eq(importBatches.id, id));
+  await db().update(importBatches).set({ status: "gagal", error: message, endedAt: sql`now()` }).where(eq(importBatches.id, id));
   await dropStoredFile(id);
+}
+
+/**
+ * Retention (UU PDP): the staging rows of batches that ended (finished, cancelled or failed) more
+ * than IMPORT_ROWS_RETENTION_DAYS ago are deleted, and the batch records when. The workers
+ * themselves, the batch's counts and its audit entries stay. Run by the worker's sweep;
+ * idempotent. Returns how many batches were purged.
+ */
+export async function purgeEndedImportRows(days = env().IMPORT_ROWS_RETENTION_DAYS): Promise<number> {
+  const purged = (await db().execute(sql`
+    with gone as (update import_batches set rows_purged_at = now()
+                   where status in ('selesai', 'dibatalkan', 'gagal') and rows_purged_at is null and ended_at < now() - make_interval(days => ${days})
+               returning id),
+    del as (delete from import_rows where batch_id in (select id from gone))
+    select count(*)::int as n from gone`)) as unknown as [{ n: number }];
+  return purged[0].n;
 }
 
 /**
@@ -507,7 +526,7 @@ async function finishCommit(b: Batch, chunks: number): Promise<boolean> {
     if (cur?.status !== "menerapkan" || cur.done < chunks) return false;
     const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${b.id} group by 1`)) as unknown as { outcome: string; n: number }[];
     const [created] = (await tx.execute(sql`select count(*)::int as n from workers where import_batch_id = ${b.id}`)) as unknown as { n: number }[];
-    await tx.execute(sql`update import_batches set status = 'selesai', committed_at = now(), committed_through = rows_total where id = ${b.id}`);
+    await tx.execute(sql`update import_batches set status = 'selesai', committed_at = now(), ended_at = now(), committed_through = rows_total where id = ${b.id}`);
     await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: b.id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: created?.n ?? 0 } });
     return true;
   });

@@ -386,6 +386,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "imports.listImportBatchesToRun",
   "imports.runImportValidation",
   "imports.runImportCommit",
+  "imports.purgeEndedImportRows",
   "imports.importStatusLabel",
   "imports.COMMIT_CHUNK",
   "login.MAX_FAILURES_PER_ACCOUNT",

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { connect } from "@/db/connection";
 import type { Viewer } from "@/lib/authz/viewer";
 import { UserFacingError } from "@/lib/data/errors";
-import { getImportBatchForViewer, listImportProblemRowsForViewer, requestImportCommit, runImportCommit, runImportValidation } from "@/lib/data/imports";
+import { getImportBatchForViewer, listImportProblemRowsForViewer, purgeEndedImportRows, requestImportCommit, runImportCommit, runImportValidation } from "@/lib/data/imports";
 import { stageUpload } from "@/lib/imports/upload";
 import { importFilePath } from "@/lib/storage";
 import { createAreaUser, firstVillageOf } from "../support/areas";
@@ -124,6 +124,39 @@ describe("bulk import", () => {
     // Running the commit again changes nothing.
     await runImportCommit(batch.id);
     expect((await sqlOf()`select count(*)::int as n from workers where import_batch_id = ${batch.id}`)[0]!.n).toBe(5);
+  });
+
+  it("deletes a batch's staging rows once it ended longer ago than the retention period; the workers and the counts stay", async () => {
+    const nik = makeNik();
+    const batch = await validated([HEADER, row(nik, "Retensi", { heir: "" }), row("12345", "NIK Salah")].join("\n"), "retensi.csv");
+    expect(batch.summary).toMatchObject({ tidak_lengkap: 1, galat: 1 });
+    await requestImportCommit(supervisor, batch.id);
+    await runImportCommit(batch.id);
+    const live = await validated([HEADER, row(makeNik(), "Belum Diterapkan")].join("\n"), "retensi-belum.csv");
+    const sql = sqlOf();
+    const staged = async (id: string) => (await sql`select count(*)::int as n from import_rows where batch_id = ${id}`)[0]!.n;
+    try {
+      // Ended today: kept.
+      await purgeEndedImportRows(30);
+      expect(await staged(batch.id)).toBe(2);
+      // Ended 31 days ago: the rows go, the batch says when; a batch not ended is never touched.
+      await sql`update import_batches set ended_at = now() - interval '31 days' where id = ${batch.id}`;
+      await sql`update import_batches set created_at = now() - interval '90 days', validated_at = now() - interval '90 days' where id = ${live.id}`;
+      await purgeEndedImportRows(30);
+      expect(await staged(batch.id)).toBe(0);
+      expect(await staged(live.id)).toBe(1);
+      const after = await getImportBatchForViewer(officer, batch.id);
+      expect(after.rowsPurgedAt).toBeInstanceOf(Date);
+      expect(after.summary).toMatchObject({ tidak_lengkap: 1, galat: 1 });
+      await expect(listImportProblemRowsForViewer(officer, batch.id)).rejects.toThrow("sudah dihapus (disimpan 30 hari setelah impor berakhir)");
+      expect((await sql`select status from workers where nik = ${nik} and import_batch_id = ${batch.id}`)[0]!.status).toBe("draft");
+      // Again: nothing more to do.
+      const purgedAt = after.rowsPurgedAt;
+      await purgeEndedImportRows(30);
+      expect((await getImportBatchForViewer(officer, batch.id)).rowsPurgedAt).toEqual(purgedAt);
+    } finally {
+      await sql.end();
+    }
   });
 
   it("refuses files that are not worker lists, each with a clear message", async () => {

@@ -5,8 +5,9 @@ import { afterAll, inject } from "vitest";
 import { closeDb } from "@/db/client";
 
 process.env.DATABASE_URL = inject("databaseUrl");
-// Uploaded files of this run (PDFs, worker lists) go to a throwaway directory.
-process.env.PORTAL_UPLOAD_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "portal-uploads-"));
+// Uploaded files of this run (PDFs, worker lists) go to a throwaway directory, removed afterwards.
+const ownUploads = process.env.PORTAL_UPLOAD_DIR ? null : fs.mkdtempSync(path.join(os.tmpdir(), "portal-uploads-"));
+if (ownUploads) process.env.PORTAL_UPLOAD_DIR = ownUploads;
 process.env.PORTAL_MODE = "test";
 // The app clock is pinned so dates in assertions are exact.
 process.env.PORTAL_CLOCK = "2026-11-24T03:00:00Z";
@@ -15,4 +16,5 @@ process.env.DATABASE_POOL_SIZE = "60";
 
 afterAll(async () => {
   await closeDb();
+  if (ownUploads) fs.rmSync(ownUploads, { recursive: true, force: true });
 });

@@ -6,7 +6,7 @@ import { OneClickForm } from "@/components/ui/one-click-form";
 import { orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { getImportBatchForViewer } from "@/lib/data/imports";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { cancelImportAction, commitImportAction } from "../actions";
 
 export const metadata: Metadata = { title: "Impor pekerja" };
@@ -52,7 +52,12 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               NIK yang sudah terdaftar di wilayah ini akan {b.existing === "perbarui" ? "diperbarui pada kolom yang diisi (NIK, nama, tanggal lahir dan jenis kelamin tidak diubah)" : "dilewati"}. Baris yang salah tidak
               menghalangi baris yang benar.
             </p>
-            {problems ? (
+            {problems && b.rowsPurgedAt ? (
+              <p className="mt-3 text-sm text-slate-600" data-testid="import-rows-purged">
+                Baris berkas ini (termasuk {formatNumber(problems)} baris yang perlu diperbaiki) sudah dihapus pada {formatDate(b.rowsPurgedAt)}: disimpan {b.retentionDays} hari
+                setelah impor berakhir, untuk melindungi data pribadi. Pekerja yang sudah masuk tetap ada.
+              </p>
+            ) : problems ? (
               <p className="mt-3 text-sm">
                 Unduh {formatNumber(problems)} baris yang perlu diperbaiki (dengan kolom kesalahan), perbaiki, lalu unggah lagi:{" "}
                 <a className="text-brand-700 underline" href={`/api/imports/${b.id}/errors?format=xlsx`}>

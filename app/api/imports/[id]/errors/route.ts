@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
 import { getViewer } from "@/lib/auth/viewer";
 import { ForbiddenError } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/data/errors";
+import { NotFoundError, UserFacingError } from "@/lib/data/errors";
 import { listImportProblemRowsForViewer } from "@/lib/data/imports";
 import { spreadsheetResponse } from "@/lib/spreadsheet-response";
 
@@ -25,6 +25,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
     });
   } catch (e) {
     if (e instanceof NotFoundError) return NextResponse.json({ message: e.message }, { status: 404 });
+    if (e instanceof UserFacingError) return NextResponse.json({ message: e.message }, { status: 410 });
     if (e instanceof ForbiddenError) return NextResponse.json({ message: "Anda tidak berwenang." }, { status: 403 });
     throw e;
   }
