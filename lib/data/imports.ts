@@ -176,14 +176,31 @@ async function fail(id: string, message: string) {
 
 /**
  * Retention (UU PDP): the staging rows of batches that ended (finished, cancelled or failed) more
- * than IMPORT_ROWS_RETENTION_DAYS ago are deleted, and the batch records when. The workers
- * themselves, the batch's counts and its audit entries stay. Run by the worker's sweep;
- * idempotent. Returns how many batches were purged.
+ * than IMPORT_ROWS_RETENTION_DAYS ago are deleted, and the batch records when. A batch validated
+ * that long ago and never committed or cancelled is cancelled (one audit entry each) and its rows
+ * and stored file go at once. The workers themselves, the batch's counts and its audit entries
+ * stay. Run by the worker's sweep; idempotent. Returns how many batches lost their rows.
  */
 export async function purgeEndedImportRows(days = env().IMPORT_ROWS_RETENTION_DAYS): Promise<number> {
+  const stale = await db()
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(and(eq(importBatches.status, "tervalidasi"), sql`${importBatches.validatedAt} < now() - make_interval(days => ${days})`));
+  for (const { id } of stale) {
+    const expired = await db().transaction(async (tx) => {
+      const [row] = await tx
+        .update(importBatches)
+        .set({ status: "dibatalkan", endedAt: sql`now() - make_interval(days => ${days})`, error: `Dibatalkan otomatis: tidak diterapkan dalam ${days} hari setelah validasi.` })
+        .where(and(eq(importBatches.id, id), eq(importBatches.status, "tervalidasi")))
+        .returning({ id: importBatches.id });
+      if (row) await writeAudit(tx, { actorId: null, action: "import.expire", entityType: "import_batch", entityId: id, details: { days } });
+      return !!row;
+    });
+    if (expired) await dropStoredFile(id);
+  }
   const purged = (await db().execute(sql`
     with gone as (update import_batches set rows_purged_at = now()
-                   where status in ('selesai', 'dibatalkan', 'gagal') and rows_purged_at is null and ended_at < now() - make_interval(days => ${days})
+                   where status in ('selesai', 'dibatalkan', 'gagal') and rows_purged_at is null and ended_at <= now() - make_interval(days => ${days})
                returning id),
     del as (delete from import_rows where batch_id in (select id from gone))
     select count(*)::int as n from gone`)) as unknown as [{ n: number }];

@@ -139,9 +139,8 @@ describe("bulk import", () => {
       // Ended today: kept.
       await purgeEndedImportRows(30);
       expect(await staged(batch.id)).toBe(2);
-      // Ended 31 days ago: the rows go, the batch says when; a batch not ended is never touched.
+      // Ended 31 days ago: the rows go, the batch says when; a batch validated lately waits for its go.
       await sql`update import_batches set ended_at = now() - interval '31 days' where id = ${batch.id}`;
-      await sql`update import_batches set created_at = now() - interval '90 days', validated_at = now() - interval '90 days' where id = ${live.id}`;
       await purgeEndedImportRows(30);
       expect(await staged(batch.id)).toBe(0);
       expect(await staged(live.id)).toBe(1);
@@ -154,6 +153,16 @@ describe("bulk import", () => {
       const purgedAt = after.rowsPurgedAt;
       await purgeEndedImportRows(30);
       expect((await getImportBatchForViewer(officer, batch.id)).rowsPurgedAt).toEqual(purgedAt);
+      // Validated 31 days ago and never committed: cancelled, its rows and its file gone, audited.
+      await sql`update import_batches set validated_at = now() - interval '31 days' where id = ${live.id}`;
+      await purgeEndedImportRows(30);
+      const expired = await getImportBatchForViewer(officer, live.id);
+      expect(expired).toMatchObject({ status: "dibatalkan", error: "Dibatalkan otomatis: tidak diterapkan dalam 30 hari setelah validasi." });
+      expect(expired.rowsPurgedAt).toBeInstanceOf(Date);
+      expect(await staged(live.id)).toBe(0);
+      expect(fs.existsSync(importFilePath(expired.storedName))).toBe(false);
+      expect((await sql`select action from audit_log where entity_id = ${live.id} order by id`).map((a) => a.action)).toEqual(["import.upload", "import.expire"]);
+      await expect(requestImportCommit(supervisor, live.id)).rejects.toThrow("belum tervalidasi atau sudah diterapkan");
     } finally {
       await sql.end();
     }
