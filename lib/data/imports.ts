@@ -93,7 +93,8 @@ export async function getImportBatchForViewer(viewer: Viewer, id: string) {
   if (!b) throw new NotFoundError("Impor");
   const [setting] = await db().select({ importOneStep: areaSettings.importOneStep }).from(areaSettings).where(eq(areaSettings.regencyCode, b.regencyCode));
   const committing = b.status === "menerapkan" || b.status === "selesai";
-  const done = committing ? (b.status === "selesai" ? b.rowsTotal : b.committedThrough) : b.status === "tervalidasi" ? b.rowsTotal : b.validatedThrough;
+  // Watermarks count row numbers (the header is row 1): capped at the rows in the file.
+  const done = Math.min(b.rowsTotal || Infinity, committing ? (b.status === "selesai" ? b.rowsTotal : b.committedThrough) : b.status === "tervalidasi" ? b.rowsTotal : b.validatedThrough);
   const elapsed = b.phaseStartedAt ? (Date.now() - b.phaseStartedAt.getTime()) / 1000 : 0;
   const rate = elapsed > 0 && done > 0 ? done / elapsed : 0;
   const twoStep = !(setting?.importOneStep ?? false);
