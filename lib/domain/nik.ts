@@ -39,11 +39,10 @@ export function parseNik(input: string, areas: KnownAreas, today: string): NikRe
   // Two-digit years: the latest century that does not put the birth in the future.
   const thisYear = Number(today.slice(0, 4));
   const year = 2000 + yy > thisYear ? 1900 + yy : 2000 + yy;
-  const birthDate = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const d = new Date(`${birthDate}T00:00:00Z`);
-  if (month < 1 || month > 12 || day < 1 || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birthDate) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { ok: false, error: "Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang valid." };
   }
+  const birthDate = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   const serial = nik.slice(12);
   if (serial === "0000") return { ok: false, error: "Nomor urut NIK (4 digit terakhir) tidak boleh 0000." };
   const warnings: string[] = [];
@@ -65,11 +64,16 @@ export function maskNik(nik: string): string {
   return nik.length === 16 ? `${nik.slice(0, 4)}••••••••${nik.slice(12)}` : "••••";
 }
 
-/** Age in whole months on `day` (both ISO dates). */
+/** Age in whole months on `day` (both ISO dates, YYYY-MM-DD). */
 export function ageInMonths(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+  const part = (s: string, from: number, to: number) => Number(s.slice(from, to));
+  return (part(day, 0, 4) - part(birthDate, 0, 4)) * 12 + (part(day, 5, 7) - part(birthDate, 5, 7)) - (part(day, 8, 10) < part(birthDate, 8, 10) ? 1 : 0);
+}
+
+/** Days in a Gregorian month (1–12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isAgeEligible(birthDate: string, day: string, rule: { minAgeMonths: number; maxAgeMonths: number }): boolean {
