@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { areaSettings, districts, importBatches, importRows, occupations, provinces, regencies, villages } from "@/db/schema";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
@@ -199,13 +199,21 @@ export async function purgeEndedImportRows(days = env().IMPORT_ROWS_RETENTION_DA
     });
     if (expired) await dropStoredFile(id);
   }
-  const purged = (await db().execute(sql`
-    with gone as (update import_batches set rows_purged_at = now()
-                   where status in ('selesai', 'dibatalkan', 'gagal') and rows_purged_at is null and ended_at <= now() - make_interval(days => ${days})
-               returning id),
-    del as (delete from import_rows where batch_id in (select id from gone))
-    select count(*)::int as n from gone`)) as unknown as [{ n: number }];
-  return purged[0].n;
+  const ended = await db()
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(and(sql`${importBatches.status} in ('selesai', 'dibatalkan', 'gagal')`, isNull(importBatches.rowsPurgedAt), sql`${importBatches.endedAt} <= now() - make_interval(days => ${days})`));
+  let purged = 0;
+  for (const { id } of ended) {
+    // Batch by batch, through the staging table's primary key.
+    await db().transaction(async (tx) => {
+      const [row] = await tx.update(importBatches).set({ rowsPurgedAt: sql`now()` }).where(and(eq(importBatches.id, id), isNull(importBatches.rowsPurgedAt))).returning({ id: importBatches.id });
+      if (!row) return;
+      await tx.delete(importRows).where(eq(importRows.batchId, id));
+      purged++;
+    });
+  }
+  return purged;
 }
 
 /**
