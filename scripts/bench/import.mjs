@@ -99,7 +99,12 @@ try {
   // bare table.
   const LANDED = "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id";
   const landedFile = path.join(dir, "landed.csv");
-  await pipeline(await sql.unsafe(`copy (select ${LANDED} from workers where import_batch_id = '${results[0].id}' order by id) to stdout with (format csv)`).readable(), fs.createWriteStream(landedFile));
+  {
+    // Read with a plain query (every value as text) and written as CSV: NULL empty, text quoted.
+    const landed = await sql.unsafe(`select ${LANDED.split(", ").map((c) => `${c}::text`).join(", ")} from workers where import_batch_id = $1 order by id`, [results[0].id]).values();
+    const csv = (v) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`);
+    fs.writeFileSync(landedFile, landed.map((r) => r.map(csv).join(",")).join("\n") + "\n");
+  }
   const copyInto = async (table, columns, source) => {
     const t = performance.now();
     await sql.begin(async (tx) => {
