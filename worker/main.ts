@@ -30,9 +30,14 @@ async function sweep() {
   for (const b of await listImportBatchesToRun()) {
     void run(b.id, b.status === "menerapkan" ? "commit" : "validate").catch((e) => log(`galat ${b.id}: ${e instanceof Error ? e.message : e}`));
   }
-  // Retention: staging rows of batches that ended long enough ago (UU PDP).
-  const purged = await purgeEndedImportRows();
-  if (purged) log(`baris impor dari ${purged} batch lama dihapus (retensi)`);
+  // Retention: staging rows of batches that ended long enough ago (UU PDP). A failure here is
+  // logged and retried next sweep; it never holds up the imports above.
+  try {
+    const purged = await purgeEndedImportRows();
+    if (purged) log(`baris impor dari ${purged} batch lama dihapus (retensi)`);
+  } catch (e) {
+    log(`retensi: ${e instanceof Error ? e.message : e}`);
+  }
 }
 
 async function main() {

@@ -14,15 +14,20 @@ export class NotFoundError extends UserFacingError {
   }
 }
 
+/** The PostgreSQL error behind `e` (drizzle wraps it in `cause`), if there is one. */
+function pgError(e: unknown): { code?: string; constraint_name?: string } | null {
+  for (let err = e as { code?: string; constraint_name?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (err.code) return err;
+  }
+  return null;
+}
+
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = e as { code?: string; constraint_name?: string; cause?: unknown };
-  if (err?.code === "23505") return !constraint || err.constraint_name === constraint;
-  return err?.cause ? isUniqueViolation(err.cause, constraint) : false;
+  const err = pgError(e);
+  return err?.code === "23505" && (!constraint || err.constraint_name === constraint);
 }
 
 /** A lock not granted within the transaction's lock_timeout (SQLSTATE 55P03). */
 export function isLockTimeout(e: unknown): boolean {
-  const err = e as { code?: string; cause?: unknown };
-  if (err?.code === "55P03") return true;
-  return err?.cause ? isLockTimeout(err.cause) : false;
+  return pgError(e)?.code === "55P03";
 }
