@@ -8,7 +8,7 @@ type Pool = ReturnType<typeof connect>;
 const globalForDb = globalThis as unknown as { portalPool?: Pool };
 
 function pool(): Pool {
-  globalForDb.portalPool ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE, { asOf: env().PORTAL_CLOCK });
+  globalForDb.portalPool ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
   return globalForDb.portalPool;
 }
 
@@ -27,3 +27,9 @@ export async function closeDb() {
   globalForDb.portalPool = undefined;
   await p?.sql.end({ timeout: 5 });
 }
+
+export type Database = ReturnType<typeof db>;
+/** A transaction handle: the one Tx type of lib/data. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything a query can run on: the pool or a transaction. */
+export type Executor = Database | Tx;

@@ -4,11 +4,10 @@ import * as schema from "./schema";
 
 /**
  * Opens a connection pool. The app uses the cached one in db/client.ts; scripts and tests call this.
- * `asOf` pins the database's clock of record (portal_now(): aggregate buckets, worker history)
- * to the demo/test clock (PORTAL_CLOCK); production never sets it.
+ * No session state: the demo/test clock is a row (portal_clock), not a connection parameter.
  */
-export function connect(url: string, max = 10, opts: { asOf?: string } = {}) {
-  const sql = postgres(url, { max, onnotice: () => {}, connection: opts.asOf ? { "portal.as_of": opts.asOf } : {} });
+export function connect(url: string, max = 10) {
+  const sql = postgres(url, { max, onnotice: () => {} });
   return { sql, db: drizzle(sql, { schema }) };
 }
 

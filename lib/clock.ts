@@ -1,16 +1,20 @@
+import { readDatabaseClock } from "@/lib/data/clock";
+import { wibDay } from "@/lib/domain/wib";
 import { env } from "./env";
 
 /**
- * The one clock for date logic (fiscal years, ages, forecasts). A demo or test run may pin it
- * with PORTAL_CLOCK (an ISO timestamp); production refuses that setting (see lib/env.ts).
- * Security timing (login throttling, session expiry) deliberately uses real time.
+ * The one clock for date logic (fiscal years, ages, forecasts, business dates such as a
+ * submission's). In production it is real time. In demo and test mode it is the database's clock
+ * of record (portal_now(): the portal_clock row a test can move, else now()), so the app, the
+ * worker's scheduled jobs and the aggregate triggers all see the same day. Security timing (login
+ * throttling, session expiry) deliberately uses real time.
  */
-export function now(): Date {
-  const pinned = env().PORTAL_CLOCK;
-  if (pinned) {
-    const d = new Date(pinned);
-    if (Number.isNaN(d.getTime())) throw new Error(`PORTAL_CLOCK bukan waktu yang valid: ${pinned}`);
-    return d;
-  }
-  return new Date();
+export async function now(): Promise<Date> {
+  if (env().PORTAL_MODE === "production") return new Date();
+  return readDatabaseClock();
+}
+
+/** Today's WIB day, "YYYY-MM-DD". */
+export async function today(): Promise<string> {
+  return wibDay(await now());
 }

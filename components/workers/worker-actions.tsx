@@ -42,7 +42,7 @@ export function ActivateForm({ action, workerId, today }: { action: Action; work
   );
 }
 
-export function EndWorkerForm({ action, workerId }: { action: Action; workerId: number }) {
+export function EndWorkerForm({ action, workerId, today }: { action: Action; workerId: number; today: string }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
@@ -54,6 +54,7 @@ export function EndWorkerForm({ action, workerId }: { action: Action; workerId: 
         <option value="tidak_memenuhi_syarat">Tidak lagi memenuhi syarat</option>
         <option value="mengundurkan_diri">Mengundurkan diri</option>
       </SelectField>
+      <TextField label="Tanggal berakhir" hint="Hari kejadiannya (mis. tanggal meninggal), bukan hari ini dicatat." name="endedOn" type="date" max={today} defaultValue={(state.values?.endedOn as string) ?? today} errors={state.fieldErrors?.endedOn} />
       <SubmitButton variant="danger">Akhiri kepesertaan</SubmitButton>
       <div className="w-full">
         <FormMessage status={state.status} message={state.message} />

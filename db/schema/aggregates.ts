@@ -62,3 +62,21 @@ export const aggAreaDaily = pgTable("agg_area_daily", { ...areaKey, day: date("d
 export const aggAreaBreakdown = pgTable("agg_area_breakdown", { ...areaKey, dim: text("dim").notNull(), value: text("value").notNull(), n: integer("n").notNull() }, (t) => [
   primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.dim, t.value] }),
 ]);
+
+/**
+ * Coverage spans rolled up by WIB month (migration 0013's trigger on coverage_spans): `started`
+ * spans whose first day falls in the month, `ended` spans whose last day does. Aktif on any day of
+ * month M = Σ started over months ≤ M − Σ ended over months < M.
+ */
+export const aggCoverageMonthly = pgTable(
+  "agg_coverage_monthly",
+  {
+    regencyCode: key.regencyCode,
+    districtCode: key.districtCode,
+    regulationId: key.regulationId,
+    month: date("month", { mode: "string" }).notNull(),
+    started: integer("started").notNull(),
+    ended: integer("ended").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.month] })],
+);

@@ -47,6 +47,14 @@ export const importBatches = pgTable(
     // deleted IMPORT_ROWS_RETENTION_DAYS later, and rowsPurgedAt says so on its page.
     endedAt: timestamp("ended_at", { withTimezone: true }),
     rowsPurgedAt: timestamp("rows_purged_at", { withTimezone: true }),
+    // The worker process running a phase holds a lease until leaseUntil (claimImportBatch): a
+    // second process never runs the same phase of one batch. Every claim counts an attempt; a
+    // batch whose attempts keep ending in an unexpected error or a crash ends as gagal.
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    // How many times staging (the file read into import_rows) actually ran: once, normally.
+    stagingRuns: integer("staging_runs").notNull().default(0),
   },
   (t) => [
     uniqueIndex("import_batches_live_file_key").on(t.regencyCode, t.fileHash).where(sql`${t.status} not in ('gagal', 'dibatalkan')`),

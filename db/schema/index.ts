@@ -6,3 +6,4 @@ export * from "./regulations";
 export * from "./workers";
 export * from "./aggregates";
 export * from "./imports";
+export * from "./system";

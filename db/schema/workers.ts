@@ -57,6 +57,12 @@ export const workers = pgTable(
     kpjNumber: text("kpj_number"),
     coverageStart: date("coverage_start"),
     endReason: text("end_reason"),
+    // The day the ending took effect (a death on 28 November recorded on 3 December: 28 November),
+    // typed by the person who records it; figures go by it, not by when it was typed.
+    endedOn: date("ended_on", { mode: "string" }),
+    // The WIB day the current status took effect (set by the workers_status_since trigger): the
+    // day the aggregates bucket the status change in.
+    statusSince: date("status_since", { mode: "string" }).notNull().default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
     rejectionReason: text("rejection_reason"),
     flaggedReason: text("flagged_reason"),
     createdBy: uuid("created_by").references(() => users.id),
@@ -83,6 +89,8 @@ export const workers = pgTable(
     check("workers_aktif_has_kpj", sql`${t.status} <> 'aktif' or (${t.kpjNumber} is not null and ${t.coverageStart} is not null)`),
     check("workers_village_in_district", sql`${t.villageCode} is null or left(${t.villageCode}, 8) = ${t.districtCode}`),
     check("workers_district_in_regency", sql`${t.districtCode} is null or left(${t.districtCode}, 5) = ${t.regencyCode}`),
+    check("workers_ended_on", sql`(${t.status} = 'berakhir') = (${t.endedOn} is not null)`),
+    check("workers_ended_after_start", sql`${t.endedOn} is null or ${t.coverageStart} is null or ${t.endedOn} >= ${t.coverageStart}`),
   ],
 );
 
@@ -99,8 +107,41 @@ export const workerEvents = pgTable(
     toStatus: workerStatus("to_status").notNull(),
     regulationId: integer("regulation_id"),
     reason: text("reason"),
+    // The WIB day the change took effect: coverage start for an activation, the typed date for an
+    // ending, the day itself otherwise. `at` stays the moment it was recorded.
+    effectiveOn: date("effective_on", { mode: "string" }).notNull().default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
   },
   (t) => [index("worker_events_worker_idx").on(t.workerId, t.at), index("worker_events_taken_idx").on(t.regulationId, t.at).where(sql`${t.toStatus} = 'diajukan'`)],
+);
+
+/**
+ * Who was aktif under which regulation from when to when: one row per person and regulation from
+ * coverage start (or the day of a move onto the regulation) to the day the ending or the move off
+ * it took effect (inclusive; null while open). Kept by the workers_coverage trigger (migration
+ * 0013) from every write to `workers`, so no write path can forget it. Billing and every "aktif in
+ * month M" answer read these (or their monthly rollup, agg_coverage_monthly).
+ */
+export const coverageSpans = pgTable(
+  "coverage_spans",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workerId: bigint("worker_id", { mode: "number" })
+      .notNull()
+      .references(() => workers.id),
+    regulationId: integer("regulation_id")
+      .notNull()
+      .references(() => regulations.id),
+    regencyCode: text("regency_code").notNull(),
+    districtCode: text("district_code").notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }),
+  },
+  (t) => [
+    uniqueIndex("coverage_spans_open_key").on(t.workerId).where(sql`${t.endsOn} is null`),
+    index("coverage_spans_regulation_idx").on(t.regulationId, t.startsOn),
+    index("coverage_spans_regency_idx").on(t.regencyCode, t.startsOn),
+    check("coverage_spans_order", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
 );
 
 export const correctionStatus = pgEnum("correction_status", ["menunggu", "disetujui", "ditolak"]);

@@ -1,5 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Sql } from "../connection";
+import { wibDay as wibDayOf } from "@/lib/domain/wib";
 
 export const DEMO_PASSWORD = "rentan-demo-2026";
 
@@ -111,6 +112,7 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
       kpj_number: status === "aktif" ? `9${String(26000000 + i)}` : null,
       coverage_start: status === "aktif" ? new Date(submittedAt.getTime() + 14 * 86_400_000).toISOString().slice(0, 10) : null,
       end_reason: status === "berakhir" ? "mengundurkan_diri" : null,
+      ended_on: status === "berakhir" ? wibDayOf(submittedAt) : null,
       rejection_reason: status === "ditolak" ? "Foto KTP tidak terbaca (data demo)" : null,
       created_at: submittedAt.toISOString(),
     });
@@ -125,8 +127,13 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
   await sql.begin(async (tx) => {
     for (const [at, group] of byDay) {
       await tx`select set_config('portal.as_of', ${at}, true)`;
-      const inserted = (await tx`insert into workers ${tx(group)} returning id, status, regulation_id`) as unknown as { id: number; status: string; regulation_id: number | null }[];
-      await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo" })))}`;
+      const inserted = (await tx`insert into workers ${tx(group)} returning id, status, regulation_id, coalesce(coverage_start, ended_on, portal_today())::text as effective_on`) as unknown as {
+        id: number;
+        status: string;
+        regulation_id: number | null;
+        effective_on: string;
+      }[];
+      await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo", effective_on: w.effective_on })))}`;
     }
     await tx`select set_config('portal.as_of', '', true)`;
     await tx`update regulations r set counted = (select count(*) from workers w where w.regulation_id = r.id)`;

@@ -1,11 +1,23 @@
 // `npm run db:seed` loads reference data (idempotent); `npm run db:seed -- --demo` adds demo accounts.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { now as clockNow } from "@/lib/clock";
-import { wibDay } from "@/lib/domain/wib";
-import { connect } from "../connection";
+import { connect, type Sql } from "../connection";
 import { seedDemo, seedDemoRegulations, seedDemoWorkers } from "./demo";
 import { seedAreas, seedOffices, seedPolicies } from "./reference";
+
+/**
+ * Demo and test runs: PORTAL_CLOCK pins the database clock (the portal_clock row that the app,
+ * the worker and the triggers read), and without it the clock is released. Production never has
+ * a row (the worker refuses to start on one).
+ */
+async function seedClock(sql: Sql) {
+  const mode = process.env.PORTAL_MODE ?? "production";
+  if (mode === "production") return;
+  const pinned = process.env.PORTAL_CLOCK;
+  if (pinned && Number.isNaN(new Date(pinned).getTime())) throw new Error(`PORTAL_CLOCK bukan waktu yang valid: ${pinned}`);
+  if (pinned) await sql`insert into portal_clock (id, pinned_at) values (1, ${new Date(pinned).toISOString()}::timestamptz) on conflict (id) do update set pinned_at = excluded.pinned_at, set_at = now()`;
+  else await sql`delete from portal_clock`;
+}
 
 export async function seedDatabase(url: string, { demo = false, log = (() => {}) as (message: string) => void } = {}) {
   const { sql } = connect(url, 2);
@@ -16,10 +28,12 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
     const offices = await seedOffices(sql);
     if (!offices.skipped) log("Kantor BPJS Ketenagakerjaan Banten dan cakupan cabangnya dimuat.");
     await seedPolicies(sql);
+    await seedClock(sql);
     if (demo) {
+      const [{ today }] = (await sql`select portal_today()::text as today`) as unknown as [{ today: string }];
       await seedDemo(sql);
-      await seedDemoRegulations(sql, wibDay(clockNow()));
-      await seedDemoWorkers(sql, wibDay(clockNow()));
+      await seedDemoRegulations(sql, today);
+      await seedDemoWorkers(sql, today);
       log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
     }
   } finally {

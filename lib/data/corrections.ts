@@ -48,7 +48,7 @@ export async function decideCorrection(viewer: Viewer, requestId: number, decisi
   try {
     await db().transaction(async (tx) => {
       const [row] = await tx
-        .select({ request: correctionRequests, status: workers.status })
+        .select({ request: correctionRequests, status: workers.status, regulationId: workers.regulationId })
         .from(correctionRequests)
         .innerJoin(workers, eq(workers.id, correctionRequests.workerId))
         .where(and(eq(correctionRequests.id, requestId), workerInScope(viewer)))
@@ -66,7 +66,7 @@ export async function decideCorrection(viewer: Viewer, requestId: number, decisi
           .update(workers)
           .set({ ...r.changes, updatedAt: new Date() })
           .where(eq(workers.id, r.workerId));
-        await recordEvent(tx, { workerId: r.workerId, actorId: viewer.id, from: row.status, to: row.status, reason: `Koreksi identitas disetujui kantor cabang (${fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof IdentityFields]).join(", ")})` });
+        await recordEvent(tx, { workerId: r.workerId, actorId: viewer.id, from: row.status, to: row.status, regulationId: row.regulationId, reason: `Koreksi identitas disetujui kantor cabang (${fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof IdentityFields]).join(", ")})` });
       }
       await writeAudit(tx, { actorId: viewer.id, action: decision.approve ? "worker.correction_approve" : "worker.correction_reject", entityType: "worker", entityId: String(r.workerId), details: { request: requestId, fields, note: decision.note } });
     });

@@ -4,11 +4,14 @@ import { db } from "@/db/client";
 import { assertCan } from "@/lib/authz/permissions";
 import { districtInScope, enrollmentInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { committedCost } from "@/lib/domain/budget";
 import { forecastQuota, pacePerWeek, type Forecast } from "@/lib/domain/regulations";
 import { addDays, addMonths, monthOf, wibDay } from "@/lib/domain/wib";
 import { NotFoundError } from "./errors";
+import { aktifByMonth } from "./internal/coverage";
+import { inForceOn, inForceToday } from "./internal/in-force";
+import { rows as rowsOf } from "./internal/rows";
 import { listTariffs } from "./regulations";
 
 // Dashboards read only the aggregate tables (migration 0006) and the small reference tables,
@@ -51,18 +54,16 @@ function stock(viewer: Viewer, asOf: AsOf, extra: SQL = sql``) {
 function inForce(day: string, f: DashboardFilter, past = false) {
   const funder = f.funder ? sql`and r.issuer = ${f.funder}` : sql``;
   if (!past) {
-    return sql`select r.id, r.regency_code, r.title, r.number, r.issuer, r.ends_on, r.quota from regulations r
-      where r.status = 'enacted' and r.starts_on <= ${day}::date and (r.ends_on is null or r.ends_on >= ${day}::date) ${funder}`;
+    return sql`select r.id, r.regency_code, r.title, r.number, r.issuer, r.ends_on, r.quota from regulations r where ${inForceToday(day)} ${funder}`;
   }
   return sql`select r.id, r.regency_code, r.title, r.number, r.issuer, r.ends_on,
       coalesce((select am.previous_quota from regulation_amendments am where am.regulation_id = r.id and am.status = 'enacted'
                   and am.previous_quota is not null and am.enacted_on > ${day}::date order by am.enacted_on, am.id limit 1), r.quota) as quota
     from regulations r
-    where r.status in ('enacted', 'ended') and r.enacted_on <= ${day}::date and r.starts_on <= ${day}::date
-      and (r.ends_on is null or r.ends_on >= ${day}::date) and (r.ended_on is null or r.ended_on > ${day}::date) ${funder}`;
+    where ${inForceOn(day)} ${funder}`;
 }
 
-const rows = async <T,>(q: SQL) => (await db().execute(q)) as unknown as T[];
+const rows = <T,>(q: SQL) => rowsOf<T>(db(), q);
 
 export type AreaFigures = {
   code: string;
@@ -87,7 +88,7 @@ export type AreaFigures = {
  */
 export async function listAreaFiguresForViewer(viewer: Viewer, f: DashboardFilter & { provinceCode?: string | null }, asOf: AsOf = null): Promise<AreaFigures[]> {
   assertCan(viewer.role, "dashboard.area");
-  const day = asOf ?? wibDay(now());
+  const day = asOf ?? (await clockToday());
   const areaWhere = and(regencyInScope(scopeOf(viewer), sql.raw("g.code")), f.provinceCode ? sql`g.province_code = ${f.provinceCode}` : undefined, f.regencyCode ? sql`g.code = ${f.regencyCode}` : undefined);
   const only = oneArea(f.regencyCode);
   const funderHeld = f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``;
@@ -150,29 +151,14 @@ function and(...parts: (SQL | undefined)[]) {
  */
 async function committedByArea(viewer: Viewer, f: DashboardFilter, day: string) {
   const current = monthOf(day);
-  const flows = await rows<{ regencyCode: string; month: string; delta: number; entered: number }>(sql`
-    select a.regency_code as "regencyCode", to_char(a.month, 'YYYY-MM') as month, sum(a.delta)::int as delta, sum(a.entered)::int as entered
-      from agg_area_monthly a where ${areaScope(viewer)} ${oneArea(f.regencyCode)} and a.status = 'aktif' and a.month <= ${`${current}-01`}::date ${funderRegs(f)}
-     group by 1, 2 order by 1, 2`);
-  const tariffs = await listTariffs();
-  const byArea = new Map<string, Map<string, { delta: number; entered: number }>>();
-  for (const r of flows) {
-    const m = byArea.get(r.regencyCode) ?? new Map();
-    m.set(r.month, r);
-    byArea.set(r.regencyCode, m);
-  }
   const out = new Map<string, number>();
-  for (const [area, months] of byArea) {
-    const first = [...months.keys()].sort()[0]!;
-    let before = 0;
-    const activeByMonth: { month: string; active: number }[] = [];
-    for (let m = first; m <= current; m = addMonths(m, 1)) {
-      const x = months.get(m);
-      if (m.startsWith(String(f.fiscalYear))) activeByMonth.push({ month: m, active: before + (x?.entered ?? 0) });
-      before += x?.delta ?? 0;
-    }
-    out.set(area, committedCost(activeByMonth, tariffs));
-  }
+  if (current < `${f.fiscalYear}-01`) return out;
+  const last = current < `${f.fiscalYear}-12` ? current : `${f.fiscalYear}-12`;
+  const where = sql`${areaScope(viewer)} ${oneArea(f.regencyCode)} ${funderRegs(f)}`;
+  const [months, tariffs] = await Promise.all([aktifByMonth(db(), { by: "regency", where, from: `${f.fiscalYear}-01`, to: last }), listTariffs()]);
+  const byArea = new Map<string, { month: string; active: number }[]>();
+  for (const m of months) byArea.set(m.key, [...(byArea.get(m.key) ?? []), { month: m.month, active: m.aktif }]);
+  for (const [area, activeByMonth] of byArea) out.set(area, committedCost(activeByMonth, tariffs));
   return out;
 }
 
@@ -189,7 +175,7 @@ export async function getAreaForViewer(viewer: Viewer, regencyCode: string) {
 /** Progress against each regulation of the area in force (on `asOf`), with its aktif count. */
 export async function listAreaRegulationProgressForViewer(viewer: Viewer, regencyCode: string, f: DashboardFilter, asOf: AsOf = null) {
   await getAreaForViewer(viewer, regencyCode);
-  const day = asOf ?? wibDay(now());
+  const day = asOf ?? (await clockToday());
   return rows<{ id: number; title: string; number: string | null; issuer: Funder; quota: number; counted: number; aktif: number }>(sql`
     with s as (${
       asOf
@@ -222,7 +208,7 @@ export async function listDistrictFiguresForViewer(viewer: Viewer, regencyCode: 
 export async function listWeeklyEntriesForViewer(viewer: Viewer, status: "diajukan" | "aktif", regencyCode: string | null, weeks = 12) {
   assertCan(viewer.role, "dashboard.view");
   if (regencyCode && viewer.role !== "kepala_cabang") await getAreaForViewer(viewer, regencyCode);
-  const today = wibDay(now());
+  const today = (await clockToday());
   const from = addDays(today, -7 * (weeks - 1));
   // A branch counts its kecamatan; pemda and Kanwil read the area-level rollup.
   const flows =
@@ -261,7 +247,7 @@ export async function getAreaBreakdownsForViewer(viewer: Viewer, regencyCode: st
   const unknownOcc = of("occupation").find((d) => d.value === "")?.n ?? 0;
   if (unknownOcc) occupation.push({ label: "Belum diisi", sector: "lainnya", n: unknownOcc });
   const sector = ["petani", "nelayan", "lainnya"].map((s) => ({ label: s, n: occupation.filter((o) => o.sector === s).reduce((t, o) => t + o.n, 0) }));
-  const year = Number((asOf ?? wibDay(now())).slice(0, 4));
+  const year = Number((asOf ?? (await clockToday())).slice(0, 4));
   const ageBand = AGE_BANDS.map(([lo, hi, label]) => ({ label, n: of("birth_year").filter((d) => year - Number(d.value) >= lo && year - Number(d.value) <= hi).reduce((t, d) => t + d.n, 0) }));
   const sex = [
     { label: "Laki-laki", n: of("sex").find((d) => d.value === "L")?.n ?? 0 },
@@ -283,7 +269,7 @@ export async function getBranchQueueStatsForViewer(viewer: Viewer) {
        order by w.submitted_at limit 1) o
      where ${districtInScope(scopeOf(viewer), sql.raw("bc.district_code"))}`);
   const at = oldest?.at ? new Date(oldest.at) : null;
-  return { diajukan: counts?.diajukan ?? 0, diverifikasi: counts?.diverifikasi ?? 0, oldestDays: at ? Math.floor((now().getTime() - at.getTime()) / 86_400_000) : null };
+  return { diajukan: counts?.diajukan ?? 0, diverifikasi: counts?.diverifikasi ?? 0, oldestDays: at ? Math.floor(((await now()).getTime() - at.getTime()) / 86_400_000) : null };
 }
 
 /**
@@ -292,7 +278,7 @@ export async function getBranchQueueStatsForViewer(viewer: Viewer) {
  */
 export async function listBranchAreasForViewer(viewer: Viewer) {
   assertCan(viewer.role, "dashboard.branch");
-  const day = wibDay(now());
+  const day = (await clockToday());
   return rows<{ code: string; name: string; quota: number; regulations: number }>(sql`
     select g.code, g.name, coalesce(sum(r.quota), 0)::int as quota, count(r.id)::int as regulations
       from regencies g left join (${inForce(day, { fiscalYear: 0, funder: null })}) r on r.regency_code = g.code

@@ -9,7 +9,7 @@ import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
 import { assertCan } from "@/lib/authz/permissions";
 import { regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isAgeEligible } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
@@ -19,7 +19,8 @@ import { validateRow, type RowContext } from "@/lib/imports/validate-row";
 import { importFilePath } from "@/lib/storage";
 import { writeAudit } from "./audit";
 import { isLockTimeout, NotFoundError, UserFacingError } from "./errors";
-import { areaRegulationsForBulk, takeBulkPlaces } from "./internal/places";
+import { inForceToday } from "./internal/in-force";
+import { areaRegulationsForBulk, insertEvents, takeBulkPlaces } from "./internal/places";
 import { getDefaultEligibility } from "./regulations";
 
 // Bulk import of workers (issue #6). The web side stages files and records decisions; the worker
@@ -326,7 +327,7 @@ async function rowContext(regencyCode: string): Promise<RowContext> {
     districts: new Set(d.filter((x) => x.regencyCode === regencyCode).map((x) => x.code)),
     villages: new Set(v.map((x) => x.code)),
     occupations: new Map(o.map((x) => [x.name.toLowerCase(), x.id])),
-    today: wibDay(now()),
+    today: (await clockToday()),
     policy,
   };
 }
@@ -373,9 +374,8 @@ async function finishValidation(id: string, regencyCode: string) {
       where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);
     const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number }[];
     const summary: Record<string, number> = Object.fromEntries(counts.map((c) => [c.outcome, c.n]));
-    const today = wibDay(now());
-    const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and status = 'enacted'
-      and starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date)`)) as unknown as { n: number }[];
+    const today = (await clockToday());
+    const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`)) as unknown as { n: number }[];
     summary.akan_memegang_kuota = Math.min(free?.n ?? 0, summary.valid ?? 0);
     summary.akan_daftar_tunggu = (summary.valid ?? 0) - summary.akan_memegang_kuota;
     await tx.execute(sql`update import_batches set status = 'tervalidasi', summary = ${JSON.stringify(summary)}::jsonb, validated_at = now() where id = ${id}`);
@@ -438,7 +438,8 @@ export async function runImportCommit(id: string) {
 
 /** Does every regulation in force have room for `n` more rows? */
 async function roomForAll(b: Batch, n: number) {
-  const regs = await db().transaction((tx) => areaRegulationsForBulk(tx, b.regencyCode, wibDay(now()), { lock: false }));
+  const today = await clockToday();
+  const regs = await db().transaction((tx) => areaRegulationsForBulk(tx, b.regencyCode, today, { lock: false }));
   return regs.every((r) => r.free >= n);
 }
 
@@ -462,7 +463,7 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
         where batch_id = ${id} and row_no between ${first} and ${last} and outcome in ('valid', 'tidak_lengkap')`)) as unknown as StagedRow[];
       let counts: { regulationId: number; n: number }[] = [];
       if (rows.length) {
-        const today = wibDay(now());
+        const today = (await clockToday());
         const regs = await areaRegulationsForBulk(tx, b.regencyCode, today, { lock: keep === null });
         // By row number (offset in the chunk): its status and regulation. Places in file order: the
         // first regulation (priority order) with room whose rules fit.
@@ -500,8 +501,7 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
              order by p.row_no
             on conflict (nik) where status <> 'berakhir' do nothing
             returning id, nik, status, regulation_id),
-          ev as (insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-                 select id, ${b.committedBy}, null, status, regulation_id, ${`Impor berkas ${b.fileName}`} from ins),
+          ev as (${insertEvents(sql`select id, ${b.committedBy}::uuid, null::worker_status, status, regulation_id, ${`Impor berkas ${b.fileName}`}, portal_today() from ins`)}),
           lost as (update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
                      errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
                    where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')

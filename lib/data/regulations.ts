@@ -5,11 +5,14 @@ import { auditLog, eligibilityPolicies, regencies, regulationAmendments, regulat
 import { assertCan } from "@/lib/authz/permissions";
 import { regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
 import { wibDay } from "@/lib/domain/wib";
 import { writeAudit } from "./audit";
-import { promoteWaiting, settleHolders } from "./internal/places";
+import { aktifByMonth } from "./internal/coverage";
+import { inForceToday } from "./internal/in-force";
+import { insertEvents, promoteWaiting, settleHolders } from "./internal/places";
+import { firstRow } from "./internal/rows";
 import { NotFoundError, UserFacingError } from "./errors";
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
@@ -89,7 +92,7 @@ export async function getDefaultEligibility() {
   const [row] = await db()
     .select()
     .from(eligibilityPolicies)
-    .where(lte(eligibilityPolicies.effectiveFrom, wibDay(now())))
+    .where(lte(eligibilityPolicies.effectiveFrom, (await clockToday())))
     .orderBy(desc(eligibilityPolicies.effectiveFrom))
     .limit(1);
   return row ?? { minAgeMonths: 18 * 12, maxAgeMonths: 64 * 12 + 11 };
@@ -201,7 +204,7 @@ export async function enactRegulation(viewer: Viewer, id: number, input: { numbe
   assertCan(viewer.role, "regulations.manage");
   await db().transaction(async (tx) => {
     const reg = await transition(tx, viewer, id, "enacted", input, { number: input.number, enactedOn: input.enactedOn });
-    await promoteWaiting(tx, reg.regencyCode, wibDay(now()), viewer.id);
+    await promoteWaiting(tx, reg.regencyCode, (await clockToday()), viewer.id);
   });
 }
 
@@ -223,7 +226,7 @@ export async function endRegulation(viewer: Viewer, id: number, input: { endedOn
       successorId = succ.id;
     }
     if (input.endedOn < current.startsOn) throw new UserFacingError("Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku.", { endedOn: ["Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku."] });
-    await settleHolders(tx, { regulationId: id, successorId, actorId: viewer.id });
+    await settleHolders(tx, { regulationId: id, successorId, actorId: viewer.id, endedOn: input.endedOn });
     await transition(tx, viewer, id, "ended", { endedOn: input.endedOn, endReason: input.reason, successorId }, { reason: input.reason, workers: input.workers, successorId });
   });
 }
@@ -298,7 +301,7 @@ export async function enactAmendment(viewer: Viewer, amendmentId: number, input:
     await writeAudit(tx, { actorId: viewer.id, action: "amendment.enact", entityType: "regulation_amendment", entityId: String(amendmentId), details: { regulationId: reg.id, number: input.number, changes } });
     await writeAudit(tx, { actorId: viewer.id, action: "regulation.amended", entityType: "regulation", entityId: String(reg.id), details: { amendmentId, number: input.number, changes } });
     // A larger quota or a longer period frees places: waiting workers take them at once.
-    await promoteWaiting(tx, reg.regencyCode, wibDay(now()), viewer.id);
+    await promoteWaiting(tx, reg.regencyCode, (await clockToday()), viewer.id);
   });
 }
 
@@ -354,9 +357,9 @@ export async function getRegulationDocumentForViewer(viewer: Viewer, id: number,
  */
 export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) {
   const reg = await getRegulationForViewer(viewer, id);
-  const today = wibDay(now());
+  const today = (await clockToday());
   const year = Number(today.slice(0, 4));
-  const fourWeeksAgo = new Date(now().getTime() - 28 * 86_400_000);
+  const fourWeeksAgo = new Date((await now()).getTime() - 28 * 86_400_000);
   const [[counts], activeByMonth, tariffRows] = await Promise.all([
     db().execute(sql`select
         (select count(*)::int from workers where regulation_id = ${id} and status = 'aktif') as active,
@@ -364,21 +367,11 @@ export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) 
         (select count(*)::int from worker_events where regulation_id = ${id} and at >= ${fourWeeksAgo.toISOString()}::timestamptz
             and to_status in ('diajukan', 'diverifikasi', 'aktif')
             and (from_status is null or from_status not in ('diajukan', 'diverifikasi', 'aktif'))) as "takenLast4Weeks"`) as unknown as Promise<[{ active: number; waiting: number; takenLast4Weeks: number }]>,
-    // A worker counts in a month when aktif on any day of it: from coverage start until the
-    // first later event that took them out of aktif.
-    db().execute(sql`with spans as (
-        select e.worker_id, w.coverage_start as start,
-               (select min(e2.at) from worker_events e2 where e2.worker_id = e.worker_id and e2.at > e.at and e2.to_status <> 'aktif') as stop
-          from worker_events e join workers w on w.id = e.worker_id
-         where e.regulation_id = ${id} and e.to_status = 'aktif' and w.coverage_start is not null)
-      select to_char(m, 'YYYY-MM') as month, count(distinct s.worker_id)::int as active
-        from generate_series(${`${year}-01-01`}::date, date_trunc('month', ${today}::date), interval '1 month') m
-        join spans s on s.start < (m + interval '1 month')::date and (s.stop is null or s.stop >= m)
-       group by m order by m`) as unknown as Promise<{ month: string; active: number }[]>,
+    aktifByMonth(db(), { by: "regulation", where: sql`a.regulation_id = ${id}`, from: `${year}-01`, to: today.slice(0, 7) }),
     listTariffs(),
   ]);
   const budget = reg.budgets.find((b) => b.fiscalYear === year) ?? null;
-  return { reg, today, year, workers: { ...counts!, activeByMonth: [...activeByMonth] }, tariffs: tariffRows, budget };
+  return { reg, today, year, workers: { ...counts!, activeByMonth: activeByMonth.map((m) => ({ month: m.month, active: m.aktif })) }, tariffs: tariffRows, budget };
 }
 
 /**
@@ -390,9 +383,10 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
   return db().transaction(async (tx) => {
     const from = await lockForWrite(tx, viewer, input.fromId);
     const to = await lockForWrite(tx, viewer, input.toId);
-    const today = wibDay(now());
+    const today = (await clockToday());
     if (from.id === to.id || from.regencyCode !== to.regencyCode) throw new UserFacingError("Pilih regulasi lain di kabupaten/kota yang sama.", { toId: ["Pilih regulasi lain di kabupaten/kota yang sama."] });
-    if (to.status !== "enacted" || to.startsOn > today || (to.endsOn !== null && to.endsOn < today)) {
+    const inForce = await firstRow<{ ok: boolean }>(tx, sql`select ${inForceToday(today)} as ok from regulations r where r.id = ${to.id}`);
+    if (!inForce?.ok) {
       throw new UserFacingError("Regulasi tujuan harus sedang berlaku.", { toId: ["Regulasi tujuan harus sedang berlaku."] });
     }
     const n = Math.min(input.count, to.quota - to.counted, from.counted);
@@ -402,10 +396,10 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
       update workers w set regulation_id = ${to.id}, updated_at = now() from pick where w.id = pick.id returning w.id, pick.status`)) as unknown as { id: number; status: string }[];
     await tx.update(regulations).set({ counted: sql`${regulations.counted} - ${moved.length}` }).where(eq(regulations.id, from.id));
     await tx.update(regulations).set({ counted: sql`${regulations.counted} + ${moved.length}` }).where(eq(regulations.id, to.id));
-    for (const w of moved) {
-      await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-        values (${w.id}, ${viewer.id}, ${w.status}::worker_status, ${w.status}::worker_status, ${to.id}, ${`Dipindah dari regulasi ${from.id}`})`);
-    }
+    await tx.execute(
+      insertEvents(sql`select m.id, ${viewer.id}::uuid, m.status::worker_status, m.status::worker_status, ${to.id}::int, ${`Dipindah dari regulasi ${from.id}`}, portal_today()
+        from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) as m(id bigint, status text)`),
+    );
     await writeAudit(tx, { actorId: viewer.id, action: "regulation.move_workers", entityType: "regulation", entityId: String(from.id), details: { toId: to.id, count: moved.length } });
     return moved.length;
   });

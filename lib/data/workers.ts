@@ -4,14 +4,17 @@ import { db } from "@/db/client";
 import { areaSettings, auditLog, correctionRequests, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now } from "@/lib/clock";
+import { now, today as todayOf } from "@/lib/clock";
+import { formatDate } from "@/lib/format";
 import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
-import { canMoveWorker, WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
+import { canMoveWorker, END_REASONS, WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
 import { wibDay } from "@/lib/domain/wib";
+import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput } from "@/lib/validation/workers";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
+import { rows } from "./internal/rows";
 import { workerInScope } from "./internal/worker-scope";
 import { promoteWaiting, recordEvent, releasePlace, takePlace, type Tx } from "./internal/places";
 
@@ -49,7 +52,7 @@ const duplicateMessage = (d: { regencyName: string; status: WorkerStatus }) => `
 
 /** Validates what needs the database and returns the row values, or throws field errors. */
 async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
-  const today = wibDay(now());
+  const today = await todayOf();
   const parsed = parseNik(input.nik, await knownAreas(), today);
   if (!parsed.ok) throw new UserFacingError("Periksa NIK.", { nik: [parsed.error] });
   const info = parsed.value;
@@ -106,19 +109,19 @@ async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
 async function submit(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus; regencyCode: string; birthDate: string; villageCode: string | null }, today: string) {
   const [setting] = await tx.select().from(areaSettings).where(eq(areaSettings.regencyCode, w.regencyCode));
   if (setting?.requiresApproval && viewer.role !== "supervisor") {
-    await move(tx, viewer, w, "menunggu_persetujuan", { submittedAt: new Date() }, "Diajukan ke supervisor");
+    await move(tx, viewer, w, "menunggu_persetujuan", { submittedAt: await now() }, "Diajukan ke supervisor");
     return "menunggu_persetujuan" as const;
   }
   const regulationId = await takePlace(tx, w, today);
   const to = regulationId ? "diajukan" : "daftar_tunggu";
-  await move(tx, viewer, w, to, { submittedAt: new Date(), regulationId, rejectionReason: null }, regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai");
+  await move(tx, viewer, w, to, { submittedAt: await now(), regulationId, rejectionReason: null }, regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai");
   return to;
 }
 
-async function move(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus }, to: WorkerStatus, set: Partial<typeof workers.$inferInsert>, reason: string | null) {
+async function move(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus }, to: WorkerStatus, set: Partial<typeof workers.$inferInsert>, reason: string | null, effectiveOn?: string) {
   if (!canMoveWorker(w.status, to)) throw new UserFacingError(`Status ${WORKER_STATUS_LABELS[w.status]} tidak dapat diubah menjadi ${WORKER_STATUS_LABELS[to]}.`);
   await tx.update(workers).set({ ...set, status: to, updatedAt: new Date() }).where(eq(workers.id, w.id));
-  await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: w.status, to, regulationId: set.regulationId ?? null, reason });
+  await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: w.status, to, regulationId: set.regulationId ?? null, reason, effectiveOn });
 }
 
 /** Registers a worker (officer or supervisor of the area): a draft, or submitted at once. */
@@ -167,7 +170,7 @@ export async function submitWorker(viewer: Viewer, id: number) {
   return db().transaction(async (tx) => {
     const w = await lockWorker(tx, viewer, id);
     if (!w.districtCode || !w.villageCode || !w.heirName || !w.heirRelationship) throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
-    const status = await submit(tx, viewer, w, wibDay(now()));
+    const status = await submit(tx, viewer, w, await todayOf());
     await writeAudit(tx, { actorId: viewer.id, action: "worker.submit", entityType: "worker", entityId: String(id), details: { status } });
     return status;
   });
@@ -177,7 +180,7 @@ export async function submitWorker(viewer: Viewer, id: number) {
 export async function approveWorkers(viewer: Viewer, ids: number[]) {
   assertCan(viewer.role, "workers.approve");
   return db().transaction(async (tx) => {
-    const today = wibDay(now());
+    const today = await todayOf();
     const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "menunggu_persetujuan"))).orderBy(asc(workers.submittedAt)).for("update");
     for (const w of rows) {
       const regulationId = await takePlace(tx, w, today);
@@ -210,7 +213,7 @@ export async function rejectWorkers(viewer: Viewer, ids: number[], reason: strin
       if (w.regulationId) await releasePlace(tx, w.regulationId);
       areas.add(w.regencyCode);
     }
-    for (const a of areas) await promoteWaiting(tx, a, wibDay(now()), viewer.id);
+    for (const a of areas) await promoteWaiting(tx, a, await todayOf(), viewer.id);
     await writeAudit(tx, { actorId: viewer.id, action: "worker.reject", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length, reason } });
     return rows.length;
   });
@@ -223,7 +226,13 @@ export async function activateWorker(viewer: Viewer, id: number, input: { kpjNum
     await db().transaction(async (tx) => {
       const w = await lockWorker(tx, viewer, id);
       if (w.status !== "diverifikasi") throw new UserFacingError("Nomor KPJ dicatat setelah pekerja diverifikasi.");
-      await move(tx, viewer, w, "aktif", { regulationId: w.regulationId, kpjNumber: input.kpjNumber, coverageStart: input.coverageStart }, `KPJ ${input.kpjNumber}`);
+      // One person is never covered twice on one day: a new coverage starts after the last one ended.
+      const [last] = await rows<{ endsOn: string | null }>(tx, sql`select max(ends_on)::text as "endsOn" from coverage_spans where worker_id = ${id}`);
+      if (last?.endsOn && input.coverageStart <= last.endsOn) {
+        const msg = `Mulai kepesertaan harus setelah ${formatDate(new Date(`${last.endsOn}T12:00:00+07:00`))}, akhir kepesertaan sebelumnya.`;
+        throw new UserFacingError(msg, { coverageStart: [msg] });
+      }
+      await move(tx, viewer, w, "aktif", { regulationId: w.regulationId, kpjNumber: input.kpjNumber, coverageStart: input.coverageStart }, `KPJ ${input.kpjNumber}`, input.coverageStart);
       await writeAudit(tx, { actorId: viewer.id, action: "worker.activate", entityType: "worker", entityId: String(id), details: { kpjNumber: input.kpjNumber, coverageStart: input.coverageStart } });
     });
   } catch (e) {
@@ -232,17 +241,30 @@ export async function activateWorker(viewer: Viewer, id: number, input: { kpjNum
   }
 }
 
-/** Ends an enrollment (died, moved, no longer eligible, resigned): the place goes to the waiting list. */
-export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndReason, "regulasi_berakhir">) {
+/**
+ * Ends an enrollment (died, moved, no longer eligible, resigned) as of the day it took effect,
+ * typed by the person who records it: not after today, not before coverage start (nor before the
+ * current status took effect). The place goes to the waiting list; the coverage span closes on
+ * that day, so figures for that month count the worker as aktif and billing stops after it.
+ */
+export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndReason, "regulasi_berakhir">, endedOn: string) {
   assertCan(viewer.role, "workers.end");
+  const today = await todayOf();
   await db().transaction(async (tx) => {
     const w = await lockWorker(tx, viewer, id);
-    await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason }, reason);
+    const [span] = await rows<{ startsOn: string }>(tx, sql`select starts_on::text as "startsOn" from coverage_spans where worker_id = ${id} and ends_on is null`);
+    const earliest = [w.coverageStart, span?.startsOn, w.status === "aktif" ? null : w.statusSince].filter((d): d is string => !!d).sort().pop();
+    if (endedOn > today) throw new UserFacingError("Tanggal berakhir tidak boleh setelah hari ini.", { endedOn: ["Tanggal berakhir tidak boleh setelah hari ini."] });
+    if (earliest && endedOn < earliest) {
+      const msg = `Tanggal berakhir tidak boleh sebelum ${formatDate(new Date(`${earliest}T12:00:00+07:00`))}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
+      throw new UserFacingError(msg, { endedOn: [msg] });
+    }
+    await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason, endedOn }, END_REASONS[reason], endedOn);
     if (w.regulationId) {
       await releasePlace(tx, w.regulationId);
-      await promoteWaiting(tx, w.regencyCode, wibDay(now()), viewer.id);
+      await promoteWaiting(tx, w.regencyCode, today, viewer.id);
     }
-    await writeAudit(tx, { actorId: viewer.id, action: "worker.end", entityType: "worker", entityId: String(id), details: { reason } });
+    await writeAudit(tx, { actorId: viewer.id, action: "worker.end", entityType: "worker", entityId: String(id), details: { reason, endedOn } });
   });
 }
 
@@ -496,7 +518,7 @@ export type KpjResult = { line: number; ok: boolean; message: string };
  */
 export async function recordKpjNumbers(viewer: Viewer, rows: KpjRow[]): Promise<KpjResult[]> {
   assertCan(viewer.role, "workers.verify");
-  const today = wibDay(now());
+  const today = await todayOf();
   const results: KpjResult[] = [];
   for (const r of rows) {
     const nik = r.nik.replace(/[\s.]/g, "");
@@ -508,7 +530,7 @@ export async function recordKpjNumbers(viewer: Viewer, rows: KpjRow[]): Promise<
       results.push({ line: r.line, ok: false, message: "Nomor KPJ 8–16 huruf/angka." });
       continue;
     }
-    if (r.coverageStart && !/^\d{4}-\d{2}-\d{2}$/.test(r.coverageStart)) {
+    if (r.coverageStart && !isCalendarDate(r.coverageStart)) {
       results.push({ line: r.line, ok: false, message: "Tanggal mulai harus YYYY-MM-DD." });
       continue;
     }

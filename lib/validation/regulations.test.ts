@@ -15,7 +15,7 @@ describe("regulation form validation", () => {
     [{ quota: "-5" }, "quota", "Kuota minimal 1."],
     [{ quota: "dua puluh" }, "quota", "Kuota harus berupa angka bulat."],
     [{ endsOn: "2026-12-31" }, "endsOn", "Tanggal akhir tidak boleh sebelum tanggal mulai."],
-    [{ startsOn: "2027-02-30" }, "startsOn", "Tanggal tidak valid."],
+    [{ startsOn: "2027-02-30" }, "startsOn", "Tanggal mulai berlaku bukan tanggal yang ada di kalender."],
     [{ maxAgeYears: "17" }, "maxAgeYears", "Usia maksimal harus di atas usia minimal."],
     [{ type: "perdes" }, "villageCodes", "Peraturan desa harus menyebut desa yang dicakup."],
   ])("%o → %s: %s", (patch, field, message) => {

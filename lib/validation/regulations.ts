@@ -1,11 +1,7 @@
+import { calendarDate } from "./dates";
 import { z } from "zod";
 
-const isoDate = (label: string) =>
-  z
-    .string({ error: `Isi ${label}.` })
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label[0]!.toUpperCase()}${label.slice(1)} harus berupa tanggal.`)
-    .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Tanggal tidak valid.");
+const isoDate = calendarDate;
 
 const optionalDate = (label: string) => z.preprocess((v) => (v === "" || v == null ? null : v), isoDate(label).nullable());
 

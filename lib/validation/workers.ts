@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "./dates";
 
 const text = (max: number, msg: string) => z.string().trim().max(max, msg);
 const optional = (max: number, msg: string) =>
@@ -17,7 +18,7 @@ export const workerSchema = z
   .object({
     nik: z.string({ error: "Isi NIK." }).trim().min(1, "Isi NIK."),
     name: z.string({ error: "Isi nama lengkap." }).trim().min(2, "Isi nama lengkap sesuai KTP.").max(150, "Nama terlalu panjang."),
-    birthDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Isi tanggal lahir."),
+    birthDate: calendarDate("tanggal lahir"),
     sex: z.enum(["L", "P"], { error: "Pilih jenis kelamin." }),
     address: text(300, "Alamat terlalu panjang.").default(""),
     districtCode: optional(20, "Kecamatan tidak valid."),
@@ -48,10 +49,12 @@ export const workerIdSchema = z.object({ workerId: z.coerce.number().int().posit
 export const rejectSchema = workerIdsSchema.extend({ reason: z.string().trim().min(5, "Tulis alasan penolakan (minimal 5 huruf).").max(500) });
 export const activateSchema = workerIdSchema.extend({
   kpjNumber: z.string().trim().regex(/^[0-9A-Za-z]{8,16}$/, "Nomor KPJ 8–16 huruf/angka."),
-  coverageStart: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "Isi tanggal mulai kepesertaan."),
+  coverageStart: calendarDate("tanggal mulai kepesertaan"),
 });
 export const endWorkerSchema = workerIdSchema.extend({
   reason: z.enum(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"], { error: "Pilih alasan." }),
+  // The day it took effect (a death's date), not the day it is typed.
+  endedOn: calendarDate("tanggal berakhir"),
 });
 
 const FUNDERS = ["kabkota", "provinsi", "desa", "csr", "lainnya"] as const;

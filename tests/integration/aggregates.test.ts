@@ -4,16 +4,18 @@
 // over `workers` and `worker_events`, written independently of the trigger. The seed is printed:
 // AGG_SEED=<n> replays a run.
 //
-// One connection (pool size 1) so the moving clock (`portal.as_of`, a session setting) applies
-// to every statement.
-process.env.DATABASE_POOL_SIZE = "1";
+// The clock moves through the portal_clock row (lib/data/clock.ts), which the app and the
+// triggers read alike. Endings are back-dated at random (their typed date), activations start on
+// back-dated coverage days, so the dated buckets and coverage spans are exercised across months.
 
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { db } from "@/db/client";
 import { connect } from "@/db/connection";
 import type { Viewer } from "@/lib/authz/viewer";
+import { setPortalClock } from "@/lib/data/clock";
 import { UserFacingError } from "@/lib/data/errors";
+import { wibDay } from "@/lib/domain/wib";
 import { createAmendment, createRegulation, enactAmendment, enactRegulation, endRegulation, moveWorkersBetweenRegulations, submitRegulationForReview } from "@/lib/data/regulations";
 import { activateWorker, endWorker, getWorkerFormValuesForViewer, registerWorker, rejectWorkers, submitWorker, updateWorker, verifyWorkers } from "@/lib/data/workers";
 import { createAreaUser, createBranchHead } from "../support/areas";
@@ -46,7 +48,11 @@ const pick = <T,>(xs: readonly T[]): T => {
 };
 
 const reader = connect(inject("databaseUrl"), 1).sql;
-afterAll(() => reader.end({ timeout: 5 }));
+afterAll(async () => {
+  // The clock is shared by every test file: back to the suite's pinned day.
+  await setPortalClock(process.env.PORTAL_CLOCK!);
+  await reader.end({ timeout: 5 });
+});
 
 let officer: Viewer, supervisor: Viewer, branch: Viewer;
 let villages: { code: string; district: string }[];
@@ -54,8 +60,15 @@ let occupationIds: number[];
 let clock = Date.parse("2026-06-28T10:00:00Z");
 
 async function setClock() {
-  await db().execute(sql`select set_config('portal.as_of', ${new Date(clock).toISOString()}, false)`);
+  await setPortalClock(new Date(clock));
 }
+const today = () => wibDay(new Date(clock));
+/** A day between `from` and today (inclusive), at random. */
+const dayBetween = (from: string) => {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${today()}T00:00:00Z`);
+  return b <= a ? today() : new Date(a + Math.floor(random() * ((b - a) / 86_400_000 + 1)) * 86_400_000).toISOString().slice(0, 10);
+};
 
 async function newRegulation(quota: number) {
   const reg = await createRegulation(supervisor, { type: "perwal", issuer: "kabkota", title: `Perwal Serang uji ${quota} ${random()}`, startsOn: "2026-01-01", endsOn: null, quota, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] });
@@ -88,10 +101,23 @@ const OPS: [number, string, () => Promise<unknown>][] = [
       return verifyWorkers(branch, [pick(queue), ...queue.filter(() => random() < 0.2)]);
     },
   ],
-  [10, "activate", async () => activateWorker(branch, pick(await ids("status = 'diverifikasi'")), { kpjNumber: `SRG${seed}${++kpj}`.slice(0, 16), coverageStart: "2026-11-24" })],
+  [
+    10,
+    "activate",
+    async () =>
+      activateWorker(branch, pick(await ids("status = 'diverifikasi'")), { kpjNumber: `SRG${seed}${++kpj}`.slice(0, 16), coverageStart: wibDay(new Date(clock - Math.floor(random() * 40) * 86_400_000)) }),
+  ],
   [6, "reject", async () => rejectWorkers(branch, [pick(await ids("status in ('diajukan', 'diverifikasi')"))], "Data tidak cocok (uji)")],
   [5, "resubmit", async () => submitWorker(officer, pick(await ids("status = 'ditolak'")))],
-  [8, "end", async () => endWorker(officer, pick(await ids("status <> 'berakhir'")), pick(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"] as const))],
+  [
+    8,
+    "end",
+    async () => {
+      const id = pick(await ids("status <> 'berakhir'"));
+      const [w] = await reader`select greatest(coalesce(coverage_start, status_since), status_since)::text as "from" from workers where id = ${id}`;
+      return endWorker(officer, id, pick(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"] as const), random() < 0.5 ? today() : dayBetween(w!.from as string));
+    },
+  ],
   [
     7,
     "update kecamatan/occupation",
@@ -158,11 +184,29 @@ async function differences(a: string, b: string) {
 }
 
 const key = "regency_code, district_code, regulation_id, status";
+/**
+ * Coverage spans replayed from worker_events alone (independent of the coverage trigger): a span
+ * opens at an event that leaves the worker aktif under a regulation it was not aktif under just
+ * before (from the event's effective day: coverage start, or the day of a move), and closes at the
+ * next event that leaves them no longer aktif under it: an ending on its effective day, anything
+ * else the day before. A span closed before it opened never existed.
+ */
+const AKTIF_SPANS_FROM_HISTORY = `
+  with ev as (select e.*, lag(e.to_status) over w as prev_status, lag(e.regulation_id) over w as prev_reg
+                from worker_events e window w as (partition by e.worker_id order by e.at, e.id)),
+  opens as (select ev.* from ev where ev.to_status = 'aktif' and ev.regulation_id is not null
+              and (ev.prev_status is distinct from 'aktif' or ev.prev_reg is distinct from ev.regulation_id))
+  select o.worker_id, o.regulation_id, w.regency_code, o.effective_on as starts_on,
+         case when c.to_status = 'berakhir' then c.effective_on else c.effective_on - 1 end as ends_on
+    from opens o join workers w on w.id = o.worker_id
+    left join lateral (select x.to_status, x.effective_on from worker_events x where x.worker_id = o.worker_id and (x.at, x.id) > (o.at, o.id)
+                         and (x.to_status <> 'aktif' or x.regulation_id is distinct from o.regulation_id) order by x.at, x.id limit 1) c on true
+   where c.to_status is null or (case when c.to_status = 'berakhir' then c.effective_on else c.effective_on - 1 end) >= o.effective_on`;
 const workersKey = "regency_code, coalesce(district_code, '') as district_code, coalesce(regulation_id, 0) as regulation_id, status";
 const wib = (col: string) => `(${col} at time zone 'Asia/Jakarta')`;
 
 describe("dashboard aggregates", () => {
-  it(`equal an independent recount after ${OPERATIONS} random operations across month boundaries`, async () => {
+  it(`equal an independent recount after ${OPERATIONS} random operations across month boundaries`, { timeout: 180_000 }, async () => {
     const done: Record<string, number> = {};
     let refused = 0;
     for (let i = 0; i < OPERATIONS; i++) {
@@ -216,35 +260,48 @@ describe("dashboard aggregates", () => {
     // Quota counters equal the holders.
     expect(await reader`select id from regulations r where counted <> (select count(*) from workers w where w.regulation_id = r.id)`).toEqual([]);
 
-    // Kota Serang's flows, against its status history: entries into each status per WIB month and day…
+    // Kota Serang's flows, against its status history. A status change counts on the day it took
+    // effect: an ending on its typed date, anything else on the day it was recorded, and never
+    // before the previous change of the same worker (a running maximum).
+    const changes = `select e.*, max(case when e.to_status = 'berakhir' then e.effective_on else ${wib("e.at")}::date end)
+        over (partition by e.worker_id order by e.at, e.id) as dy
+      from worker_events e join workers w on w.id = e.worker_id where w.regency_code = '${SERANG}' and e.from_status is distinct from e.to_status`;
     for (const [t, unit] of [
       ["agg_monthly", "month"],
       ["agg_daily", "day"],
       ["agg_area_monthly", "month"],
       ["agg_area_daily", "day"],
     ]) {
-      const bucket = unit === "month" ? `date_trunc('month', ${wib("e.at")})::date` : `${wib("e.at")}::date`;
+      const bucket = unit === "month" ? `date_trunc('month', c.dy)::date` : `c.dy`;
       expect(
         await differences(
           `select status, ${unit}, sum(entered)::int from ${t} where regency_code = '${SERANG}' group by 1, 2 having sum(entered) <> 0`,
-          `select e.to_status, ${bucket}, count(*)::int from worker_events e join workers w on w.id = e.worker_id
-            where w.regency_code = '${SERANG}' and e.from_status is distinct from e.to_status group by 1, 2`,
+          `select c.to_status, ${bucket}, count(*)::int from (${changes}) c group by 1, 2`,
         ),
       ).toEqual([]);
     }
     // …and the number in each status at the end of every month, replayed from that history.
-    const ends = await reader.unsafe(`select distinct date_trunc('month', ${wib("e.at")})::date::text as m from worker_events e join workers w on w.id = e.worker_id where w.regency_code = '${SERANG}' order by 1`);
+    const ends = await reader.unsafe(`select distinct date_trunc('month', c.dy)::date::text as m from (${changes}) c order by 1`);
+    expect(ends.length).toBeGreaterThanOrEqual(4);
     for (const { m } of ends) {
       const month = m as string;
       expect(
         await differences(
           `select status, sum(delta)::int from agg_monthly where regency_code = '${SERANG}' and month <= '${month}' group by 1 having sum(delta) <> 0`,
           `select to_status, count(*)::int from (
-             select distinct on (e.worker_id) e.to_status from worker_events e join workers w on w.id = e.worker_id
-              where w.regency_code = '${SERANG}' and ${wib("e.at")} < ('${month}'::date + interval '1 month')
-              order by e.worker_id, e.at desc, e.id desc) last group by 1`,
+             select distinct on (c.worker_id) c.to_status from (${changes}) c
+              where c.dy < ('${month}'::date + interval '1 month')
+              order by c.worker_id, c.at desc, c.id desc) last group by 1`,
         ),
       ).toEqual([]);
+      // Aktif on any day of the month, per regulation: the rollup the pages read (agg_coverage_monthly)
+      // against the spans replayed from the history, and against the SQL twin over the spans.
+      const recount = `select s.regulation_id, count(*)::int from (${AKTIF_SPANS_FROM_HISTORY}) s
+          where s.starts_on < ('${month}'::date + interval '1 month') and (s.ends_on is null or s.ends_on >= '${month}'::date) and s.regency_code = '${SERANG}' group by 1`;
+      const rollup = `select regulation_id, (sum(started) filter (where month <= '${month}') - coalesce(sum(ended) filter (where month < '${month}'), 0))::int as n
+          from agg_coverage_monthly where regency_code = '${SERANG}' group by 1 having (sum(started) filter (where month <= '${month}') - coalesce(sum(ended) filter (where month < '${month}'), 0)) <> 0`;
+      expect(await differences(rollup, recount)).toEqual([]);
+      expect(await differences(`select regulation_id, count(*)::int from aktif_spans_in_month('${month}') where regency_code = '${SERANG}' group by 1`, recount)).toEqual([]);
     }
   });
 });

@@ -395,6 +395,10 @@ const NOT_VIEWER_SCOPED = new Set([
   "login.recordLoginAttempt",
   "login.findLoginUser",
   "viewer.loadViewer",
+  // The movable demo/test clock: system state, no rows of any area.
+  "clock.readDatabaseClock",
+  "clock.setPortalClock",
+  "clock.isClockPinned",
   "regulations.listTariffs", // reference data: the national tariff table
   "regulations.getDefaultEligibility", // reference data: the national default age rule
   "workers.listOccupations", // reference data: occupation categories

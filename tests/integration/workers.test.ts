@@ -45,7 +45,7 @@ async function clearArea() {
   const { sql } = connect(inject("databaseUrl"), 1);
   try {
     // End everything left in Cilegon so each test starts from an empty area.
-    await sql`update workers set status = 'berakhir', regulation_id = null, end_reason = 'mengundurkan_diri' where regency_code = ${CILEGON} and status <> 'berakhir'`;
+    await sql`update workers set status = 'berakhir', regulation_id = null, end_reason = 'mengundurkan_diri', ended_on = greatest(portal_today(), coalesce(coverage_start, portal_today())) where regency_code = ${CILEGON} and status <> 'berakhir'`;
     await sql`update regulations set counted = 0, status = 'ended', ended_on = starts_on, end_reason = 'revoked' where regency_code = ${CILEGON} and status = 'enacted'`;
   } finally {
     await sql.end();
@@ -69,7 +69,7 @@ describe("registration", () => {
     expect([a.status, b.status]).toEqual(["diajukan", "daftar_tunggu"]);
     expect(await counts(reg)).toMatchObject({ counted: 1, holders: 1, waiting: 1 });
     // The holder ends: the waiting worker is promoted at once.
-    await endWorker(officer, a.id, "mengundurkan_diri");
+    await endWorker(officer, a.id, "mengundurkan_diri", "2026-11-24");
     expect(await counts(reg)).toMatchObject({ counted: 1, holders: 1, waiting: 0 });
     expect((await getWorkerForViewer(officer, b.id)).status).toBe("diajukan");
   });
@@ -301,7 +301,7 @@ describe("moving to another area", () => {
     await verifyWorkers(kacab, [first.id]);
     const kpj = `P${Date.now()}`.slice(0, 14);
     await activateWorker(kacab, first.id, { kpjNumber: kpj, coverageStart: "2026-11-01" });
-    await endWorker(kotaOfficer, first.id, "pindah_domisili");
+    await endWorker(kotaOfficer, first.id, "pindah_domisili", "2026-11-20");
     const second = await registerWorker(officer, workerInput({ nik, districtCode: KEC, villageCode: village }));
     const w = await getWorkerForViewer(officer, second.id);
     expect(w).toMatchObject({ status: "diajukan", kpjNumber: kpj, regencyName: "Kota Cilegon" });

@@ -8,7 +8,7 @@ import { AreaView, BranchView, FilterBar, ProvinceView } from "@/components/dash
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { viewerPlace } from "@/lib/authz/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { getScopeSummaryForViewer, listProvincesForViewer, listRegenciesForViewer } from "@/lib/data/areas";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Beranda" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer("dashboard.view");
   const sp = await searchParams;
-  const year = Number(now().toISOString().slice(0, 4));
+  const year = Number((await now()).toISOString().slice(0, 4));
   const { filter, sort } = parseDashboardParams(sp, year);
   const years = [year + 1, year, year - 1, year - 2];
   const header = (
@@ -27,7 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       title={`Selamat datang, ${viewer.name}`}
       description={
         <>
-          {ROLE_LABELS[viewer.role]} · <span data-testid="scope-name">{viewerPlace(viewer)}</span> · data per {formatDateTime(now())}
+          {ROLE_LABELS[viewer.role]} · <span data-testid="scope-name">{viewerPlace(viewer)}</span> · data per {formatDateTime(await now())}
         </>
       }
     />

@@ -3,7 +3,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { KpjUpload } from "@/components/workers/kpj-upload";
 import { CorrectionDecision, VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { listCorrectionRequestsForViewer } from "@/lib/data/corrections";
 import { listVerificationQueueForViewer } from "@/lib/data/workers";
 import { dayLabel } from "@/lib/domain/wib";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Verifikasi" };
 export default async function VerificationPage() {
   const viewer = await requireViewer("workers.verify");
   const [rows, corrections] = await Promise.all([listVerificationQueueForViewer(viewer), listCorrectionRequestsForViewer(viewer)]);
-  const today = now().getTime();
+  const today = (await now()).getTime();
   const queue = rows.map((r) => ({ ...r, waitingDays: r.submittedAt ? Math.floor((today - r.submittedAt.getTime()) / 86_400_000) : 0 }));
   const pending = queue.filter((r) => r.status === "diajukan");
   return (

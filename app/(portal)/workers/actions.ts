@@ -47,7 +47,7 @@ export const activateWorkerAction = authorizedAction("workers.verify", activateS
 });
 
 export const endWorkerAction = authorizedAction("workers.end", endWorkerSchema, async (viewer, input) => {
-  await endWorker(viewer, input.workerId, input.reason);
+  await endWorker(viewer, input.workerId, input.reason, input.endedOn);
   revalidatePath(`/workers/${input.workerId}`);
   return { status: "success", message: "Kepesertaan diakhiri; tempat kuotanya diberikan ke daftar tunggu." };
 });

@@ -1,12 +1,13 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { db } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { isAgeEligible } from "@/lib/domain/nik";
+import { inForceToday } from "./in-force";
 
 // Places in quotas. Called only inside the transactions of lib/data functions that have already
 // checked the viewer's permission and scope; never imported by app/ (ESLint).
 
-export type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
+export type { Tx };
 
 type PlaceSeeker = { id: number; regencyCode: string; birthDate: string; villageCode: string | null };
 
@@ -28,9 +29,7 @@ export async function takePlace(tx: Tx, w: PlaceSeeker, today: string): Promise<
            exists (select 1 from regulation_villages rv where rv.regulation_id = r.id) as "villageScheme",
            exists (select 1 from regulation_villages rv where rv.regulation_id = r.id and rv.village_code = ${w.villageCode}) as "villageListed"
       from regulations r
-     where r.regency_code = ${w.regencyCode} and r.status = 'enacted'
-       and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
-       and r.counted < r.quota
+     where r.regency_code = ${w.regencyCode} and ${inForceToday(today)} and r.counted < r.quota
      order by ${FUNDER_ORDER}, r.enacted_on, r.id`)) as unknown as { id: number; minAgeMonths: number; maxAgeMonths: number; villageScheme: boolean; villageListed: boolean }[];
   for (const r of candidates) {
     if (!isAgeEligible(w.birthDate, today, r)) continue;
@@ -45,9 +44,23 @@ export async function releasePlace(tx: Tx, regulationId: number) {
   await tx.execute(sql`update regulations set counted = counted - 1 where id = ${regulationId}`);
 }
 
-export async function recordEvent(tx: Tx, e: { workerId: number; actorId: string | null; from: string | null; to: string; regulationId?: number | null; reason?: string | null }) {
-  await tx.execute(sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-    values (${e.workerId}, ${e.actorId}, ${e.from}::worker_status, ${e.to}::worker_status, ${e.regulationId ?? null}, ${e.reason ?? null})`);
+/**
+ * The history insert, written once: `source` yields (worker_id, actor_id, from_status, to_status,
+ * regulation_id, reason, effective_on) in that order, a VALUES list or a SELECT. Usable as a
+ * statement or inside a data-modifying CTE, so set-based writers record their events set-based.
+ */
+export function insertEvents(source: SQL): SQL {
+  return sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason, effective_on) ${source}`;
+}
+
+export type WorkerEvent = { workerId: number; actorId: string | null; from: string | null; to: string; regulationId?: number | null; reason?: string | null; effectiveOn?: string | null };
+
+/** One status change in the history; `effectiveOn` (a typed date) defaults to today. */
+export async function recordEvent(tx: Tx, e: WorkerEvent) {
+  await tx.execute(
+    insertEvents(sql`values (${e.workerId}, ${e.actorId}::uuid, ${e.from}::worker_status, ${e.to}::worker_status, ${e.regulationId ?? null}::int, ${e.reason ?? null},
+      coalesce(${e.effectiveOn ?? null}::date, portal_today()))`),
+  );
 }
 
 /**
@@ -58,7 +71,7 @@ export async function recordEvent(tx: Tx, e: { workerId: number; actorId: string
 export async function promoteWaiting(tx: Tx, regencyCode: string, today: string, actorId: string | null): Promise<number> {
   let promoted = 0;
   const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations
-    where regency_code = ${regencyCode} and status = 'enacted' and starts_on <= ${today}::date and (ends_on is null or ends_on >= ${today}::date)`)) as unknown as [{ n: number }];
+    where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`)) as unknown as [{ n: number }];
   if (!free || free.n === 0) return 0;
   const waiting = (await tx.execute(sql`select id, regency_code as "regencyCode", birth_date::text as "birthDate", village_code as "villageCode"
       from workers where regency_code = ${regencyCode} and status = 'daftar_tunggu'
@@ -84,13 +97,14 @@ export async function promoteWaiting(tx: Tx, regencyCode: string, today: string,
  * to its free places, the rest go to the waiting list; or they all end with "regulasi berakhir".
  * Set-based: one statement per outcome.
  */
-export async function settleHolders(tx: Tx, args: { regulationId: number; successorId: number | null; actorId: string | null }) {
+export async function settleHolders(tx: Tx, args: { regulationId: number; successorId: number | null; actorId: string | null; endedOn: string }) {
   if (args.successorId == null) {
-    await tx.execute(sql`with h as (select id, status from workers where regulation_id = ${args.regulationId} for update),
-      ended as (update workers set status = 'berakhir', end_reason = 'regulasi_berakhir', regulation_id = null, updated_at = now()
-                 where id in (select id from h) returning id)
-      insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-      select h.id, ${args.actorId}, h.status, 'berakhir', ${args.regulationId}, 'Regulasi berakhir' from h`);
+    // Ended on the regulation's end date (never before a worker's own coverage start).
+    await tx.execute(sql`with h as (select id, status, greatest(${args.endedOn}::date, coalesce(coverage_start, ${args.endedOn}::date)) as ended_on
+                 from workers where regulation_id = ${args.regulationId} for update),
+      ended as (update workers w set status = 'berakhir', end_reason = 'regulasi_berakhir', ended_on = h.ended_on, regulation_id = null, updated_at = now()
+                 from h where w.id = h.id returning w.id)
+      ${insertEvents(sql`select h.id, ${args.actorId}::uuid, h.status, 'berakhir'::worker_status, ${args.regulationId}::int, 'Regulasi berakhir', h.ended_on from h`)}`);
   } else {
     // Lock first: FOR UPDATE cannot sit beside the window function below.
     await tx.execute(sql`select id from regulations where id = ${args.successorId} for update`);
@@ -102,10 +116,8 @@ export async function settleHolders(tx: Tx, args: { regulationId: number; succes
       waiting as (update workers set status = 'daftar_tunggu', regulation_id = null, updated_at = now()
                  where id in (select id from h where rn > (select free from succ)) returning id),
       bump as (update regulations set counted = counted + (select count(*) from moved) where id = ${args.successorId} returning id),
-      ev1 as (insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-              select h.id, ${args.actorId}, h.status, h.status, ${args.successorId}, 'Dipindah ke regulasi pengganti' from h where h.id in (select id from moved))
-      insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason)
-      select h.id, ${args.actorId}, h.status, 'daftar_tunggu', null, 'Regulasi berakhir; kuota pengganti penuh' from h where h.id in (select id from waiting)`);
+      ev1 as (${insertEvents(sql`select h.id, ${args.actorId}::uuid, h.status, h.status, ${args.successorId}::int, 'Dipindah ke regulasi pengganti', portal_today() from h where h.id in (select id from moved)`)})
+      ${insertEvents(sql`select h.id, ${args.actorId}::uuid, h.status, 'daftar_tunggu'::worker_status, null::int, 'Regulasi berakhir; kuota pengganti penuh', portal_today() from h where h.id in (select id from waiting)`)}`);
   }
   await tx.execute(sql`update regulations set counted = 0 where id = ${args.regulationId}`);
 }
@@ -124,8 +136,7 @@ export async function areaRegulationsForBulk(tx: Tx, regencyCode: string, today:
     select r.id, r.quota - r.counted as free, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
            (select array_agg(rv.village_code) from regulation_villages rv where rv.regulation_id = r.id) as villages
       from regulations r
-     where r.regency_code = ${regencyCode} and r.status = 'enacted'
-       and r.starts_on <= ${today}::date and (r.ends_on is null or r.ends_on >= ${today}::date)
+     where r.regency_code = ${regencyCode} and ${inForceToday(today)}
      order by ${FUNDER_ORDER}, r.enacted_on, r.id
      ${lock ? sql`for update of r` : sql``}`)) as unknown as BulkCandidate[];
 }

@@ -4,7 +4,7 @@ import { BarChart } from "@/components/dashboard/charts";
 import { PrintButton } from "@/components/reports/print-button";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { listAreaFiguresForViewer, listAreaRegulationProgressForViewer, listDistrictFiguresForViewer, type AreaFigures } from "@/lib/data/dashboard";
 import { previousQuarterKey, quarterOf, reportDay, reportQuarters } from "@/lib/domain/quarters";
 import { dayLabel, wibDay } from "@/lib/domain/wib";
@@ -21,7 +21,8 @@ export const metadata: Metadata = { title: "Laporan triwulan" };
 export default async function QuarterlyReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer("dashboard.area");
   const sp = await searchParams;
-  const today = wibDay(now());
+  const today = await clockToday();
+  const madeAt = await now();
   const quarters = reportQuarters(today);
   const key = typeof sp.q === "string" && quarters.includes(sp.q) ? sp.q : quarters[1]!;
   const quarter = quarterOf(key)!;
@@ -65,7 +66,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
           title={quarter.label}
           day={day}
           current={key === quarters[0]}
-          made={`Dibuat ${formatDateTime(now())} oleh ${viewer.name} (${viewer.officeName ?? viewer.regencyName ?? "Admin"}) dari Portal Pekerja Rentan.`}
+          made={`Dibuat ${formatDateTime(madeAt)} oleh ${viewer.name} (${viewer.officeName ?? viewer.regencyName ?? "Admin"}) dari Portal Pekerja Rentan.`}
         />
       ))}
     </div>

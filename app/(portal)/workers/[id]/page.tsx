@@ -8,10 +8,10 @@ import { ActivateForm, EndWorkerForm, RejectForm, RevealNik } from "@/components
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
-import { now } from "@/lib/clock";
+import { today as todayOf } from "@/lib/clock";
 import { getWorkerForViewer } from "@/lib/data/workers";
 import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
-import { dayLabel, wibDay } from "@/lib/domain/wib";
+import { dayLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
 import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
 import { activateWorkerAction, endWorkerAction, rejectWorkersAction, revealNikAction, submitWorkerAction, verifyWorkersAction } from "../actions";
@@ -23,6 +23,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
   const id = idParam((await params).id);
   const w = await orNotFound(getWorkerForViewer(viewer, id));
   const role = viewer.role;
+  const today = await todayOf();
   const rows: [string, React.ReactNode][] = [
     ["Tanggal lahir", dayLabel(w.birthDate)],
     ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
@@ -35,7 +36,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
     ["KPJ", w.kpjNumber ? `${w.kpjNumber}, mulai ${w.coverageStart ? dayLabel(w.coverageStart) : "—"}` : "—"],
   ];
   if (w.rejectionReason && w.status === "ditolak") rows.push(["Alasan penolakan", w.rejectionReason]);
-  if (w.endReason) rows.push(["Alasan berakhir", END_REASONS[w.endReason as EndReason] ?? w.endReason]);
+  if (w.endReason) rows.push(["Alasan berakhir", `${END_REASONS[w.endReason as EndReason] ?? w.endReason}${w.endedOn ? `, berlaku ${dayLabel(w.endedOn)}` : ""}`]);
   if (w.flaggedReason) rows.push(["Catatan", w.flaggedReason]);
   if (w.openCorrection) rows.push(["Permintaan koreksi", `Menunggu keputusan kantor cabang sejak ${formatDateTime(w.openCorrection.requestedAt)}: ${w.openCorrection.fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof typeof IDENTITY_FIELD_LABELS]).join(", ")}`]);
   return (
@@ -75,8 +76,8 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
                 <RejectForm action={rejectWorkersAction} workerId={w.id} />
               </>
             ) : null}
-            {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={wibDay(now())} /> : null}
-            {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} /> : null}
+            {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={today} /> : null}
+            {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} today={today} /> : null}
           </div>
         </Card>
         <Card

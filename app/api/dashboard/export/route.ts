@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getViewer } from "@/lib/auth/viewer";
 import { ForbiddenError } from "@/lib/authz/permissions";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import {
   getAreaBreakdownsForViewer,
   getAreaForViewer,
@@ -24,7 +24,7 @@ export async function GET(req: NextRequest) {
   const viewer = await getViewer();
   if (!viewer || viewer.mustChangePassword) return NextResponse.json({ message: "Silakan masuk." }, { status: 401 });
   const sp = Object.fromEntries(req.nextUrl.searchParams);
-  const today = wibDay(now());
+  const today = (await clockToday());
   const { filter } = parseDashboardParams(sp, Number(today.slice(0, 4)));
   const kab = filter.regencyCode ?? (viewer.role === "petugas" || viewer.role === "supervisor" ? viewer.regencyCode : null);
   const format = sp.format ?? "csv";

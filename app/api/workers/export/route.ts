@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { exportWorkersForViewer } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
 import { wibDay } from "@/lib/domain/wib";
@@ -20,5 +20,5 @@ export async function GET(req: NextRequest) {
   const table = rows.map((r) => [r.nik, r.name, r.birthDate, r.sex, r.regencyName, r.districtName, r.villageName, r.address, r.occupation, WORKER_STATUS_LABELS[r.status], r.kpjNumber, r.coverageStart]);
   const place = slug(viewer.regencyName ?? viewer.officeName ?? "indonesia");
   // NIK stays text: Excel would turn 16 digits into 3.67E+15.
-  return spreadsheetResponse({ fileBase: `pekerja-${place}-${wibDay(now())}`, sheet: "Pekerja", header: HEADER, rows: table, format: sp.get("format"), textColumns: [1, 11] });
+  return spreadsheetResponse({ fileBase: `pekerja-${place}-${(await clockToday())}`, sheet: "Pekerja", header: HEADER, rows: table, format: sp.get("format"), textColumns: [1, 11] });
 }

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { AreaView, FilterBar } from "@/components/dashboard/views";
 import { orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
-import { now } from "@/lib/clock";
+import { now, today as clockToday } from "@/lib/clock";
 import { getAreaForViewer } from "@/lib/data/dashboard";
 import { formatDateTime } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
@@ -17,11 +17,11 @@ export default async function AreaDashboardPage({ params, searchParams }: { para
   const code = (await params).code;
   const area = await orNotFound(getAreaForViewer(viewer, /^\d{2}\.\d{2}$/.test(code) ? code : "-"));
   const sp = await searchParams;
-  const year = Number(now().toISOString().slice(0, 4));
+  const year = Number((await now()).toISOString().slice(0, 4));
   const { filter } = parseDashboardParams(sp, year);
   return (
     <>
-      <PageHeader title={`Capaian ${area.name}`} description={<>{area.provinceName} · data per {formatDateTime(now())}</>} />
+      <PageHeader title={`Capaian ${area.name}`} description={<>{area.provinceName} · data per {formatDateTime(await now())}</>} />
       <p className="mb-4 text-sm print:hidden">
         <Link className="text-brand-700 underline" href={`/dashboard${withParams(sp, { kab: null })}`}>
           ← Kembali ke dasbor
