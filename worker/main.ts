@@ -1,54 +1,97 @@
-// The background worker (`npm start` runs it as its own process): import validation and commit
-// jobs from the PostgreSQL queue (pg-boss). Run as
+// The background worker (`npm start` runs it as its own process): the queue jobs and the
+// scheduled jobs of worker/jobs.ts. Run as
 //   node --conditions=react-server --import tsx worker/main.ts
 // (react-server: lib/ modules are marked server-only). Every job is resumable: on start and every
-// few seconds it also sweeps for batches a stopped worker left mid-phase or whose job was lost.
+// few seconds it also sweeps for import batches whose lease ran out (a stopped worker left them
+// mid-phase) or whose queue message was lost. Scheduled jobs run on pg-boss's cron in WIB, at
+// start for any period missed while stopped, and in demo/test mode whenever the portal clock
+// reaches a period not yet run.
+import crypto from "node:crypto";
+import os from "node:os";
 import { closeDb } from "@/db/client";
-import { listImportBatchesToRun, purgeEndedImportRows, runImportCommit, runImportValidation } from "@/lib/data/imports";
+import { today as clockToday } from "@/lib/clock";
+import { isClockPinned } from "@/lib/data/clock";
+import { runImportBatch } from "@/lib/data/jobs/imports";
+import { claimJobPeriod, finishJobPeriod, lastJobPeriod, releaseJobPeriod } from "@/lib/data/jobs/schedule";
+import { periodOf, periodsDue } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
-import { newBoss, QUEUES } from "@/lib/jobs/queue";
+import { newBoss } from "@/lib/jobs/queue";
+import { logUnexpected } from "@/lib/log";
+import { QUEUE_JOBS, SCHEDULED_JOBS, type ScheduledJob } from "./jobs";
 
 const SWEEP_MS = Number(process.env.WORKER_SWEEP_MS ?? 5000);
-const running = new Set<string>();
+/** Import batches one process runs at once. */
+const MAX_BATCHES = 2;
+const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
 const log = (m: string) => console.log(`[pekerja] ${m}`);
+let running = 0;
 
-/** One batch at a time per process; a second trigger for a running batch is a no-op. */
-async function run(batchId: string, phase: "validate" | "commit") {
-  if (running.has(batchId)) return;
-  running.add(batchId);
+async function importBatch(batchId?: string) {
+  running++;
   const t = Date.now();
   try {
-    if (phase === "validate") await runImportValidation(batchId);
-    else await runImportCommit(batchId);
-    log(`${phase === "validate" ? "validasi" : "penerapan"} ${batchId} selesai (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    const r = await runImportBatch(owner, batchId);
+    if (r) log(`${r.phase === "validate" ? "validasi" : "penerapan"} ${r.id}: ${r.outcome}${r.code ? ` (kode ${r.code})` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return r;
   } finally {
-    running.delete(batchId);
+    running--;
+  }
+}
+
+/** Runs every period of a scheduled job that is due on the portal clock and not yet run. */
+async function runDue(job: ScheduledJob) {
+  const current = periodOf(job.period, await clockToday());
+  for (const period of periodsDue(job.period, await lastJobPeriod(job.name), current)) {
+    if (!(await claimJobPeriod(job.name, period))) continue;
+    try {
+      const result = await job.run(period);
+      await finishJobPeriod(job.name, period, result);
+      log(`${job.name} ${period}: ${result}`);
+    } catch (e) {
+      await releaseJobPeriod(job.name, period).catch(() => {});
+      logUnexpected(`jadwal ${job.name} ${period}`, e);
+    }
   }
 }
 
 async function sweep() {
-  for (const b of await listImportBatchesToRun()) {
-    void run(b.id, b.status === "menerapkan" ? "commit" : "validate").catch((e) => log(`galat ${b.id}: ${e instanceof Error ? e.message : e}`));
+  // Batches left without a lease: claimed one by one (a second process skips what this one holds).
+  while (running < MAX_BATCHES) {
+    const r = await importBatch().catch((e) => (logUnexpected("sapu impor", e), null));
+    if (!r) break;
   }
-  // Retention: staging rows of batches that ended long enough ago (UU PDP). A failure here is
-  // logged and retried next sweep; it never holds up the imports above.
-  try {
-    const purged = await purgeEndedImportRows();
-    if (purged) log(`baris impor dari ${purged} batch lama dihapus (retensi)`);
-  } catch (e) {
-    log(`retensi: ${e instanceof Error ? e.message : e}`);
-  }
+  if (env().PORTAL_MODE !== "production") for (const job of SCHEDULED_JOBS) await runDue(job);
 }
 
 async function main() {
+  if (env().PORTAL_MODE === "production" && (await isClockPinned())) {
+    console.error("[pekerja] Jam portal dipaku (tabel portal_clock berisi baris) pada database produksi. Hapus barisnya: delete from portal_clock;");
+    process.exit(1);
+  }
   const boss = newBoss(env().DATABASE_URL, "worker");
-  boss.on("error", (e) => log(`antrean: ${e.message}`));
+  boss.on("error", (e) => logUnexpected("antrean", e));
   await boss.start();
-  await boss.work<{ batchId: string }>(QUEUES.validate, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => run(job!.data.batchId, "validate"));
-  await boss.work<{ batchId: string }>(QUEUES.commit, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => run(job!.data.batchId, "commit"));
+  for (const job of QUEUE_JOBS) {
+    await boss.work<{ batchId: string }>(job.queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([m]) => {
+      await job.run(m!.data, owner);
+    });
+  }
+  for (const job of SCHEDULED_JOBS) {
+    await boss.schedule(job.name, job.cron, {}, { tz: "Asia/Jakarta" });
+    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => runDue(job));
+  }
   log(`siap (pid ${process.pid})`);
+  // pg-boss never runs a missed schedule later: catch up on any period missed while stopped.
+  for (const job of SCHEDULED_JOBS) await runDue(job);
   await sweep();
-  const timer = setInterval(() => void sweep().catch((e) => log(`sapu: ${e instanceof Error ? e.message : e}`)), SWEEP_MS);
+  let sweeping = false;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    sweep()
+      .catch((e) => logUnexpected("sapu", e))
+      .finally(() => (sweeping = false));
+  }, SWEEP_MS);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -65,6 +108,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error("[pekerja] gagal mulai:", e instanceof Error ? e.message : e);
+  logUnexpected("pekerja gagal mulai", e);
   process.exit(1);
 });

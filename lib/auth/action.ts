@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { can, ForbiddenError, type Permission } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { UserFacingError } from "@/lib/data/errors";
+import { logUnexpected, unexpectedMessage } from "@/lib/log";
 import { formDataToObject } from "@/lib/validation/form-data";
 import { getViewer } from "./viewer";
 
@@ -54,8 +55,9 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
       if (e instanceof UserFacingError) return { status: "error", message: e.message, fieldErrors: e.fieldErrors, values: echo(raw) };
       if (e instanceof ForbiddenError) return { status: "error", message: e.message };
       if (isNextControlFlow(e)) throw e;
-      console.error("[action]", permission, e instanceof Error ? e.message : e);
-      return { status: "error", message: "Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin." };
+      // Logged by code and correlation id only: the error's message can hold the query's parameters.
+      const id = logUnexpected(`aksi ${permission}`, e);
+      return { status: "error", message: unexpectedMessage(id) };
     }
   };
 }

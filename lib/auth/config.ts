@@ -1,4 +1,5 @@
 import "server-only";
+import { logUnexpected } from "@/lib/log";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
@@ -19,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      logUnexpected("auth", error);
     },
   },
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },

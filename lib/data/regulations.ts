@@ -371,7 +371,7 @@ export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) 
     listTariffs(),
   ]);
   const budget = reg.budgets.find((b) => b.fiscalYear === year) ?? null;
-  return { reg, today, year, workers: { ...counts!, activeByMonth: activeByMonth.map((m) => ({ month: m.month, active: m.aktif })) }, tariffs: tariffRows, budget };
+  return { reg, today, year, workers: { ...counts!, activeByMonth: activeByMonth.filter((m) => m.aktif > 0).map((m) => ({ month: m.month, active: m.aktif })) }, tariffs: tariffRows, budget };
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { logUnexpected } from "@/lib/log";
 import { newBoss, type QueueName } from "./queue";
 
 // The web app's side of the queue: send only. If sending fails, the worker's sweep of unfinished
@@ -10,7 +11,7 @@ const globalForBoss = globalThis as unknown as { portalBoss?: Promise<ReturnType
 function boss() {
   globalForBoss.portalBoss ??= (async () => {
     const b = newBoss(env().DATABASE_URL, "app");
-    b.on("error", (e) => console.error("[antrean]", e.message));
+    b.on("error", (e) => logUnexpected("antrean", e));
     await b.start();
     return b;
   })();
@@ -22,6 +23,6 @@ export async function enqueue(queue: QueueName, batchId: string) {
     await (await boss()).send(queue, { batchId });
   } catch (e) {
     globalForBoss.portalBoss = undefined;
-    console.error(`[antrean] gagal mengirim ${queue}; pekerja latar akan menemukannya saat menyapu:`, e instanceof Error ? e.message : e);
+    logUnexpected(`antrean kirim ${queue} (pekerja latar akan menemukannya saat menyapu)`, e);
   }
 }

@@ -5,11 +5,14 @@ import PgBoss from "pg-boss";
 
 export const QUEUES = { validate: "import-validate", commit: "import-commit" } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+/** Scheduled jobs: each a queue that pg-boss's cron sends to (worker/jobs.ts says what runs). */
+export const SCHEDULED_QUEUES = { retention: "retensi-harian" } as const;
 
 const QUEUE_OPTIONS = { name: "", retryLimit: 3, retryDelay: 5, expireInSeconds: 60 * 60 };
 
 export function newBoss(url: string, role: "owner" | "app" | "worker") {
-  return new PgBoss({ connectionString: url, max: role === "worker" ? 4 : 2, migrate: role === "owner", supervise: role !== "app", schedule: false });
+  // Scheduling (cron, in WIB) runs in the worker only; the app sends, the owner migrates.
+  return new PgBoss({ connectionString: url, max: role === "worker" ? 4 : 2, migrate: role === "owner", supervise: role !== "app", schedule: role === "worker" });
 }
 
 /** Creates (or upgrades) pg-boss's schema and the queues, then grants the app role its use. */
@@ -18,7 +21,7 @@ export async function prepareQueues(ownerUrl: string, appRole?: string) {
   boss.on("error", () => {});
   await boss.start();
   try {
-    for (const name of Object.values(QUEUES)) {
+    for (const name of [...Object.values(QUEUES), ...Object.values(SCHEDULED_QUEUES)]) {
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { ...QUEUE_OPTIONS, name });
     }
   } finally {

@@ -382,13 +382,6 @@ const NOT_VIEWER_SCOPED = new Set([
   "errors.isLockTimeout",
   "audit.writeAudit", // only called inside other data functions' transactions
   "login.LOGIN_WINDOW_MINUTES",
-  // The import worker's side: no viewer, it runs batches a viewer created and approved.
-  "imports.listImportBatchesToRun",
-  "imports.runImportValidation",
-  "imports.runImportCommit",
-  "imports.purgeEndedImportRows",
-  "imports.importStatusLabel",
-  "imports.COMMIT_CHUNK",
   "login.MAX_FAILURES_PER_ACCOUNT",
   "login.MAX_FAILURES_PER_IP",
   "login.isLoginBlocked",
@@ -399,6 +392,13 @@ const NOT_VIEWER_SCOPED = new Set([
   "clock.readDatabaseClock",
   "clock.setPortalClock",
   "clock.isClockPinned",
+  // The file store's PostgreSQL driver: reached by id after a scoped data function named the file.
+  "files.CHUNK_BYTES",
+  "files.putFile",
+  "files.statFile",
+  "files.readFile",
+  "files.removeFile",
+  "files.purgeIncompleteFiles",
   "regulations.listTariffs", // reference data: the national tariff table
   "regulations.getDefaultEligibility", // reference data: the national default age rule
   "workers.listOccupations", // reference data: occupation categories
@@ -406,6 +406,44 @@ const NOT_VIEWER_SCOPED = new Set([
   "area-settings.DEFAULT_FUNDER_PRIORITY",
   "audit-trail.AUDIT_PAGE_SIZE",
 ]);
+
+const JOBS_DIR = path.join(DATA_DIR, "jobs");
+// Modules that act for the system as a whole (sign-in, the clock, the file store): no viewer.
+const SYSTEM_MODULES = new Set(["login", "viewer", "clock", "files", "errors", "audit"]);
+// Unscoped reference reads that viewer modules may hold beside their viewer functions.
+const REFERENCE_READS = new Set(["areas.getAreaDataSource", "regulations.listTariffs", "regulations.getDefaultEligibility", "workers.listOccupations"]);
+
+/** The exported functions of a module's source, and whether each takes the viewer first. */
+function exportedFunctions(file: string) {
+  const src = fs.readFileSync(file, "utf8");
+  return [...src.matchAll(/export (?:async )?function (\w+)\s*(?:<[^>]*>)?\(\s*(\w*)/g)].map((m) => ({ name: m[1]!, viewer: m[2] === "viewer" }));
+}
+
+describe("the rooms of lib/data", () => {
+  const modules = fs.readdirSync(DATA_DIR).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  it("no module mixes viewer functions and system functions", () => {
+    const mixed: string[] = [];
+    for (const f of modules) {
+      const mod = f.replace(/\.ts$/, "");
+      const fns = exportedFunctions(path.join(DATA_DIR, f));
+      const viewer = fns.filter((x) => x.viewer);
+      const system = fns.filter((x) => !x.viewer && !REFERENCE_READS.has(`${mod}.${x.name}`));
+      if (SYSTEM_MODULES.has(mod) ? viewer.length > 0 : system.length > 0) mixed.push(`${mod}: ${(SYSTEM_MODULES.has(mod) ? viewer : system).map((x) => x.name).join(", ")}`);
+    }
+    expect(mixed, "viewer functions belong in lib/data/<feature>.ts, system work in lib/data/jobs/").toEqual([]);
+  });
+  it("job modules act for the system only and say what triggers them and why a rerun is harmless", () => {
+    const jobs = fs.readdirSync(JOBS_DIR).filter((f) => f.endsWith(".ts"));
+    expect(jobs.length).toBeGreaterThanOrEqual(3);
+    for (const f of jobs) {
+      const file = path.join(JOBS_DIR, f);
+      expect(exportedFunctions(file).filter((x) => x.viewer), f).toEqual([]);
+      const header = fs.readFileSync(file, "utf8").slice(0, 2500);
+      expect(header, f).toMatch(/\/\/ Trigger:/);
+      expect(header, f).toMatch(/\/\/ Idempotent:/);
+    }
+  });
+});
 
 describe("every data function is scoped by the viewer", () => {
   const ctx = {} as Ctx;

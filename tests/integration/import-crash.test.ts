@@ -3,16 +3,13 @@
 // one chunk was committed) on 20,000 rows, and started again. Every valid row must exist exactly
 // once, and quota counters and dashboard aggregates must equal a recount, also with single
 // registrations happening during the commit.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { connect } from "@/db/connection";
-import type { Viewer } from "@/lib/authz/viewer";
 import { requestImportCommit } from "@/lib/data/imports";
 import { registerWorker } from "@/lib/data/workers";
-import { stageUpload } from "@/lib/imports/upload";
-import { createAreaUser, firstVillageOf } from "../support/areas";
-import { viewerFor } from "../support/viewers";
+import { kill9, startWorker as startWorkerProcess, until } from "../support/worker-process";
+import { importArea, uploadRows, type ImportArea } from "../support/import-area";
 import { claimNikNamespace, workerInput } from "../support/workers";
 
 claimNikNamespace(6);
@@ -21,65 +18,19 @@ const PANDEGLANG = "36.01"; // Kabupaten Pandeglang: no demo data, used only by 
 const SERANG = "36.04"; // Kabupaten Serang: likewise
 const SUKABUMI = "32.02"; // Kabupaten Sukabumi: likewise
 const ROWS = 20_000;
-const root = path.resolve(import.meta.dirname, "../..");
 const sql = connect(inject("databaseUrl"), 2).sql;
 let worker: ChildProcess | null = null;
 
 function startWorker() {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
-    cwd: root,
-    env: { ...process.env, IMPORT_COMMIT_CHUNK: "500", WORKER_SWEEP_MS: "300" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[pekerja] ${d}`));
-  child.stdout!.on("data", (d: Buffer) => process.stdout.write(`${d}`));
-  worker = child;
-  return child;
+  worker = startWorkerProcess();
+  return worker;
 }
 
-function kill9(child: ChildProcess) {
-  return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timeout waiting for ${what}: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const batchRow = async (id: string) => (await sql`select status, validated_through, committed_through, rows_total from import_batches where id = ${id}`)[0]!;
 
-type Area = { code: string; kec: string; village: string; officer: Viewer; supervisor: Viewer; regulationId: number };
-
-/** An area of its own: an officer, a supervisor and one regulation with the given quota. */
-async function area(code: string, quota: number): Promise<Area> {
-  const name = code.replace(".", "");
-  await createAreaUser(`petugas.${name}@portal.test`, "petugas", code);
-  await createAreaUser(`supervisor.${name}@portal.test`, "supervisor", code);
-  const [{ kec }] = (await sql`select min(code) as kec from districts where regency_code = ${code}`) as unknown as [{ kec: string }];
-  const [reg] = await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
-    values (${code}, 'perbup', 'kabkota', ${`Perbup ${name} Uji`}, 'Perbup uji impor', 'enacted', '2026-01-01', ${quota}, 216, 779, '2026-01-01') returning id`;
-  return { code, kec, village: await firstVillageOf(kec), officer: await viewerFor(`petugas.${name}@portal.test`), supervisor: await viewerFor(`supervisor.${name}@portal.test`), regulationId: reg!.id };
-}
-
-/** ROWS distinct NIKs issued in the area's first kecamatan (birth dates 1985, serials 1–60), uploaded and staged. */
-async function upload(a: Area) {
-  const lines = ["nik,nama,kode_kecamatan,kode_kelurahan,ahli_waris_nama,ahli_waris_hubungan"];
-  for (let i = 0; i < ROWS; i++) {
-    const d = String((i % 28) + 1).padStart(2, "0");
-    const m = String((Math.floor(i / 28) % 12) + 1).padStart(2, "0");
-    const serial = String(Math.floor(i / 336) + 1).padStart(4, "0");
-    lines.push(`${a.kec.replace(/\./g, "")}${d}${m}85${serial},Pekerja Massal ${i + 1},${a.kec},${a.village},Ahli Waris ${i + 1},istri`);
-  }
-  return (await stageUpload(a.officer, new Blob([lines.join("\n")]).stream(), `${a.code}-20000.csv`, "lewati")).id;
-}
+type Area = ImportArea;
+const area = importArea;
+const upload = (a: Area) => uploadRows(a, ROWS);
 
 /** Every staged row is a worker of the batch exactly once; the cap is exact; aggregates equal a recount. */
 async function expectConsistent(a: Area, id: string, expected: Record<string, number>) {

@@ -4,7 +4,8 @@ import { ImportUploadForm } from "@/components/imports/upload-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
-import { importStatusLabel, listImportBatchesForViewer } from "@/lib/data/imports";
+import { listImportBatchesForViewer } from "@/lib/data/imports";
+import { importStatusLabel } from "@/lib/domain/import-status";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Impor pekerja" };

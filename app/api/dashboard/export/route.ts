@@ -1,6 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { getViewer } from "@/lib/auth/viewer";
-import { ForbiddenError } from "@/lib/authz/permissions";
+import { authorizedRoute, jsonMessage } from "@/lib/auth/route";
 import { now, today as clockToday } from "@/lib/clock";
 import {
   getAreaBreakdownsForViewer,
@@ -10,7 +8,6 @@ import {
   listDistrictFiguresForViewer,
   listWeeklyEntriesForViewer,
 } from "@/lib/data/dashboard";
-import { NotFoundError } from "@/lib/data/errors";
 import { forecastText } from "@/lib/domain/regulations";
 import { wibDay } from "@/lib/domain/wib";
 import { slug, spreadsheetResponse } from "@/lib/spreadsheet-response";
@@ -20,15 +17,13 @@ import { parseDashboardParams } from "@/lib/validation/dashboard";
  * Every dashboard table as XLSX or CSV (formula-safe), named with the table, the area and the
  * date. The same scoped data functions as the pages; no NIK is in any of them.
  */
-export async function GET(req: NextRequest) {
-  const viewer = await getViewer();
-  if (!viewer || viewer.mustChangePassword) return NextResponse.json({ message: "Silakan masuk." }, { status: 401 });
+export const GET = authorizedRoute(null, async (req, { viewer }) => {
   const sp = Object.fromEntries(req.nextUrl.searchParams);
   const today = (await clockToday());
   const { filter } = parseDashboardParams(sp, Number(today.slice(0, 4)));
   const kab = filter.regencyCode ?? (viewer.role === "petugas" || viewer.role === "supervisor" ? viewer.regencyCode : null);
   const format = sp.format ?? "csv";
-  try {
+  {
     const place = kab ? (await getAreaForViewer(viewer, kab)).name : (viewer.regencyName ?? viewer.officeName ?? "indonesia");
     const send = (table: string, header: string[], rows: (string | number | null)[][]) =>
       spreadsheetResponse({ fileBase: `dasbor-${table}-${slug(place)}-${today}`, sheet: table, header, rows, format });
@@ -64,10 +59,6 @@ export async function GET(req: NextRequest) {
         return send("rincian", ["Rincian", "Kategori", "Pekerja tercatat"], rows as (string | number)[][]);
       }
     }
-    return NextResponse.json({ message: "Tabel tidak dikenal." }, { status: 400 });
-  } catch (e) {
-    if (e instanceof ForbiddenError) return NextResponse.json({ message: "Anda tidak berwenang mengekspor tabel ini." }, { status: 403 });
-    if (e instanceof NotFoundError) return NextResponse.json({ message: e.message }, { status: 404 });
-    throw e;
+    return jsonMessage(400, "Tabel tidak dikenal.");
   }
-}
+});

@@ -1,15 +1,10 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { authorizedRoute } from "@/lib/auth/route";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
-import { getViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/authz/permissions";
 import { spreadsheetResponse } from "@/lib/spreadsheet-response";
 
 const EXAMPLE = ["3671014203850001", "Siti Contoh", "1985-03-02", "P", "Jl. Melati No. 3", "36.71.01", "36.71.01.1001", "081234567890", "Pedagang", "1500000", "", "DTKS/DTSEN", "Budi Contoh", "suami", ""];
 
 /** The import template: the columns in order, one example row (fictional). NIK and KK as text. */
-export async function GET(req: NextRequest) {
-  const viewer = await getViewer();
-  if (!viewer || viewer.mustChangePassword) return NextResponse.json({ message: "Silakan masuk." }, { status: 401 });
-  if (!can(viewer.role, "imports.upload")) return NextResponse.json({ message: "Anda tidak berwenang." }, { status: 403 });
-  return spreadsheetResponse({ fileBase: "templat-impor-pekerja", sheet: "Pekerja", header: [...IMPORT_COLUMNS], rows: [EXAMPLE], format: req.nextUrl.searchParams.get("format"), textColumns: [1, 6, 7, 11, 15] });
-}
+export const GET = authorizedRoute("imports.upload", async (req) =>
+  spreadsheetResponse({ fileBase: "templat-impor-pekerja", sheet: "Pekerja", header: [...IMPORT_COLUMNS], rows: [EXAMPLE], format: req.nextUrl.searchParams.get("format"), textColumns: [1, 6, 7, 11, 15] }),
+);

@@ -1,6 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { getViewer } from "@/lib/auth/viewer";
-import { can } from "@/lib/authz/permissions";
+import { authorizedRoute } from "@/lib/auth/route";
 import { now, today as clockToday } from "@/lib/clock";
 import { exportWorkersForViewer } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
@@ -10,10 +8,7 @@ import { slug, spreadsheetResponse } from "@/lib/spreadsheet-response";
 const HEADER = ["NIK", "Nama", "Tanggal lahir", "Jenis kelamin", "Kabupaten/kota", "Kecamatan", "Kelurahan/desa", "Alamat", "Pekerjaan", "Status", "KPJ", "Mulai kepesertaan"];
 
 /** The filtered worker list as CSV or XLSX, named with area and date; cells are formula-safe. */
-export async function GET(req: NextRequest) {
-  const viewer = await getViewer();
-  if (!viewer || viewer.mustChangePassword) return NextResponse.json({ message: "Silakan masuk." }, { status: 401 });
-  if (!can(viewer.role, "workers.export")) return NextResponse.json({ message: "Anda tidak berwenang mengekspor data pekerja." }, { status: 403 });
+export const GET = authorizedRoute("workers.export", async (req, { viewer }) => {
   const sp = req.nextUrl.searchParams;
   const status = WORKER_STATUSES.includes(sp.get("status") as WorkerStatus) ? (sp.get("status") as WorkerStatus) : undefined;
   const rows = await exportWorkersForViewer(viewer, { status, districtCode: sp.get("kec") || undefined, q: sp.get("q")?.slice(0, 100) || undefined });
@@ -21,4 +16,4 @@ export async function GET(req: NextRequest) {
   const place = slug(viewer.regencyName ?? viewer.officeName ?? "indonesia");
   // NIK stays text: Excel would turn 16 digits into 3.67E+15.
   return spreadsheetResponse({ fileBase: `pekerja-${place}-${(await clockToday())}`, sheet: "Pekerja", header: HEADER, rows: table, format: sp.get("format"), textColumns: [1, 11] });
-}
+});

@@ -1,22 +1,15 @@
 import { stringify } from "csv-stringify/sync";
-import { NextResponse, type NextRequest } from "next/server";
-import { getViewer } from "@/lib/auth/viewer";
+import { authorizedRoute, routeId } from "@/lib/auth/route";
 import { ROLE_LABELS } from "@/lib/authz/roles";
-import { can } from "@/lib/authz/permissions";
-import { NotFoundError } from "@/lib/data/errors";
 import { getProcessingRecordForViewer } from "@/lib/data/workers";
 import { neutralizeFormula } from "@/lib/domain/spreadsheet";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { formatDateTime } from "@/lib/format";
 
 /** The person's processing record as CSV (UU PDP 27/2022: produced on request). */
-export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getViewer();
-  if (!viewer || viewer.mustChangePassword) return NextResponse.json({ message: "Silakan masuk." }, { status: 401 });
-  if (!can(viewer.role, "workers.export")) return NextResponse.json({ message: "Anda tidak berwenang." }, { status: 403 });
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) return NextResponse.json({ message: "Pekerja tidak ditemukan." }, { status: 404 });
-  try {
+export const GET = authorizedRoute<{ id: string }>("workers.export", async (_req, { viewer, params }) => {
+  const id = routeId(params.id, "Pekerja");
+  {
     const record = await getProcessingRecordForViewer(viewer, id);
     const rows = [
       ...record.audit.map((a) => ({ at: a.at, what: a.action, who: a.actorName ?? "sistem", role: a.actorRole ? ROLE_LABELS[a.actorRole] : "" })),
@@ -26,8 +19,5 @@ export async function GET(_req: NextRequest, { params }: { params: Promise<{ id:
     return new Response(csv, {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="catatan-pemrosesan-pekerja-${id}.csv"`, "Cache-Control": "private, no-store" },
     });
-  } catch (e) {
-    if (e instanceof NotFoundError) return NextResponse.json({ message: "Pekerja tidak ditemukan." }, { status: 404 });
-    throw e;
   }
-}
+});

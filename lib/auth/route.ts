@@ -1,0 +1,79 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { can, ForbiddenError, type Permission } from "@/lib/authz/permissions";
+import type { Viewer } from "@/lib/authz/viewer";
+import { NotFoundError, UserFacingError } from "@/lib/data/errors";
+import { env } from "@/lib/env";
+import { HttpError } from "@/lib/http-error";
+import { logUnexpected, unexpectedMessage } from "@/lib/log";
+import { getViewer } from "./viewer";
+
+/** A JSON answer with an Indonesian message. */
+export const jsonMessage = (status: number, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ message, ...extra }, { status });
+
+type RouteContext<P> = { params: Promise<P> };
+type Options = {
+  /** Content types a non-GET request may carry ("" = none given). Anything else is refused with 415. */
+  accepts?: string[];
+};
+
+/** The portal's own host as the request reached it (behind a trusted proxy: its forwarded host). */
+function ownHost(req: NextRequest): string | null {
+  if (env().TRUSTED_PROXY === "1") {
+    const forwarded = req.headers.get("x-forwarded-host")?.split(",").pop()?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req.headers.get("host");
+}
+
+function sameOrigin(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === ownHost(req);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A route handler in the fixed order of authorizedAction: origin and content type (every method
+ * but GET/HEAD) → viewer → must-change-password → permission → handler. Whatever the handler throws
+ * becomes a status chosen by the error's type (HttpError's own status, NotFoundError 404,
+ * ForbiddenError 403, UserFacingError 400); anything else is logged by code and correlation id and
+ * answered 500 with that id. `permission` null: signed-in viewers, the data function checks.
+ */
+export function authorizedRoute<P = Record<string, never>>(
+  permission: Permission | null,
+  handler: (req: NextRequest, ctx: { viewer: Viewer; params: P }) => Promise<Response>,
+  opts: Options = {},
+) {
+  return async (req: NextRequest, routeCtx: RouteContext<P>): Promise<Response> => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      if (!sameOrigin(req)) return jsonMessage(403, "Permintaan ditolak: tidak berasal dari halaman portal ini.");
+      const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+      if (opts.accepts && !opts.accepts.includes(type)) return jsonMessage(415, "Jenis berkas yang dikirim tidak diterima di sini.");
+    }
+    const viewer = await getViewer();
+    if (!viewer) return jsonMessage(401, "Sesi Anda telah berakhir. Silakan masuk kembali.");
+    if (viewer.mustChangePassword) return jsonMessage(403, "Ganti kata sandi sementara Anda terlebih dahulu.");
+    if (permission && !can(viewer.role, permission)) return jsonMessage(403, "Anda tidak berwenang.");
+    try {
+      return await handler(req, { viewer, params: (await routeCtx.params) ?? ({} as P) });
+    } catch (e) {
+      if (e instanceof HttpError) return jsonMessage(e.status, e.message);
+      if (e instanceof NotFoundError) return jsonMessage(404, e.message);
+      if (e instanceof ForbiddenError) return jsonMessage(403, "Anda tidak berwenang.");
+      if (e instanceof UserFacingError) return jsonMessage(400, e.message, e.fieldErrors ? { fieldErrors: e.fieldErrors } : {});
+      const id = logUnexpected(`rute ${req.method} ${req.nextUrl.pathname}`, e);
+      return jsonMessage(500, unexpectedMessage(id), { code: id });
+    }
+  };
+}
+
+/** A positive integer route id, or NotFoundError (ids are never trusted from the URL). */
+export function routeId(raw: string | null | undefined, what: string): number {
+  const id = Number(raw);
+  if (!raw || !Number.isInteger(id) || id <= 0) throw new NotFoundError(what);
+  return id;
+}

@@ -1,0 +1,38 @@
+// What the worker runs: one table of queue → handler and one of schedule → handler. A new job is
+// one entry here plus its module under lib/data/jobs/ (whose header says what triggers it and why
+// running it twice is harmless).
+import { runImportBatch } from "@/lib/data/jobs/imports";
+import { runRetention } from "@/lib/data/jobs/retention";
+import type { PeriodKind } from "@/lib/domain/periods";
+import { QUEUES, SCHEDULED_QUEUES } from "@/lib/jobs/queue";
+
+export type QueueJob = { queue: string; run: (data: { batchId: string }, owner: string) => Promise<string | null> };
+export type ScheduledJob = {
+  name: string;
+  /** pg-boss cron, in WIB. */
+  cron: string;
+  period: PeriodKind;
+  run: (period: string) => Promise<string>;
+};
+
+const importPhase = async (data: { batchId: string }, owner: string) => {
+  const r = await runImportBatch(owner, data.batchId);
+  return r ? `${r.phase} ${r.id}: ${r.outcome}${r.code ? ` (${r.code})` : ""}` : null;
+};
+
+export const QUEUE_JOBS: QueueJob[] = [
+  { queue: QUEUES.validate, run: importPhase },
+  { queue: QUEUES.commit, run: importPhase },
+];
+
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  {
+    name: SCHEDULED_QUEUES.retention,
+    cron: "15 2 * * *",
+    period: "day",
+    run: async () => {
+      const r = await runRetention();
+      return `baris impor dari ${r.batches} batch dan ${r.files} unggahan terputus dihapus`;
+    },
+  },
+];
