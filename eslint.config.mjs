@@ -11,7 +11,17 @@ const config = [
     // app/ and components/ reach the database only through lib/data (the one door).
     files: ["app/**", "components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*", "postgres"], message: "Pages and components read data through lib/data, never db/ directly." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*", "postgres"],
+              message: "Pages and components read data through lib/data, never db/ directly.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -33,7 +33,9 @@ export async function migrateDatabase(url: string, appRole = process.env.DATABAS
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) {
-    console.error("MIGRATION_DATABASE_URL (atau DATABASE_URL) belum diisi. Contoh: MIGRATION_DATABASE_URL=postgres://pemilik:sandi@host:5432/portal npm run db:migrate");
+    console.error(
+      "MIGRATION_DATABASE_URL (atau DATABASE_URL) belum diisi. Contoh: MIGRATION_DATABASE_URL=postgres://pemilik:sandi@host:5432/portal npm run db:migrate",
+    );
     process.exit(1);
   }
   migrateDatabase(url).then(

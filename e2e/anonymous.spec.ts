@@ -12,7 +12,10 @@ function portalPages(): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name === "page.tsx") {
-        const rel = path.relative(root, dir).split(path.sep).filter((s) => !s.startsWith("("));
+        const rel = path
+          .relative(root, dir)
+          .split(path.sep)
+          .filter((s) => !s.startsWith("("));
         out.push("/" + rel.map((s) => (s.startsWith("[") ? "1" : s)).join("/"));
       }
     }

@@ -7,9 +7,14 @@ import { as, newOfficerWithQuota, register } from "./support/workers";
 // both are read between two of their writes (toPass), not once.
 
 const HOLDS = "status in ('diajukan', 'diverifikasi', 'aktif')";
-const CIKOKOL = "district_code in (select district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cikokol')";
+const CIKOKOL =
+  "district_code in (select district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cikokol')";
 const num = async (l: Locator) => Number((await l.innerText()).replace(/\./g, "").trim());
-const stat = (page: Page, scope: string, label: string) => page.getByTestId(scope).locator("div", { has: page.locator("dt", { hasText: new RegExp(`^${label}`) }) }).locator("dd");
+const stat = (page: Page, scope: string, label: string) =>
+  page
+    .getByTestId(scope)
+    .locator("div", { has: page.locator("dt", { hasText: new RegExp(`^${label}`) }) })
+    .locator("dd");
 
 async function agrees(page: Page, read: () => Promise<number>, count: () => Promise<number>) {
   await expect(async () => {
@@ -24,9 +29,21 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
   await expect(page.getByTestId("area-row")).toHaveCount(8);
   await expect(page.getByTestId("area-row").filter({ hasText: "Kota Tangerang Selatan" })).toContainText("belum ada regulasi");
   const cell = (code: string, col: number) => page.locator(`[data-testid=area-row][data-code="${code}"] td`).nth(col);
-  await agrees(page, () => num(cell("36.71", 2)), () => sqlNumber(`select count(*) as n from workers where regency_code = '36.71' and ${HOLDS}`));
-  await agrees(page, () => num(cell("36.74", 4)), () => sqlNumber(`select count(*) as n from workers where regency_code = '36.74' and status = 'daftar_tunggu'`));
-  await agrees(page, () => num(stat(page, "province-totals", "Aktif")), () => sqlNumber(`select count(*) as n from workers where regency_code like '36.%' and status = 'aktif'`));
+  await agrees(
+    page,
+    () => num(cell("36.71", 2)),
+    () => sqlNumber(`select count(*) as n from workers where regency_code = '36.71' and ${HOLDS}`),
+  );
+  await agrees(
+    page,
+    () => num(cell("36.74", 4)),
+    () => sqlNumber(`select count(*) as n from workers where regency_code = '36.74' and status = 'daftar_tunggu'`),
+  );
+  await agrees(
+    page,
+    () => num(stat(page, "province-totals", "Aktif")),
+    () => sqlNumber(`select count(*) as n from workers where regency_code like '36.%' and status = 'aktif'`),
+  );
   await page.screenshot({ path: info.outputPath("dasbor-kanwil.png"), fullPage: true });
   // Sorting is a link (the URL keeps it); a row drills down to the area view.
   await page.getByRole("link", { name: "Daftar tunggu" }).click();
@@ -57,9 +74,17 @@ test("a branch head sees only the kecamatan its branch serves, with its queue", 
   await expect(page.getByTestId("district-row")).toHaveText([/Tangerang/, /Cipondoh/, /Ciledug/, /Pinang/, /Karang Tengah/, /Larangan/]);
   await expect(page.getByTestId("branch-share")).toContainText("Kuota Kota Tangerang: 20.000");
   await expect(page.getByTestId("branch-share")).toContainText("kuota tidak dibagi per cabang");
-  await agrees(page, () => num(stat(page, "branch-queue", "Menunggu verifikasi")), () => sqlNumber(`select count(*) as n from workers where ${CIKOKOL} and status = 'diajukan'`));
+  await agrees(
+    page,
+    () => num(stat(page, "branch-queue", "Menunggu verifikasi")),
+    () => sqlNumber(`select count(*) as n from workers where ${CIKOKOL} and status = 'diajukan'`),
+  );
   const district = page.getByTestId("district-row").filter({ hasText: "Larangan" }).locator("td");
-  await agrees(page, () => num(district.nth(1)), () => sqlNumber(`select count(*) as n from workers where district_code = '36.71.13' and ${HOLDS}`));
+  await agrees(
+    page,
+    () => num(district.nth(1)),
+    () => sqlNumber(`select count(*) as n from workers where district_code = '36.71.13' and ${HOLDS}`),
+  );
   await page.screenshot({ path: info.outputPath("dasbor-cabang.png"), fullPage: true });
   // Area views belong to pemda and Kanwil.
   expect((await page.goto("/dashboard/area/36.71"))?.status()).toBe(403);
@@ -69,7 +94,11 @@ test("supervisor and admin land on their dashboards; an officer cannot open anot
   const sup = await as(browser, "supervisorKab");
   await sup.goto("/dashboard");
   await expect(sup.getByRole("heading", { name: "Capaian Kabupaten Tangerang" })).toBeVisible();
-  await agrees(sup, () => num(stat(sup, "area-totals", "Aktif")), () => sqlNumber(`select count(*) as n from workers where regency_code = '36.03' and status = 'aktif'`));
+  await agrees(
+    sup,
+    () => num(stat(sup, "area-totals", "Aktif")),
+    () => sqlNumber(`select count(*) as n from workers where regency_code = '36.03' and status = 'aktif'`),
+  );
   await sup.screenshot({ path: info.outputPath("dasbor-supervisor.png"), fullPage: true });
   expect((await sup.goto("/dashboard/area/36.71"))?.status()).toBe(404);
   const admin = await as(browser, "admin");

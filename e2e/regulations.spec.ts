@@ -42,7 +42,9 @@ test.describe("supervisor of Kota Tangerang", () => {
     await page.getByRole("button", { name: "Buat draf perubahan" }).click();
     await expect(page.getByText("Draf perubahan dibuat.")).toBeVisible();
     // The amendment carries its own signed document.
-    await page.getByLabel("Dokumen perubahan (PDF, maks. 10 MB)").setInputFiles({ name: "perubahan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await page
+      .getByLabel("Dokumen perubahan (PDF, maks. 10 MB)")
+      .setInputFiles({ name: "perubahan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
     await page.getByRole("button", { name: "Unggah dokumen" }).last().click();
     await expect(page.getByRole("link", { name: "perubahan.pdf (PDF)" })).toBeVisible();
     await page.getByLabel("Nomor perubahan").fill("Perwal Uji No. 100 Tahun 2026");
@@ -67,10 +69,18 @@ test.describe("supervisor of Kota Tangerang", () => {
     await input.setInputFiles({ name: "setup.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 this is an executable") });
     await page.getByRole("button", { name: "Unggah dokumen" }).click();
     await expect(page.getByText("Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF.")).toBeVisible();
-    await input.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)]) });
+    await input.setInputFiles({
+      name: "besar.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(11 * 1024 * 1024)]),
+    });
     await page.getByRole("button", { name: "Unggah dokumen" }).click();
     await expect(page.getByText("Berkas lebih dari 10 MB. Perkecil PDF-nya lalu unggah lagi.")).toBeVisible();
-    await input.setInputFiles({ name: "perwal-ditandatangani.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") });
+    await input.setInputFiles({
+      name: "perwal-ditandatangani.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+    });
     await page.getByRole("button", { name: "Unggah dokumen" }).click();
     await expect(page.getByText("Dokumen perwal-ditandatangani.pdf tersimpan.")).toBeVisible();
     const link = page.getByRole("link", { name: "perwal-ditandatangani.pdf (PDF)" });
@@ -111,7 +121,11 @@ test.describe("another area", () => {
       await page.getByLabel("Kuota baru (opsional)").fill("1");
       await page.getByRole("button", { name: "Buat draf perubahan" }).click();
       await expect(page.getByText("Regulasi tidak ditemukan.")).toBeVisible();
-      expect((await page.request.post(`/api/regulations/${kota}/document`, { data: Buffer.from("%PDF-1.4\n"), headers: { "content-type": "application/pdf" } })).status()).toBe(404);
+      expect(
+        (
+          await page.request.post(`/api/regulations/${kota}/document`, { data: Buffer.from("%PDF-1.4\n"), headers: { "content-type": "application/pdf" } })
+        ).status(),
+      ).toBe(404);
     });
   });
 });

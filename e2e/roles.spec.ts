@@ -10,7 +10,16 @@ const SCOPE: Record<AccountKey, { regencies: string[]; districts: string }> = {
   supervisorKab: { regencies: ["Kabupaten Tangerang"], districts: "29" },
   kacab: { regencies: ["Kota Tangerang"], districts: "6" },
   kakanwil: {
-    regencies: ["Kabupaten Pandeglang", "Kabupaten Lebak", "Kabupaten Tangerang", "Kabupaten Serang", "Kota Tangerang", "Kota Cilegon", "Kota Serang", "Kota Tangerang Selatan"],
+    regencies: [
+      "Kabupaten Pandeglang",
+      "Kabupaten Lebak",
+      "Kabupaten Tangerang",
+      "Kabupaten Serang",
+      "Kota Tangerang",
+      "Kota Cilegon",
+      "Kota Serang",
+      "Kota Tangerang Selatan",
+    ],
     districts: "155",
   },
 };

@@ -66,7 +66,8 @@ export async function receivePdf(body: ReadableStream<Uint8Array> | null, create
       }
       yield buf;
     }
-    if (!checkedHead) throw new HttpError(head.length ? 415 : 400, head.length ? "Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF." : "Berkas kosong.");
+    if (!checkedHead)
+      throw new HttpError(head.length ? 415 : 400, head.length ? "Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF." : "Berkas kosong.");
   }
   return fileStore().put({ kind: "regulation_document", contentType: "application/pdf", createdBy }, checked());
 }

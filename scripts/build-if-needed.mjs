@@ -23,7 +23,11 @@ export function buildIfNeeded(root, log) {
   const want = fingerprint(root);
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want) return;
   log("Membangun aplikasi (next build), sekali saja setelah kode berubah...");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (r.status !== 0) throw new Error("next build gagal");
   fs.writeFileSync(stamp, want);
 }

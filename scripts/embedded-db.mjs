@@ -137,7 +137,11 @@ export async function stopStaleServer(dataDir, log = () => {}) {
 
 async function killServer(pid) {
   // SIGINT = fast shutdown; SIGQUIT = immediate; SIGKILL as a last resort.
-  for (const [signal, ms] of [["SIGINT", 15000], ["SIGQUIT", 5000], ["SIGKILL", 5000]]) {
+  for (const [signal, ms] of [
+    ["SIGINT", 15000],
+    ["SIGQUIT", 5000],
+    ["SIGKILL", 5000],
+  ]) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -170,7 +174,10 @@ function portFree(port) {
 function canConnect(port) {
   return new Promise((resolve) => {
     const s = net.connect(port, "127.0.0.1");
-    s.once("connect", () => { s.destroy(); resolve(true); });
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once("error", () => resolve(false));
   });
 }
@@ -200,10 +207,11 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
     fs.writeFileSync(pwfile, password + "\n", { mode: 0o600 });
     chownTree(dataDir, ids);
     log("Menyiapkan klaster PostgreSQL baru (initdb)...");
-    await run(bin.initdb, [
-      `--pgdata=${pgdata}`, "--auth=scram-sha-256", "--username=portal", `--pwfile=${pwfile}`,
-      "--encoding=UTF8", "--locale=C", "--no-sync",
-    ], ids);
+    await run(
+      bin.initdb,
+      [`--pgdata=${pgdata}`, "--auth=scram-sha-256", "--username=portal", `--pwfile=${pwfile}`, "--encoding=UTF8", "--locale=C", "--no-sync"],
+      ids,
+    );
     fs.rmSync(pwfile, { force: true });
   }
   const password = fs.readFileSync(secretFile, "utf8").trim();
@@ -214,16 +222,14 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   // The server logs to a file, not a pipe: it may outlive a launcher killed with -9.
   const logFile = path.join(dataDir, "postgres.log");
   const logFd = fs.openSync(logFile, "a");
-  const child = spawn(bin.postgres, [
-    "-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "fsync=on",
-  ], { ...ids, detached: true, stdio: ["ignore", logFd, logFd] });
+  const child = spawn(
+    bin.postgres,
+    ["-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "fsync=on"],
+    { ...ids, detached: true, stdio: ["ignore", logFd, logFd] },
+  );
   fs.closeSync(logFd);
   const exited = new Promise((r) => child.once("exit", r));
-  const ready = await Promise.race([
-    waitFor(() => canConnect(port), 60000),
-    exited.then(() => false),
-  ]);
+  const ready = await Promise.race([waitFor(() => canConnect(port), 60000), exited.then(() => false)]);
   if (!ready) {
     await killServer(child.pid);
     const tail = fs.readFileSync(logFile, "utf8").slice(-4000);

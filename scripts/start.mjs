@@ -84,7 +84,11 @@ try {
   // The web server never sees the owner's credentials.
   const webEnv = { ...env };
   delete webEnv.MIGRATION_DATABASE_URL;
-  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], { cwd: root, env: webEnv, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  web = spawn(process.execPath, [path.join(root, "scripts", "server.mjs"), ...(dev ? ["--dev"] : [])], {
+    cwd: root,
+    env: webEnv,
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+  });
   startWorker(webEnv);
   web.on("exit", (code) => {
     if (!stopping) {

@@ -69,7 +69,14 @@ async function e2e() {
   return withDatabase("e2e", async ({ url, appUrl }) => {
     // The app clock is pinned so specs can assert exact dates (security timing stays real).
     // The app connects as portal_app; migrations and seed run as the owner.
-    const appEnv = { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: url, DATABASE_APP_ROLE: appUrl === url ? "" : "portal_app", PORTAL_MODE: "test", PORTAL_CLOCK: "2026-11-24T03:00:00Z", AUTH_SECRET: "e2e-secret-not-for-production-0123456789" };
+    const appEnv = {
+      DATABASE_URL: appUrl,
+      MIGRATION_DATABASE_URL: url,
+      DATABASE_APP_ROLE: appUrl === url ? "" : "portal_app",
+      PORTAL_MODE: "test",
+      PORTAL_CLOCK: "2026-11-24T03:00:00Z",
+      AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+    };
     const prep = await run(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
     if (prep !== 0) return { code: prep, counts: { passed: 0, failed: 1 } };
     const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);

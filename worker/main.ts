@@ -31,7 +31,10 @@ async function importBatch(batchId?: string) {
   const t = Date.now();
   try {
     const r = await runImportBatch(owner, batchId);
-    if (r) log(`${r.phase === "validate" ? "validasi" : "penerapan"} ${r.id}: ${r.outcome}${r.code ? ` (kode ${r.code})` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    if (r)
+      log(
+        `${r.phase === "validate" ? "validasi" : "penerapan"} ${r.id}: ${r.outcome}${r.code ? ` (kode ${r.code})` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+      );
     return r;
   } finally {
     running--;

@@ -36,7 +36,19 @@ function DataTable({ caption, data, valueLabel, format }: { caption: string; dat
 }
 
 /** Horizontal bars, one per category. */
-export function BarChart({ title, data, valueLabel = "Jumlah", format = formatNumber, max }: { title: string; data: Datum[]; valueLabel?: string; format?: (n: number) => string; max?: number }) {
+export function BarChart({
+  title,
+  data,
+  valueLabel = "Jumlah",
+  format = formatNumber,
+  max,
+}: {
+  title: string;
+  data: Datum[];
+  valueLabel?: string;
+  format?: (n: number) => string;
+  max?: number;
+}) {
   const top = Math.max(1, max ?? 0, ...data.map((d) => d.value));
   const row = 22;
   const labelW = 150;
@@ -45,7 +57,12 @@ export function BarChart({ title, data, valueLabel = "Jumlah", format = formatNu
   return (
     <figure>
       <figcaption className="mb-1 text-sm font-medium text-slate-700">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${data.length * row + 4}`} className="w-full max-w-xl" role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${format(d.value)}`).join(", ")}`}>
+      <svg
+        viewBox={`0 0 ${width} ${data.length * row + 4}`}
+        className="w-full max-w-xl"
+        role="img"
+        aria-label={`${title}: ${data.map((d) => `${d.label} ${format(d.value)}`).join(", ")}`}
+      >
         {data.map((d, i) => (
           <g key={d.label} transform={`translate(0 ${i * row + 2})`}>
             <text x={labelW - 6} y={row / 2 + 4} textAnchor="end" className="fill-slate-700 text-[11px]">
@@ -73,7 +90,12 @@ export function ColumnChart({ title, data, valueLabel = "Jumlah" }: { title: str
   return (
     <figure>
       <figcaption className="mb-1 text-sm font-medium text-slate-700">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height + 18}`} className="w-full max-w-2xl" role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${formatNumber(d.value)}`).join(", ")}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height + 18}`}
+        className="w-full max-w-2xl"
+        role="img"
+        aria-label={`${title}: ${data.map((d) => `${d.label} ${formatNumber(d.value)}`).join(", ")}`}
+      >
         <line x1={0} x2={width} y1={height} y2={height} className="stroke-slate-300" />
         {data.map((d, i) => {
           const h = (d.value / top) * (height - 16);
@@ -86,7 +108,12 @@ export function ColumnChart({ title, data, valueLabel = "Jumlah" }: { title: str
                 </text>
               ) : null}
               {(data.length - 1 - i) % every === 0 ? (
-                <text x={i === data.length - 1 ? width : i * col + col / 2} y={height + 13} textAnchor={i === data.length - 1 ? "end" : "middle"} className="fill-slate-500 text-[9px]">
+                <text
+                  x={i === data.length - 1 ? width : i * col + col / 2}
+                  y={height + 13}
+                  textAnchor={i === data.length - 1 ? "end" : "middle"}
+                  className="fill-slate-500 text-[9px]"
+                >
                   {d.label}
                 </text>
               ) : null}
@@ -103,7 +130,14 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
   const p = Math.max(0, Math.min(100, percent));
   return (
     <div className="flex items-center gap-2">
-      <div className="h-2 w-24 overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={p} aria-valuemin={0} aria-valuemax={100} aria-label={label}>
+      <div
+        className="h-2 w-24 overflow-hidden rounded bg-slate-200"
+        role="progressbar"
+        aria-valuenow={p}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-label={label}
+      >
         <div className="h-full bg-brand-600" style={{ width: `${p}%` }} />
       </div>
       <span className="tabular-nums">{p.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%</span>

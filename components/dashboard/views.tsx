@@ -48,7 +48,17 @@ function ExportLinks({ table, sp }: { table: string; sp: SearchParams }) {
 }
 
 /** Filters in the URL: a plain GET form, so a view can be bookmarked and shared without JavaScript. */
-export function FilterBar({ sp, filter, years, provinces }: { sp: SearchParams; filter: Filter; years: number[]; provinces?: { code: string; name: string }[] }) {
+export function FilterBar({
+  sp,
+  filter,
+  years,
+  provinces,
+}: {
+  sp: SearchParams;
+  filter: Filter;
+  years: number[];
+  provinces?: { code: string; name: string }[];
+}) {
   return (
     <form method="get" className="mb-6 flex flex-wrap items-end gap-3 print:hidden" aria-label="Saring dasbor">
       {provinces ? (
@@ -139,7 +149,10 @@ async function ProvinceTotals({ viewer, filter }: { viewer: Viewer; filter: Filt
       <Stat label="Aktif" value={formatNumber(sum("aktif"))} />
       <Stat label="Daftar tunggu" value={formatNumber(sum("waiting"))} />
       <Stat label="% kuota" value={`${quota ? ((sum("counted") / quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 }) : 0}%`} />
-      <Stat label={`Anggaran ${filter.fiscalYear} terpakai`} value={<span className="text-base">{`${formatRupiah(sum("committed"))} dari ${formatRupiah(sum("allocated"))}`}</span>} />
+      <Stat
+        label={`Anggaran ${filter.fiscalYear} terpakai`}
+        value={<span className="text-base">{`${formatRupiah(sum("committed"))} dari ${formatRupiah(sum("allocated"))}`}</span>}
+      />
     </dl>
   );
 }
@@ -148,7 +161,11 @@ function SortHeader({ sp, col, label, sort }: { sp: SearchParams; col: Sort; lab
   const active = sort.replace(/^-/, "") === col;
   const next = active && !sort.startsWith("-") ? `-${col}` : col;
   return (
-    <Link href={withParams(sp, { urut: next })} className="underline decoration-dotted" aria-sort={active ? (sort.startsWith("-") ? "descending" : "ascending") : undefined}>
+    <Link
+      href={withParams(sp, { urut: next })}
+      className="underline decoration-dotted"
+      aria-sort={active ? (sort.startsWith("-") ? "descending" : "ascending") : undefined}
+    >
       {label}
       {active ? (sort.startsWith("-") ? " ▼" : " ▲") : ""}
     </Link>
@@ -203,7 +220,13 @@ async function ProvinceChart({ viewer, filter }: { viewer: Viewer; filter: Filte
   return (
     <Card title="Capaian kuota per kabupaten/kota">
       {areas.length ? (
-        <BarChart title="Persentase kuota terisi" data={areas.map((a) => ({ label: a.name, value: a.percent }))} valueLabel="% kuota" format={(n) => `${n.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`} max={100} />
+        <BarChart
+          title="Persentase kuota terisi"
+          data={areas.map((a) => ({ label: a.name, value: a.percent }))}
+          valueLabel="% kuota"
+          format={(n) => `${n.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`}
+          max={100}
+        />
       ) : (
         <p className="text-sm text-slate-600">Belum ada regulasi yang berlaku.</p>
       )}
@@ -224,7 +247,14 @@ export function AreaView({ viewer, regencyCode, filter, sp }: { viewer: Viewer; 
         <DistrictTable viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />
       </Widget>
       <Widget title="Tempat kuota terisi per minggu" lines={4}>
-        <WeeklyChart viewer={viewer} regencyCode={regencyCode} status="diajukan" title="Tempat kuota terisi per minggu (26 minggu terakhir)" weeks={26} sp={sp} />
+        <WeeklyChart
+          viewer={viewer}
+          regencyCode={regencyCode}
+          status="diajukan"
+          title="Tempat kuota terisi per minggu (26 minggu terakhir)"
+          weeks={26}
+          sp={sp}
+        />
       </Widget>
       <Widget title="Rincian pekerja tercatat" lines={8}>
         <Breakdowns viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />
@@ -272,7 +302,8 @@ async function AreaProgress({ viewer, filter, sp }: { viewer: Viewer; filter: Fi
           <p className="text-sm text-slate-600">Belum ada regulasi yang berlaku; pekerja yang diajukan masuk daftar tunggu wilayah.</p>
         )}
         <p className="mt-3 text-sm text-slate-600">
-          {area.forecast ? forecastText(area.forecast) : null} Anggaran {filter.fiscalYear}: {formatRupiah(area.committed)} terpakai dari {formatRupiah(area.allocated)} dialokasikan.
+          {area.forecast ? forecastText(area.forecast) : null} Anggaran {filter.fiscalYear}: {formatRupiah(area.committed)} terpakai dari{" "}
+          {formatRupiah(area.allocated)} dialokasikan.
         </p>
       </Card>
     </div>
@@ -303,7 +334,21 @@ function DistrictFigures({ caption, rows }: { caption: string; rows: { code: str
   );
 }
 
-async function WeeklyChart({ viewer, regencyCode, status, title, weeks, sp }: { viewer: Viewer; regencyCode: string | null; status: "diajukan" | "aktif"; title: string; weeks: number; sp: SearchParams }) {
+async function WeeklyChart({
+  viewer,
+  regencyCode,
+  status,
+  title,
+  weeks,
+  sp,
+}: {
+  viewer: Viewer;
+  regencyCode: string | null;
+  status: "diajukan" | "aktif";
+  title: string;
+  weeks: number;
+  sp: SearchParams;
+}) {
   const data = await listWeeklyEntriesForViewer(viewer, status, regencyCode, weeks);
   return (
     <Card title={title} actions={<ExportLinks table={status === "aktif" ? "aktivasi" : "mingguan"} sp={sp} />}>
@@ -351,7 +396,14 @@ export function BranchView({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
 async function BranchQueue({ viewer }: { viewer: Viewer }) {
   const q = await getBranchQueueStatsForViewer(viewer);
   return (
-    <Card title="Antrean verifikasi" actions={<Link className="text-sm text-brand-700 underline" href="/verification">Buka antrean</Link>}>
+    <Card
+      title="Antrean verifikasi"
+      actions={
+        <Link className="text-sm text-brand-700 underline" href="/verification">
+          Buka antrean
+        </Link>
+      }
+    >
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="branch-queue">
         <Stat label="Menunggu verifikasi" value={formatNumber(q.diajukan)} />
         <Stat label="Paling lama menunggu" value={q.oldestDays == null ? "—" : `${formatNumber(q.oldestDays)} hari`} />
@@ -371,8 +423,12 @@ async function BranchAreas({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
         return (
           <Card key={a.code} title={a.name} actions={<ExportLinks table="kecamatan" sp={sp} />}>
             <p className="mb-3 text-sm text-slate-700" data-testid="branch-share">
-              Kuota {a.name}: {a.regulations ? formatNumber(a.quota) : "belum ada regulasi"} · bagian cabang ini: {formatNumber(counted)} pekerja tercatat di kecamatan yang dilayani
-              {a.quota ? ` (${((counted / a.quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 })}% dari kuota wilayah; kuota tidak dibagi per cabang)` : ""}.
+              Kuota {a.name}: {a.regulations ? formatNumber(a.quota) : "belum ada regulasi"} · bagian cabang ini: {formatNumber(counted)} pekerja tercatat di
+              kecamatan yang dilayani
+              {a.quota
+                ? ` (${((counted / a.quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 })}% dari kuota wilayah; kuota tidak dibagi per cabang)`
+                : ""}
+              .
             </p>
             <DistrictFigures caption={`Kecamatan ${a.name} yang dilayani`} rows={rows} />
           </Card>

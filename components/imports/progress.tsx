@@ -2,7 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
-type Progress = { status: string; statusLabel: string; phase: string; progress: { done: number; total: number; rate: number; etaSeconds: number | null }; error: string | null };
+type Progress = {
+  status: string;
+  statusLabel: string;
+  phase: string;
+  progress: { done: number; total: number; rate: number; etaSeconds: number | null };
+  error: string | null;
+};
 const RUNNING = ["diunggah", "memvalidasi", "menerapkan"];
 const n = new Intl.NumberFormat("id-ID");
 
@@ -34,13 +40,22 @@ export function ImportProgress({ batchId, initial }: { batchId: string; initial:
       </p>
       {RUNNING.includes(p.status) ? (
         <>
-          <div className="h-3 w-full max-w-xl overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100} aria-label={p.phase === "menerapkan" ? "Kemajuan penerapan" : "Kemajuan validasi"}>
+          <div
+            className="h-3 w-full max-w-xl overflow-hidden rounded bg-slate-200"
+            role="progressbar"
+            aria-valuenow={Math.round(pct)}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-label={p.phase === "menerapkan" ? "Kemajuan penerapan" : "Kemajuan validasi"}
+          >
             <div className="h-full bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
           </div>
           <p className="text-sm text-slate-600">
             {p.phase === "menerapkan" ? "Diterapkan" : "Divalidasi"} {n.format(p.progress.done)} dari {n.format(p.progress.total)} baris
             {p.progress.rate > 0 ? ` · ${n.format(Math.round(p.progress.rate))} baris/detik` : ""}
-            {p.progress.etaSeconds != null ? ` · sisa sekitar ${p.progress.etaSeconds < 60 ? `${p.progress.etaSeconds} detik` : `${Math.ceil(p.progress.etaSeconds / 60)} menit`}` : ""}
+            {p.progress.etaSeconds != null
+              ? ` · sisa sekitar ${p.progress.etaSeconds < 60 ? `${p.progress.etaSeconds} detik` : `${Math.ceil(p.progress.etaSeconds / 60)} menit`}`
+              : ""}
           </p>
         </>
       ) : null}

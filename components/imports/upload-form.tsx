@@ -34,7 +34,15 @@ export function ImportUploadForm() {
         <label htmlFor="f-berkas" className="block text-sm font-medium text-slate-700">
           Berkas daftar pekerja (CSV atau XLSX, paling besar 50 MB)
         </label>
-        <input id="f-berkas" name="berkas" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="mt-1 block text-sm" aria-invalid={error ? true : undefined} aria-describedby={error ? "f-berkas-err" : undefined} />
+        <input
+          id="f-berkas"
+          name="berkas"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="mt-1 block text-sm"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "f-berkas-err" : undefined}
+        />
         {error ? (
           <p id="f-berkas-err" role="alert" className="mt-1 text-sm text-red-700">
             {error}

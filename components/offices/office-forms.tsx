@@ -58,7 +58,9 @@ export function CoverageForm({ action, officeId, regencyCode, rows }: { action: 
       <input type="hidden" name="officeId" value={officeId} />
       <input type="hidden" name="regencyCode" value={regencyCode} />
       <fieldset>
-        <legend className="mb-2 text-sm text-slate-600">Centang kecamatan yang dilayani kantor ini. Kecamatan yang dilayani cabang lain akan dipindahkan ke kantor ini.</legend>
+        <legend className="mb-2 text-sm text-slate-600">
+          Centang kecamatan yang dilayani kantor ini. Kecamatan yang dilayani cabang lain akan dipindahkan ke kantor ini.
+        </legend>
         <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
           {rows.map((r) => (
             <li key={r.code}>

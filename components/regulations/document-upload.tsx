@@ -5,7 +5,15 @@ import { buttonClass } from "@/components/ui/button-class";
 import { FormMessage } from "@/components/ui/form-message";
 
 /** Sends the PDF to the streaming upload route (server actions cap bodies at 1 MB). */
-export function DocumentUpload({ regulationId, amendmentId, label = "Dokumen bertanda tangan (PDF, maks. 10 MB)" }: { regulationId: number; amendmentId?: number; label?: string }) {
+export function DocumentUpload({
+  regulationId,
+  amendmentId,
+  label = "Dokumen bertanda tangan (PDF, maks. 10 MB)",
+}: {
+  regulationId: number;
+  amendmentId?: number;
+  label?: string;
+}) {
   const router = useRouter();
   const [state, setState] = useState<{ status: "idle" | "success" | "error"; message?: string }>({ status: "idle" });
   const [busy, setBusy] = useState(false);

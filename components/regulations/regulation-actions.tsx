@@ -26,7 +26,17 @@ export function EnactForm({ action, regulationId, today }: { action: Action; reg
   );
 }
 
-export function EndForm({ action, regulationId, today, successors }: { action: Action; regulationId: number; today: string; successors: { id: number; title: string }[] }) {
+export function EndForm({
+  action,
+  regulationId,
+  today,
+  successors,
+}: {
+  action: Action;
+  regulationId: number;
+  today: string;
+  successors: { id: number; title: string }[];
+}) {
   const { state, formAction, e, typed } = useForm(action);
   const [workers, setWorkers] = useState(typed("workers") ?? "end");
   return (
@@ -38,7 +48,13 @@ export function EndForm({ action, regulationId, today, successors }: { action: A
         <option value="expired">Masa berlaku habis</option>
         <option value="revoked">Dicabut</option>
       </SelectField>
-      <SelectField label="Pekerja yang terhitung di regulasi ini" name="workers" value={workers} onChange={(ev) => setWorkers(ev.target.value)} errors={e.workers}>
+      <SelectField
+        label="Pekerja yang terhitung di regulasi ini"
+        name="workers"
+        value={workers}
+        onChange={(ev) => setWorkers(ev.target.value)}
+        errors={e.workers}
+      >
         <option value="end">Diakhiri dengan alasan &quot;regulasi berakhir&quot;</option>
         <option value="move">Dipindah ke regulasi pengganti (sisanya ke daftar tunggu)</option>
       </SelectField>
@@ -66,9 +82,22 @@ export function BudgetForm({ action, regulationId, year }: { action: Action; reg
       </div>
       <input type="hidden" name="regulationId" value={regulationId} />
       <TextField label="Tahun anggaran" name="fiscalYear" inputMode="numeric" defaultValue={typed("fiscalYear") ?? String(year)} errors={e.fiscalYear} />
-      <TextField label="Anggaran (Rp)" name="allocated" inputMode="numeric" defaultValue={typed("allocated")} hint="Bilangan bulat rupiah, mis. 4.032.000.000." errors={e.allocated} />
+      <TextField
+        label="Anggaran (Rp)"
+        name="allocated"
+        inputMode="numeric"
+        defaultValue={typed("allocated")}
+        hint="Bilangan bulat rupiah, mis. 4.032.000.000."
+        errors={e.allocated}
+      />
       <TextField label="Jumlah bulan" name="monthsCovered" inputMode="numeric" defaultValue={typed("monthsCovered") ?? "12"} errors={e.monthsCovered} />
-      <TextField label="Asumsi iuran per pekerja per bulan (Rp, opsional)" name="assumedMonthlyRate" inputMode="numeric" defaultValue={typed("assumedMonthlyRate")} errors={e.assumedMonthlyRate} />
+      <TextField
+        label="Asumsi iuran per pekerja per bulan (Rp, opsional)"
+        name="assumedMonthlyRate"
+        inputMode="numeric"
+        defaultValue={typed("assumedMonthlyRate")}
+        errors={e.assumedMonthlyRate}
+      />
       <div className="sm:col-span-2">
         <SubmitButton>Simpan anggaran</SubmitButton>
       </div>
@@ -89,8 +118,20 @@ export function AmendmentForm({ action, regulationId }: { action: Action; regula
       </div>
       <TextField label="Kuota baru (opsional)" name="newQuota" inputMode="numeric" defaultValue={typed("newQuota")} errors={e.newQuota} />
       <TextField label="Tanggal akhir baru (opsional)" name="newEndsOn" type="date" defaultValue={typed("newEndsOn")} errors={e.newEndsOn} />
-      <TextField label="Tahun anggaran (opsional)" name="budgetFiscalYear" inputMode="numeric" defaultValue={typed("budgetFiscalYear")} errors={e.budgetFiscalYear} />
-      <TextField label="Anggaran baru (Rp, opsional)" name="budgetAllocated" inputMode="numeric" defaultValue={typed("budgetAllocated")} errors={e.budgetAllocated} />
+      <TextField
+        label="Tahun anggaran (opsional)"
+        name="budgetFiscalYear"
+        inputMode="numeric"
+        defaultValue={typed("budgetFiscalYear")}
+        errors={e.budgetFiscalYear}
+      />
+      <TextField
+        label="Anggaran baru (Rp, opsional)"
+        name="budgetAllocated"
+        inputMode="numeric"
+        defaultValue={typed("budgetAllocated")}
+        errors={e.budgetAllocated}
+      />
       <div className="sm:col-span-2">
         <SubmitButton>Buat draf perubahan</SubmitButton>
       </div>

@@ -75,14 +75,32 @@ export function RegulationForm({ action, values, regencies, villages, submitLabe
       </div>
       <TextField label="Mulai berlaku" name="startsOn" type="date" defaultValue={v("startsOn")} errors={e.startsOn} />
       <TextField label="Berakhir (opsional)" name="endsOn" type="date" defaultValue={v("endsOn")} errors={e.endsOn} />
-      <TextField label="Kuota pekerja" name="quota" inputMode="numeric" defaultValue={v("quota")} hint="Untuk seluruh masa berlaku, mis. 20.000." errors={e.quota} />
+      <TextField
+        label="Kuota pekerja"
+        name="quota"
+        inputMode="numeric"
+        defaultValue={v("quota")}
+        hint="Untuk seluruh masa berlaku, mis. 20.000."
+        errors={e.quota}
+      />
       <TextField label="Usia minimal (tahun)" name="minAgeYears" inputMode="numeric" defaultValue={v("minAgeYears")} errors={e.minAgeYears} />
       <TextField label="Usia maksimal (tahun)" name="maxAgeYears" inputMode="numeric" defaultValue={v("maxAgeYears")} errors={e.maxAgeYears} />
-      <TextField label="Usia maksimal (bulan tambahan)" name="maxAgeExtraMonths" inputMode="numeric" defaultValue={v("maxAgeExtraMonths")} hint="Bawaan: 64 tahun 11 bulan." errors={e.maxAgeExtraMonths} />
+      <TextField
+        label="Usia maksimal (bulan tambahan)"
+        name="maxAgeExtraMonths"
+        inputMode="numeric"
+        defaultValue={v("maxAgeExtraMonths")}
+        hint="Bawaan: 64 tahun 11 bulan."
+        errors={e.maxAgeExtraMonths}
+      />
       {type === "perdes" ? (
         <fieldset className="sm:col-span-2">
           <legend className="text-sm font-medium text-slate-700">Desa yang dicakup</legend>
-          {e.villageCodes ? <p className="text-sm text-red-700" role="alert">{e.villageCodes.join(" ")}</p> : null}
+          {e.villageCodes ? (
+            <p className="text-sm text-red-700" role="alert">
+              {e.villageCodes.join(" ")}
+            </p>
+          ) : null}
           <div className="mt-2 grid max-h-64 grid-cols-1 gap-1 overflow-y-auto rounded border p-2 text-sm sm:grid-cols-2">
             {villages.map((v) => (
               <label key={v.code} className="flex gap-2">
@@ -97,7 +115,13 @@ export function RegulationForm({ action, values, regencies, villages, submitLabe
         <label htmlFor="f-notes" className="block text-sm font-medium text-slate-700">
           Catatan
         </label>
-        <textarea id="f-notes" name="notes" defaultValue={v("notes")} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <textarea
+          id="f-notes"
+          name="notes"
+          defaultValue={v("notes")}
+          rows={3}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
       </div>
       <div className="sm:col-span-2">
         <SubmitButton>{submitLabel}</SubmitButton>

@@ -39,9 +39,7 @@ export function AppShell({ user, nav, logout, children }: Props) {
       <main id="konten" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500">
-        Data wilayah: idn-area-data, © kontributor, lisensi ODbL.
-      </footer>
+      <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500">Data wilayah: idn-area-data, © kontributor, lisensi ODbL.</footer>
     </div>
   );
 }

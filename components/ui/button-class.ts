@@ -10,4 +10,3 @@ export type ButtonVariant = keyof typeof variants;
 export function buttonClass(variant: ButtonVariant = "primary") {
   return `inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium disabled:opacity-60 ${variants[variant]}`;
 }
-

@@ -25,7 +25,14 @@ export function TextField({ label, name, errors, hint, id: ownId, ...rest }: Com
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-err` : undefined} {...rest} />
+      <input
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-err` : undefined}
+        {...rest}
+      />
       {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       <Errors id={`${id}-err`} errors={errors} />
     </div>
@@ -39,7 +46,14 @@ export function SelectField({ label, name, errors, hint, children, id: ownId, ..
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <select id={id} name={name} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-err` : undefined} {...rest}>
+      <select
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-err` : undefined}
+        {...rest}
+      >
         {children}
       </select>
       {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}

@@ -7,16 +7,22 @@ import type { ActionResult } from "@/lib/auth/action";
 
 type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionResult>;
 
-export function AreaSettingsForm({ action, values, labels }: { action: Action; values: { requiresApproval: boolean; importOneStep: boolean; funderPriority: string[] }; labels: Record<string, string> }) {
+export function AreaSettingsForm({
+  action,
+  values,
+  labels,
+}: {
+  action: Action;
+  values: { requiresApproval: boolean; importOneStep: boolean; funderPriority: string[] };
+  labels: Record<string, string>;
+}) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage status={state.status} message={state.message} />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="requiresApproval" defaultChecked={values.requiresApproval} className="mt-1" />
-        <span>
-          Pengajuan petugas perlu persetujuan supervisor sebelum mengambil kuota (dua tahap).
-        </span>
+        <span>Pengajuan petugas perlu persetujuan supervisor sebelum mengambil kuota (dua tahap).</span>
       </label>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="importOneStep" defaultChecked={values.importOneStep} className="mt-1" />

@@ -16,9 +16,7 @@ export function RevealNik({ action, workerId, masked }: { action: Action; worker
       <span className="font-mono" data-testid="nik">
         {state.status === "success" ? state.message : masked}
       </span>
-      {state.status === "success" ? null : (
-        <SubmitButton variant="secondary">Tampilkan NIK</SubmitButton>
-      )}
+      {state.status === "success" ? null : <SubmitButton variant="secondary">Tampilkan NIK</SubmitButton>}
       {state.status === "error" ? <FormMessage status="error" message={state.message} /> : null}
     </form>
   );
@@ -31,7 +29,13 @@ export function ActivateForm({ action, workerId, today }: { action: Action; work
     <form action={formAction} className="grid grid-cols-1 gap-3 sm:grid-cols-3" noValidate>
       <input type="hidden" name="workerId" value={workerId} />
       <TextField label="Nomor KPJ" name="kpjNumber" defaultValue={(state.values?.kpjNumber as string) ?? ""} errors={e.kpjNumber} />
-      <TextField label="Mulai kepesertaan" name="coverageStart" type="date" defaultValue={(state.values?.coverageStart as string) ?? today} errors={e.coverageStart} />
+      <TextField
+        label="Mulai kepesertaan"
+        name="coverageStart"
+        type="date"
+        defaultValue={(state.values?.coverageStart as string) ?? today}
+        errors={e.coverageStart}
+      />
       <div className="flex items-end">
         <SubmitButton>Catat KPJ</SubmitButton>
       </div>
@@ -54,7 +58,15 @@ export function EndWorkerForm({ action, workerId, today }: { action: Action; wor
         <option value="tidak_memenuhi_syarat">Tidak lagi memenuhi syarat</option>
         <option value="mengundurkan_diri">Mengundurkan diri</option>
       </SelectField>
-      <TextField label="Tanggal berakhir" hint="Hari kejadiannya (mis. tanggal meninggal), bukan hari ini dicatat." name="endedOn" type="date" max={today} defaultValue={(state.values?.endedOn as string) ?? today} errors={state.fieldErrors?.endedOn} />
+      <TextField
+        label="Tanggal berakhir"
+        hint="Hari kejadiannya (mis. tanggal meninggal), bukan hari ini dicatat."
+        name="endedOn"
+        type="date"
+        max={today}
+        defaultValue={(state.values?.endedOn as string) ?? today}
+        errors={state.fieldErrors?.endedOn}
+      />
       <SubmitButton variant="danger">Akhiri kepesertaan</SubmitButton>
       <div className="w-full">
         <FormMessage status={state.status} message={state.message} />
@@ -78,12 +90,24 @@ export function VerificationQueue({ rows, verify, reject }: { rows: QueueRow[]; 
           <caption className="sr-only">Antrean verifikasi</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">Pilih</th>
-              <th scope="col" className="px-3 py-2 text-left">Nama</th>
-              <th scope="col" className="px-3 py-2 text-left">NIK</th>
-              <th scope="col" className="px-3 py-2 text-left">Kecamatan / kelurahan</th>
-              <th scope="col" className="px-3 py-2 text-left">Status</th>
-              <th scope="col" className="px-3 py-2 text-left">Menunggu</th>
+              <th scope="col" className="px-3 py-2 text-left">
+                Pilih
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                Nama
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                NIK
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                Kecamatan / kelurahan
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                Menunggu
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -143,7 +167,16 @@ export function RejectForm({ action, workerId }: { action: Action; workerId: num
 }
 
 type Identity = { nik?: string; name?: string; birthDate?: string; sex?: string };
-type CorrectionRow = { id: number; workerId: number; workerName: string; districtName: string | null; before: Identity; changes: Identity; requestedBy: string | null; requestedAtLabel: string };
+type CorrectionRow = {
+  id: number;
+  workerId: number;
+  workerName: string;
+  districtName: string | null;
+  before: Identity;
+  changes: Identity;
+  requestedBy: string | null;
+  requestedAtLabel: string;
+};
 const IDENTITY_LABELS: [keyof Identity, string][] = [
   ["nik", "NIK"],
   ["name", "Nama"],
@@ -172,7 +205,13 @@ export function CorrectionDecision({ action, row }: { action: Action; row: Corre
       </ul>
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-72">
-          <TextField label="Catatan keputusan" name="note" id={`note-${row.id}`} defaultValue={(state.values?.note as string) ?? ""} errors={state.fieldErrors?.note} />
+          <TextField
+            label="Catatan keputusan"
+            name="note"
+            id={`note-${row.id}`}
+            defaultValue={(state.values?.note as string) ?? ""}
+            errors={state.fieldErrors?.note}
+          />
         </div>
         <SubmitButton name="decision" value="setujui">
           Setujui koreksi

@@ -95,7 +95,14 @@ export function WorkerForm({ action, districts, villages, occupations, edit }: P
           </option>
         ))}
       </SelectField>
-      <TextField label="Penghasilan per bulan" name="income" inputMode="numeric" defaultValue={typed("income") || "1.000.000"} errors={e.income} hint="Rupiah. Iuran tetap Rp 16.800 berapa pun penghasilannya." />
+      <TextField
+        label="Penghasilan per bulan"
+        name="income"
+        inputMode="numeric"
+        defaultValue={typed("income") || "1.000.000"}
+        errors={e.income}
+        hint="Rupiah. Iuran tetap Rp 16.800 berapa pun penghasilannya."
+      />
       <TextField label="Nomor KK" name="kkNumber" inputMode="numeric" defaultValue={typed("kkNumber")} errors={e.kkNumber} hint="Opsional." />
       <SelectField label="Sumber data" name="source" defaultValue={typed("source")} errors={e.source}>
         <option value="">— Pilih —</option>

@@ -19,26 +19,34 @@ const key = {
 };
 
 /** The current count per kecamatan, regulation and status (the sum of every flow). */
-export const aggCurrent = pgTable("agg_current", { ...key, n: integer("n").notNull() }, (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status] })]);
+export const aggCurrent = pgTable("agg_current", { ...key, n: integer("n").notNull() }, (t) => [
+  primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status] }),
+]);
 
 /** Flows by WIB month: answers any past month's end (quarterly reports) and budget months. */
-export const aggMonthly = pgTable("agg_monthly", { ...key, month: date("month").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() }, (t) => [
-  primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.month] }),
-]);
+export const aggMonthly = pgTable(
+  "agg_monthly",
+  { ...key, month: date("month").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.month] })],
+);
 
 /** Flows by WIB day: the last 30 days' change and the weekly charts. */
-export const aggDaily = pgTable("agg_daily", { ...key, day: date("day").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() }, (t) => [
-  primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.day] }),
-]);
+export const aggDaily = pgTable(
+  "agg_daily",
+  { ...key, day: date("day").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.day] })],
+);
 
 /**
  * Breakdowns (dim: 'occupation' → occupation id or '', 'sex' → L/P, 'birth_year' → yyyy; birth
  * year rather than age band so figures never go stale as people age). Current counts and
  * monthly flows.
  */
-export const aggBreakdownCurrent = pgTable("agg_breakdown_current", { ...key, dim: text("dim").notNull(), value: text("value").notNull(), n: integer("n").notNull() }, (t) => [
-  primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.dim, t.value] }),
-]);
+export const aggBreakdownCurrent = pgTable(
+  "agg_breakdown_current",
+  { ...key, dim: text("dim").notNull(), value: text("value").notNull(), n: integer("n").notNull() },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.districtCode, t.regulationId, t.status, t.dim, t.value] })],
+);
 
 export const aggBreakdownMonthly = pgTable(
   "agg_breakdown_monthly",
@@ -51,17 +59,23 @@ export const aggBreakdownMonthly = pgTable(
 // within their kecamatan, read the kecamatan-level tables above.
 const areaKey = { regencyCode: key.regencyCode, regulationId: key.regulationId, status: key.status };
 
-export const aggAreaMonthly = pgTable("agg_area_monthly", { ...areaKey, month: date("month").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() }, (t) => [
-  primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.month] }),
-]);
+export const aggAreaMonthly = pgTable(
+  "agg_area_monthly",
+  { ...areaKey, month: date("month").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.month] })],
+);
 
-export const aggAreaDaily = pgTable("agg_area_daily", { ...areaKey, day: date("day").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() }, (t) => [
-  primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.day] }),
-]);
+export const aggAreaDaily = pgTable(
+  "agg_area_daily",
+  { ...areaKey, day: date("day").notNull(), delta: integer("delta").notNull(), entered: integer("entered").notNull() },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.day] })],
+);
 
-export const aggAreaBreakdown = pgTable("agg_area_breakdown", { ...areaKey, dim: text("dim").notNull(), value: text("value").notNull(), n: integer("n").notNull() }, (t) => [
-  primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.dim, t.value] }),
-]);
+export const aggAreaBreakdown = pgTable(
+  "agg_area_breakdown",
+  { ...areaKey, dim: text("dim").notNull(), value: text("value").notNull(), n: integer("n").notNull() },
+  (t) => [primaryKey({ columns: [t.regencyCode, t.regulationId, t.status, t.dim, t.value] })],
+);
 
 /**
  * Coverage spans rolled up by WIB month (migration 0013's trigger on coverage_spans): `started`

@@ -11,7 +11,9 @@ export const regencies = pgTable(
   "regencies",
   {
     code: text("code").primaryKey(),
-    provinceCode: text("province_code").notNull().references(() => provinces.code),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
     name: text("name").notNull(),
   },
   (t) => [index("regencies_province_idx").on(t.provinceCode)],
@@ -21,7 +23,9 @@ export const districts = pgTable(
   "districts",
   {
     code: text("code").primaryKey(),
-    regencyCode: text("regency_code").notNull().references(() => regencies.code),
+    regencyCode: text("regency_code")
+      .notNull()
+      .references(() => regencies.code),
     name: text("name").notNull(),
   },
   (t) => [index("districts_regency_idx").on(t.regencyCode)],
@@ -31,7 +35,9 @@ export const villages = pgTable(
   "villages",
   {
     code: text("code").primaryKey(),
-    districtCode: text("district_code").notNull().references(() => districts.code),
+    districtCode: text("district_code")
+      .notNull()
+      .references(() => districts.code),
     name: text("name").notNull(),
   },
   (t) => [index("villages_district_idx").on(t.districtCode)],

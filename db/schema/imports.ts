@@ -4,8 +4,14 @@ import { regencies } from "./areas";
 import { users } from "./users";
 
 export const importStatus = pgEnum("import_status", ["diunggah", "memvalidasi", "tervalidasi", "menerapkan", "selesai", "gagal", "dibatalkan"]);
-export const importRowOutcome = pgEnum("import_row_outcome", ["valid", "tidak_lengkap", "galat", "duplikat_berkas", "terdaftar_di_wilayah", "terdaftar_di_wilayah_lain"]);
-
+export const importRowOutcome = pgEnum("import_row_outcome", [
+  "valid",
+  "tidak_lengkap",
+  "galat",
+  "duplikat_berkas",
+  "terdaftar_di_wilayah",
+  "terdaftar_di_wilayah_lain",
+]);
 
 /**
  * One uploaded file of one area: validated (dry run) by the worker, then committed in chunks with
@@ -27,7 +33,10 @@ export const importBatches = pgTable(
     status: importStatus("status").notNull().default("diunggah"),
     // What to do with NIKs already enrolled in this area: skip, or update the given fields.
     existing: text("existing").notNull().default("lewati"),
-    notes: jsonb("notes").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    notes: jsonb("notes")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     summary: jsonb("summary").$type<Record<string, number>>(),
     rowsTotal: integer("rows_total").notNull().default(0),
     rowsLoaded: integer("rows_loaded").notNull().default(0),
@@ -35,7 +44,10 @@ export const importBatches = pgTable(
     // Rows covered by the committed chunks from the start (the progress bar), and the chunks
     // committed so far (chunk k holds row numbers k*C+1 … (k+1)*C); two chunks may commit at once.
     committedThrough: integer("committed_through").notNull().default(0),
-    committedChunks: integer("committed_chunks").array().notNull().default(sql`'{}'::integer[]`),
+    committedChunks: integer("committed_chunks")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     error: text("error"),
     uploadedBy: uuid("uploaded_by").references(() => users.id),
     committedBy: uuid("committed_by").references(() => users.id),
@@ -57,7 +69,9 @@ export const importBatches = pgTable(
     stagingRuns: integer("staging_runs").notNull().default(0),
   },
   (t) => [
-    uniqueIndex("import_batches_live_file_key").on(t.regencyCode, t.fileHash).where(sql`${t.status} not in ('gagal', 'dibatalkan')`),
+    uniqueIndex("import_batches_live_file_key")
+      .on(t.regencyCode, t.fileHash)
+      .where(sql`${t.status} not in ('gagal', 'dibatalkan')`),
     index("import_batches_regency_idx").on(t.regencyCode, t.createdAt),
     check("import_batches_existing", sql`${t.existing} in ('lewati', 'perbarui')`),
   ],

@@ -13,7 +13,9 @@ export const offices = pgTable(
     name: text("name").notNull(),
     parentId: integer("parent_id"),
     // A Kanwil covers one province; a branch inherits the province of its Kanwil.
-    provinceCode: text("province_code").notNull().references(() => provinces.code),
+    provinceCode: text("province_code")
+      .notNull()
+      .references(() => provinces.code),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -38,7 +40,9 @@ export const offices = pgTable(
 export const branchCoverage = pgTable(
   "branch_coverage",
   {
-    districtCode: text("district_code").primaryKey().references(() => districts.code),
+    districtCode: text("district_code")
+      .primaryKey()
+      .references(() => districts.code),
     officeId: integer("office_id").notNull(),
     officeKind: officeKind("office_kind").notNull().default("kantor_cabang"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

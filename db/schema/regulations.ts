@@ -17,7 +17,9 @@ export const regulations = pgTable(
   "regulations",
   {
     id: serial("id").primaryKey(),
-    regencyCode: text("regency_code").notNull().references(() => regencies.code),
+    regencyCode: text("regency_code")
+      .notNull()
+      .references(() => regencies.code),
     type: regulationType("type").notNull(),
     issuer: regulationIssuer("issuer").notNull(),
     number: text("number"),
@@ -56,8 +58,12 @@ export const regulations = pgTable(
 export const regulationVillages = pgTable(
   "regulation_villages",
   {
-    regulationId: integer("regulation_id").notNull().references(() => regulations.id, { onDelete: "cascade" }),
-    villageCode: text("village_code").notNull().references(() => villages.code),
+    regulationId: integer("regulation_id")
+      .notNull()
+      .references(() => regulations.id, { onDelete: "cascade" }),
+    villageCode: text("village_code")
+      .notNull()
+      .references(() => villages.code),
   },
   (t) => [primaryKey({ columns: [t.regulationId, t.villageCode] })],
 );
@@ -67,7 +73,9 @@ export const regulationBudgets = pgTable(
   "regulation_budgets",
   {
     id: serial("id").primaryKey(),
-    regulationId: integer("regulation_id").notNull().references(() => regulations.id, { onDelete: "cascade" }),
+    regulationId: integer("regulation_id")
+      .notNull()
+      .references(() => regulations.id, { onDelete: "cascade" }),
     fiscalYear: integer("fiscal_year").notNull(),
     allocated: bigint("allocated", { mode: "number" }).notNull(),
     monthsCovered: integer("months_covered").notNull().default(12),
@@ -88,7 +96,9 @@ export const regulationAmendments = pgTable(
   "regulation_amendments",
   {
     id: serial("id").primaryKey(),
-    regulationId: integer("regulation_id").notNull().references(() => regulations.id, { onDelete: "cascade" }),
+    regulationId: integer("regulation_id")
+      .notNull()
+      .references(() => regulations.id, { onDelete: "cascade" }),
     number: text("number"),
     title: text("title").notNull(),
     status: regulationStatus("status").notNull().default("draft"),
@@ -107,7 +117,10 @@ export const regulationAmendments = pgTable(
   (t) => [
     index("regulation_amendments_parent_idx").on(t.regulationId),
     check("regulation_amendments_quota", sql`${t.newQuota} is null or ${t.newQuota} > 0`),
-    check("regulation_amendments_budget", sql`(${t.budgetFiscalYear} is null) = (${t.budgetAllocated} is null) and (${t.budgetAllocated} is null or ${t.budgetAllocated} >= 0)`),
+    check(
+      "regulation_amendments_budget",
+      sql`(${t.budgetFiscalYear} is null) = (${t.budgetAllocated} is null) and (${t.budgetAllocated} is null or ${t.budgetAllocated} >= 0)`,
+    ),
     check("regulation_amendments_status", sql`${t.status} <> 'ended'`),
     check("regulation_amendments_enacted_has_number", sql`${t.status} in ('draft', 'review') or (${t.number} is not null and ${t.enactedOn} is not null)`),
   ],

@@ -54,7 +54,11 @@ export const storedFiles = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("stored_files_incomplete_idx").on(t.createdAt).where(sql`not ${t.complete}`)],
+  (t) => [
+    index("stored_files_incomplete_idx")
+      .on(t.createdAt)
+      .where(sql`not ${t.complete}`),
+  ],
 );
 
 export const storedFileChunks = pgTable(

@@ -1,10 +1,35 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { districts, regencies, villages } from "./areas";
 import { regulationIssuer, regulations } from "./regulations";
 import { users } from "./users";
 
-export const workerStatus = pgEnum("worker_status", ["draft", "menunggu_persetujuan", "diajukan", "daftar_tunggu", "diverifikasi", "aktif", "berakhir", "ditolak"]);
+export const workerStatus = pgEnum("worker_status", [
+  "draft",
+  "menunggu_persetujuan",
+  "diajukan",
+  "daftar_tunggu",
+  "diverifikasi",
+  "aktif",
+  "berakhir",
+  "ditolak",
+]);
 export const bpjsSector = pgEnum("bpjs_sector", ["petani", "nelayan", "lainnya"]);
 
 /** Occupation categories are data, each mapped to BPJS's reporting sector. */
@@ -17,7 +42,9 @@ export const occupations = pgTable("occupations", {
 
 /** Per kabupaten/kota: whether a supervisor approves submissions (two-step) before they count. */
 export const areaSettings = pgTable("area_settings", {
-  regencyCode: text("regency_code").primaryKey().references(() => regencies.code),
+  regencyCode: text("regency_code")
+    .primaryKey()
+    .references(() => regencies.code),
   requiresApproval: boolean("requires_approval").notNull().default(false),
   // Bulk imports are maker-checker (an officer uploads, the supervisor commits) unless the area
   // chooses one step, where the officer may commit too.
@@ -40,7 +67,9 @@ export const workers = pgTable(
     birthDate: date("birth_date").notNull(),
     sex: text("sex").notNull(),
     address: text("address").notNull().default(""),
-    regencyCode: text("regency_code").notNull().references(() => regencies.code),
+    regencyCode: text("regency_code")
+      .notNull()
+      .references(() => regencies.code),
     districtCode: text("district_code").references(() => districts.code),
     villageCode: text("village_code").references(() => villages.code),
     phone: text("phone").notNull().default(""),
@@ -62,7 +91,9 @@ export const workers = pgTable(
     endedOn: date("ended_on", { mode: "string" }),
     // The WIB day the current status took effect (set by the workers_status_since trigger): the
     // day the aggregates bucket the status change in.
-    statusSince: date("status_since", { mode: "string" }).notNull().default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
+    statusSince: date("status_since", { mode: "string" })
+      .notNull()
+      .default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
     rejectionReason: text("rejection_reason"),
     flaggedReason: text("flagged_reason"),
     createdBy: uuid("created_by").references(() => users.id),
@@ -72,13 +103,19 @@ export const workers = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("workers_live_nik_key").on(t.nik).where(sql`${t.status} <> 'berakhir'`),
-    uniqueIndex("workers_live_kpj_key").on(t.kpjNumber).where(sql`${t.status} <> 'berakhir' and ${t.kpjNumber} is not null`),
+    uniqueIndex("workers_live_nik_key")
+      .on(t.nik)
+      .where(sql`${t.status} <> 'berakhir'`),
+    uniqueIndex("workers_live_kpj_key")
+      .on(t.kpjNumber)
+      .where(sql`${t.status} <> 'berakhir' and ${t.kpjNumber} is not null`),
     index("workers_regency_status_idx").on(t.regencyCode, t.status),
     // Also answers "oldest waiting in the branch queue" without visiting every row.
     index("workers_district_status_idx").on(t.districtCode, t.status, t.submittedAt),
     index("workers_regulation_idx").on(t.regulationId, t.status),
-    index("workers_waiting_idx").on(t.regencyCode, t.submittedAt).where(sql`${t.status} = 'daftar_tunggu'`),
+    index("workers_waiting_idx")
+      .on(t.regencyCode, t.submittedAt)
+      .where(sql`${t.status} = 'daftar_tunggu'`),
     index("workers_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     check("workers_nik_format", sql`${t.nik} ~ '^[0-9]{16}$'`),
     check("workers_sex", sql`${t.sex} in ('L', 'P')`),
@@ -101,7 +138,9 @@ export const workerEvents = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     workerId: integer("worker_id").notNull(),
     // portal_now(): the same clock as the aggregate buckets (migration 0006).
-    at: timestamp("at", { withTimezone: true }).notNull().default(sql`portal_now()`),
+    at: timestamp("at", { withTimezone: true })
+      .notNull()
+      .default(sql`portal_now()`),
     actorId: uuid("actor_id").references(() => users.id),
     fromStatus: workerStatus("from_status"),
     toStatus: workerStatus("to_status").notNull(),
@@ -109,9 +148,16 @@ export const workerEvents = pgTable(
     reason: text("reason"),
     // The WIB day the change took effect: coverage start for an activation, the typed date for an
     // ending, the day itself otherwise. `at` stays the moment it was recorded.
-    effectiveOn: date("effective_on", { mode: "string" }).notNull().default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
+    effectiveOn: date("effective_on", { mode: "string" })
+      .notNull()
+      .default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
   },
-  (t) => [index("worker_events_worker_idx").on(t.workerId, t.at), index("worker_events_taken_idx").on(t.regulationId, t.at).where(sql`${t.toStatus} = 'diajukan'`)],
+  (t) => [
+    index("worker_events_worker_idx").on(t.workerId, t.at),
+    index("worker_events_taken_idx")
+      .on(t.regulationId, t.at)
+      .where(sql`${t.toStatus} = 'diajukan'`),
+  ],
 );
 
 /**
@@ -137,7 +183,9 @@ export const coverageSpans = pgTable(
     endsOn: date("ends_on", { mode: "string" }),
   },
   (t) => [
-    uniqueIndex("coverage_spans_open_key").on(t.workerId).where(sql`${t.endsOn} is null`),
+    uniqueIndex("coverage_spans_open_key")
+      .on(t.workerId)
+      .where(sql`${t.endsOn} is null`),
     index("coverage_spans_regulation_idx").on(t.regulationId, t.startsOn),
     index("coverage_spans_regency_idx").on(t.regencyCode, t.startsOn),
     check("coverage_spans_order", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
@@ -171,7 +219,9 @@ export const correctionRequests = pgTable(
     decisionNote: text("decision_note"),
   },
   (t) => [
-    uniqueIndex("correction_requests_open_key").on(t.workerId).where(sql`${t.status} = 'menunggu'`),
+    uniqueIndex("correction_requests_open_key")
+      .on(t.workerId)
+      .where(sql`${t.status} = 'menunggu'`),
     check("correction_requests_decided", sql`(${t.status} = 'menunggu') = (${t.decidedAt} is null)`),
   ],
 );

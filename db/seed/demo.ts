@@ -39,13 +39,15 @@ export async function seedDemoRegulations(sql: Sql, today: string) {
   const year = Number(today.slice(0, 4));
   const age = { min: 18 * 12, max: 64 * 12 + 11 };
   await sql.begin(async (tx) => {
-    const [kota] = (await tx`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on, notes)
+    const [kota] =
+      (await tx`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on, notes)
       values ('36.71', 'perwal', 'kabkota', ${`Perwal Kota Tangerang No. 7 Tahun ${year} (demo)`},
         'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', 'enacted', ${`${year}-01-01`}, 20000, ${age.min}, ${age.max}, ${`${year - 1}-12-15`},
         'Data demo.') returning id`) as unknown as [{ id: number }];
     await tx`insert into regulation_budgets (regulation_id, fiscal_year, allocated, months_covered, assumed_monthly_rate)
       values (${kota.id}, ${year}, ${16800 * 12 * 20000}, 12, 16800)`;
-    const [kab] = (await tx`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on, notes)
+    const [kab] =
+      (await tx`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on, notes)
       values ('36.03', 'perbup', 'kabkota', ${`Perbup Tangerang No. 15 Tahun ${year} (demo)`},
         'Penyelenggaraan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', 'enacted', ${`${year}-01-01`}, 200000, ${age.min}, ${age.max}, ${`${year - 1}-12-20`},
         'Data demo. Kuota naik dari 50.000 menjadi sekitar 200.000.') returning id`) as unknown as [{ id: number }];
@@ -70,7 +72,10 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
   if (n > 0) return;
   const villages = (await sql`select v.code, v.district_code, d.regency_code from villages v join districts d on d.code = v.district_code
     where d.regency_code in ('36.71', '36.03', '36.74') order by v.code`) as unknown as { code: string; district_code: string; regency_code: string }[];
-  const regs = (await sql`select id, regency_code from regulations where status = 'enacted' and regency_code in ('36.71', '36.03')`) as unknown as { id: number; regency_code: string }[];
+  const regs = (await sql`select id, regency_code from regulations where status = 'enacted' and regency_code in ('36.71', '36.03')`) as unknown as {
+    id: number;
+    regency_code: string;
+  }[];
   const regOf = new Map(regs.map((r) => [r.regency_code, r.id]));
   const occupations = (await sql`select id from occupations order by sort_order`) as unknown as { id: number }[];
   const byRegency = (code: string) => villages.filter((v) => v.regency_code === code);
@@ -127,12 +132,13 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
   await sql.begin(async (tx) => {
     for (const [at, group] of byDay) {
       await tx`select set_config('portal.as_of', ${at}, true)`;
-      const inserted = (await tx`insert into workers ${tx(group)} returning id, status, regulation_id, coalesce(coverage_start, ended_on, portal_today())::text as effective_on`) as unknown as {
-        id: number;
-        status: string;
-        regulation_id: number | null;
-        effective_on: string;
-      }[];
+      const inserted =
+        (await tx`insert into workers ${tx(group)} returning id, status, regulation_id, coalesce(coverage_start, ended_on, portal_today())::text as effective_on`) as unknown as {
+          id: number;
+          status: string;
+          regulation_id: number | null;
+          effective_on: string;
+        }[];
       await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo", effective_on: w.effective_on })))}`;
     }
     await tx`select set_config('portal.as_of', '', true)`;

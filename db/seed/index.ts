@@ -15,7 +15,8 @@ async function seedClock(sql: Sql) {
   if (mode === "production") return;
   const pinned = process.env.PORTAL_CLOCK;
   if (pinned && Number.isNaN(new Date(pinned).getTime())) throw new Error(`PORTAL_CLOCK bukan waktu yang valid: ${pinned}`);
-  if (pinned) await sql`insert into portal_clock (id, pinned_at) values (1, ${new Date(pinned).toISOString()}::timestamptz) on conflict (id) do update set pinned_at = excluded.pinned_at, set_at = now()`;
+  if (pinned)
+    await sql`insert into portal_clock (id, pinned_at) values (1, ${new Date(pinned).toISOString()}::timestamptz) on conflict (id) do update set pinned_at = excluded.pinned_at, set_at = now()`;
   else await sql`delete from portal_clock`;
 }
 
@@ -24,7 +25,11 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
   try {
     const started = Date.now();
     const areas = await seedAreas(sql);
-    log(areas.skipped ? `Data wilayah idn-area-data ${areas.version} sudah dimuat.` : `Data wilayah idn-area-data ${areas.version} dimuat (${Date.now() - started} ms).`);
+    log(
+      areas.skipped
+        ? `Data wilayah idn-area-data ${areas.version} sudah dimuat.`
+        : `Data wilayah idn-area-data ${areas.version} dimuat (${Date.now() - started} ms).`,
+    );
     const offices = await seedOffices(sql);
     if (!offices.skipped) log("Kantor BPJS Ketenagakerjaan Banten dan cakupan cabangnya dimuat.");
     await seedPolicies(sql);

@@ -35,7 +35,10 @@ export async function seedAreas(sql: Sql, { force = false } = {}) {
       await tx.unsafe(`create temp table staging_${level.table} (${level.columns.map((c) => `${c} text`).join(", ")}) on commit drop`);
       const writable = await tx.unsafe(`copy staging_${level.table} (${cols}) from stdin with (format csv, header true)`).writable();
       await pipeline(fs.createReadStream(path.join(dir, level.file)), writable);
-      const updates = level.columns.filter((c) => c !== "code").map((c) => `${c} = excluded.${c}`).join(", ");
+      const updates = level.columns
+        .filter((c) => c !== "code")
+        .map((c) => `${c} = excluded.${c}`)
+        .join(", ");
       await tx.unsafe(
         `insert into ${level.table} (${cols}) select ${cols} from staging_${level.table}
          on conflict (code) do update set ${updates}
@@ -53,7 +56,11 @@ export async function seedAreas(sql: Sql, { force = false } = {}) {
 // Illustrative split of Banten between branches (see README): a branch serves kecamatan, and
 // a city can be split between several branches.
 const BANTEN_BRANCHES: { name: string; kind: "kantor_cabang"; districts: { regency: string; names?: string[] } }[] = [
-  { name: "Kantor Cabang Tangerang Cikokol", kind: "kantor_cabang", districts: { regency: "36.71", names: ["Tangerang", "Cipondoh", "Pinang", "Karang Tengah", "Ciledug", "Larangan"] } },
+  {
+    name: "Kantor Cabang Tangerang Cikokol",
+    kind: "kantor_cabang",
+    districts: { regency: "36.71", names: ["Tangerang", "Cipondoh", "Pinang", "Karang Tengah", "Ciledug", "Larangan"] },
+  },
   { name: "Kantor Cabang Tangerang Cimone", kind: "kantor_cabang", districts: { regency: "36.71", names: ["Karawaci", "Cibodas", "Jatiuwung", "Periuk"] } },
   { name: "Kantor Cabang Tangerang Batuceper", kind: "kantor_cabang", districts: { regency: "36.71", names: ["Batuceper", "Benda", "Neglasari"] } },
   { name: "Kantor Cabang Kabupaten Tangerang", kind: "kantor_cabang", districts: { regency: "36.03" } },
@@ -91,10 +98,20 @@ export async function seedOffices(sql: Sql) {
  * (18 up to 64 years 11 months). Idempotent: existing rows are left alone.
  */
 const OCCUPATIONS: [string, "petani" | "nelayan" | "lainnya"][] = [
-  ["Pedagang", "lainnya"], ["Sopir/pengemudi", "lainnya"], ["Ojek", "lainnya"], ["Tukang parkir", "lainnya"],
-  ["Buruh harian lepas", "lainnya"], ["Buruh tani/petani", "petani"], ["Nelayan", "nelayan"], ["Pemulung", "lainnya"],
-  ["Petugas kebersihan", "lainnya"], ["Marbot/guru ngaji", "lainnya"], ["Kader posyandu", "lainnya"], ["Ketua RT/RW", "lainnya"],
-  ["Pelaku UMKM", "lainnya"], ["Lainnya", "lainnya"],
+  ["Pedagang", "lainnya"],
+  ["Sopir/pengemudi", "lainnya"],
+  ["Ojek", "lainnya"],
+  ["Tukang parkir", "lainnya"],
+  ["Buruh harian lepas", "lainnya"],
+  ["Buruh tani/petani", "petani"],
+  ["Nelayan", "nelayan"],
+  ["Pemulung", "lainnya"],
+  ["Petugas kebersihan", "lainnya"],
+  ["Marbot/guru ngaji", "lainnya"],
+  ["Kader posyandu", "lainnya"],
+  ["Ketua RT/RW", "lainnya"],
+  ["Pelaku UMKM", "lainnya"],
+  ["Lainnya", "lainnya"],
 ];
 
 export async function seedPolicies(sql: Sql) {

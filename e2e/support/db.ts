@@ -28,7 +28,8 @@ export async function regulationIdOf(regencyCode: string, status = "enacted"): P
 export async function createEnactedRegulation(regencyCode: string, quota: number): Promise<number> {
   const { sql } = connect(process.env.DATABASE_URL!, 1);
   try {
-    const [row] = await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
+    const [row] =
+      await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
       values (${regencyCode}, 'perwal', 'kabkota', ${`E2E ${Date.now()}`}, 'Perwal uji daftar tunggu', 'enacted', '2026-01-01', ${quota}, 216, 779, '2026-01-01') returning id`;
     return row!.id as number;
   } finally {

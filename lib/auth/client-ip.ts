@@ -7,7 +7,11 @@
 export function clientIpFrom(headers: Headers, trustedProxy: boolean): string {
   if (trustedProxy) {
     const xff = headers.get("x-forwarded-for");
-    const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+    const last = xff
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (last) return last;
   }
   return headers.get("x-portal-remote-addr") ?? "unknown";

@@ -27,5 +27,7 @@ export function dummyHash(): Promise<string> {
 export function generateOneTimePassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
   const bytes = crypto.randomBytes(12);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("").replace(/(.{4})(?!$)/g, "$1-");
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length])
+    .join("")
+    .replace(/(.{4})(?!$)/g, "$1-");
 }

@@ -49,8 +49,26 @@ describe("permission table", () => {
 
   it("shows each role only the navigation it may use", () => {
     expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/imports", "/regulations", "/reports/quarterly", "/areas"]);
-    expect(navigationFor("supervisor").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/imports", "/approvals", "/regulations", "/reports/quarterly", "/areas", "/area-settings", "/audit"]);
+    expect(navigationFor("supervisor").map((i) => i.href)).toEqual([
+      "/dashboard",
+      "/workers",
+      "/imports",
+      "/approvals",
+      "/regulations",
+      "/reports/quarterly",
+      "/areas",
+      "/area-settings",
+      "/audit",
+    ]);
     expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
-    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/regulations", "/reports/quarterly", "/areas", "/admin/users", "/admin/offices"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual([
+      "/dashboard",
+      "/workers",
+      "/regulations",
+      "/reports/quarterly",
+      "/areas",
+      "/admin/users",
+      "/admin/offices",
+    ]);
   });
 });

@@ -53,7 +53,9 @@ describe("regencyInScope", () => {
     expect(render(regencyInScope({ kind: "national" }, rcol)).sql).toBe("true");
     expect(render(regencyInScope({ kind: "regency", regencyCode: "36.71" }, rcol))).toEqual({ sql: "r.code = $1", params: ["36.71"] });
     expect(render(regencyInScope({ kind: "province", provinceCode: "36" }, rcol))).toEqual({ sql: "left(r.code, 2) = $1", params: ["36"] });
-    expect(render(regencyInScope({ kind: "branch", officeId: 3 }, rcol)).sql).toBe("r.code in (select left(bc.district_code, 5) from branch_coverage bc where bc.office_id = $1)");
+    expect(render(regencyInScope({ kind: "branch", officeId: 3 }, rcol)).sql).toBe(
+      "r.code in (select left(bc.district_code, 5) from branch_coverage bc where bc.office_id = $1)",
+    );
   });
 });
 
@@ -63,7 +65,9 @@ describe("enrollmentInScope", () => {
   it("uses the area for pemda and Kanwil, the kecamatan for a branch", () => {
     expect(render(enrollmentInScope({ kind: "regency", regencyCode: "36.71" }, r, d))).toEqual({ sql: "w.regency_code = $1", params: ["36.71"] });
     expect(render(enrollmentInScope({ kind: "province", provinceCode: "36" }, r, d))).toEqual({ sql: "left(w.regency_code, 2) = $1", params: ["36"] });
-    expect(render(enrollmentInScope({ kind: "branch", officeId: 2 }, r, d)).sql).toBe("w.district_code in (select bc.district_code from branch_coverage bc where bc.office_id = $1)");
+    expect(render(enrollmentInScope({ kind: "branch", officeId: 2 }, r, d)).sql).toBe(
+      "w.district_code in (select bc.district_code from branch_coverage bc where bc.office_id = $1)",
+    );
     expect(render(enrollmentInScope({ kind: "national" }, r, d)).sql).toBe("true");
   });
 });

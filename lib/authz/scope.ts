@@ -3,10 +3,7 @@ import type { Role } from "./roles";
 
 /** The part of the country a viewer may see. */
 export type Scope =
-  | { kind: "national" }
-  | { kind: "province"; provinceCode: string }
-  | { kind: "regency"; regencyCode: string }
-  | { kind: "branch"; officeId: number };
+  { kind: "national" } | { kind: "province"; provinceCode: string } | { kind: "regency"; regencyCode: string } | { kind: "branch"; officeId: number };
 
 export type ScopeSubject = {
   role: Role;

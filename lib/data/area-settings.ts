@@ -13,7 +13,11 @@ export type Funder = (typeof DEFAULT_FUNDER_PRIORITY)[number];
 export async function getAreaSettingsForViewer(viewer: Viewer) {
   assertCan(viewer.role, "area.manage");
   const [row] = await db().select().from(areaSettings).where(eq(areaSettings.regencyCode, viewer.regencyCode!));
-  return { requiresApproval: row?.requiresApproval ?? false, importOneStep: row?.importOneStep ?? false, funderPriority: (row?.funderPriority ?? [...DEFAULT_FUNDER_PRIORITY]) as Funder[] };
+  return {
+    requiresApproval: row?.requiresApproval ?? false,
+    importOneStep: row?.importOneStep ?? false,
+    funderPriority: (row?.funderPriority ?? [...DEFAULT_FUNDER_PRIORITY]) as Funder[],
+  };
 }
 
 export async function updateAreaSettings(viewer: Viewer, input: { requiresApproval: boolean; importOneStep: boolean; funderPriority: Funder[] }) {
@@ -33,7 +37,8 @@ export async function updateAreaSettings(viewer: Viewer, input: { requiresApprov
       details: {
         requiresApproval: { from: before?.requiresApproval ?? false, to: input.requiresApproval },
         importOneStep: { from: before?.importOneStep ?? false, to: input.importOneStep },
-        funderPriority: { from: before?.funderPriority ?? null, to: input.funderPriority } },
+        funderPriority: { from: before?.funderPriority ?? null, to: input.funderPriority },
+      },
     });
   });
 }

@@ -66,12 +66,26 @@ export async function decideCorrection(viewer: Viewer, requestId: number, decisi
           .update(workers)
           .set({ ...r.changes, updatedAt: new Date() })
           .where(eq(workers.id, r.workerId));
-        await recordEvent(tx, { workerId: r.workerId, actorId: viewer.id, from: row.status, to: row.status, regulationId: row.regulationId, reason: `Koreksi identitas disetujui kantor cabang (${fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof IdentityFields]).join(", ")})` });
+        await recordEvent(tx, {
+          workerId: r.workerId,
+          actorId: viewer.id,
+          from: row.status,
+          to: row.status,
+          regulationId: row.regulationId,
+          reason: `Koreksi identitas disetujui kantor cabang (${fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof IdentityFields]).join(", ")})`,
+        });
       }
-      await writeAudit(tx, { actorId: viewer.id, action: decision.approve ? "worker.correction_approve" : "worker.correction_reject", entityType: "worker", entityId: String(r.workerId), details: { request: requestId, fields, note: decision.note } });
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: decision.approve ? "worker.correction_approve" : "worker.correction_reject",
+        entityType: "worker",
+        entityId: String(r.workerId),
+        details: { request: requestId, fields, note: decision.note },
+      });
     });
   } catch (e) {
-    if (isUniqueViolation(e, "workers_live_nik_key")) throw new UserFacingError("NIK baru ini sudah terdaftar pada kepesertaan lain; koreksi tidak dapat disetujui.");
+    if (isUniqueViolation(e, "workers_live_nik_key"))
+      throw new UserFacingError("NIK baru ini sudah terdaftar pada kepesertaan lain; koreksi tidak dapat disetujui.");
     throw e;
   }
 }

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as clockToday } from "@/lib/clock";
 import { committedCost } from "@/lib/domain/budget";
 import { forecastQuota, pacePerWeek, type Forecast } from "@/lib/domain/regulations";
-import { addDays, addMonths, monthOf, wibDay } from "@/lib/domain/wib";
+import { addDays, monthOf } from "@/lib/domain/wib";
 import { NotFoundError } from "./errors";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceOn, inForceToday } from "./internal/in-force";
@@ -63,7 +63,7 @@ function inForce(day: string, f: DashboardFilter, past = false) {
     where ${inForceOn(day)} ${funder}`;
 }
 
-const rows = <T,>(q: SQL) => rowsOf<T>(db(), q);
+const rows = <T>(q: SQL) => rowsOf<T>(db(), q);
 
 export type AreaFigures = {
   code: string;
@@ -86,17 +86,37 @@ export type AreaFigures = {
  * counted, aktif, waiting, % of quota, change over 30 days, forecast, budget committed vs
  * allocated for the fiscal year. Areas without a regulation are listed too.
  */
-export async function listAreaFiguresForViewer(viewer: Viewer, f: DashboardFilter & { provinceCode?: string | null }, asOf: AsOf = null): Promise<AreaFigures[]> {
+export async function listAreaFiguresForViewer(
+  viewer: Viewer,
+  f: DashboardFilter & { provinceCode?: string | null },
+  asOf: AsOf = null,
+): Promise<AreaFigures[]> {
   assertCan(viewer.role, "dashboard.area");
   const day = asOf ?? (await clockToday());
-  const areaWhere = and(regencyInScope(scopeOf(viewer), sql.raw("g.code")), f.provinceCode ? sql`g.province_code = ${f.provinceCode}` : undefined, f.regencyCode ? sql`g.code = ${f.regencyCode}` : undefined);
+  const areaWhere = and(
+    regencyInScope(scopeOf(viewer), sql.raw("g.code")),
+    f.provinceCode ? sql`g.province_code = ${f.provinceCode}` : undefined,
+    f.regencyCode ? sql`g.code = ${f.regencyCode}` : undefined,
+  );
   const only = oneArea(f.regencyCode);
   const funderHeld = f.funder ? sql`and regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``;
   const areaStock = asOf
     ? sql`select a.regency_code, a.regulation_id, a.status, sum(a.delta)::int as n from agg_area_monthly a
           where ${areaScope(viewer)} ${only} and a.month <= date_trunc('month', ${asOf}::date) group by 1, 2, 3`
     : sql`select a.regency_code, a.regulation_id, a.status, sum(a.n)::int as n from agg_current a where ${areaScope(viewer)} ${only} group by 1, 2, 3`;
-  const list = await rows<{ code: string; name: string; regulations: number; quota: number; counted: number; aktif: number; waiting: number; change30: number; taken28: number; allocated: number; endsOn: string | null }>(sql`
+  const list = await rows<{
+    code: string;
+    name: string;
+    regulations: number;
+    quota: number;
+    counted: number;
+    aktif: number;
+    waiting: number;
+    change30: number;
+    taken28: number;
+    allocated: number;
+    endsOn: string | null;
+  }>(sql`
     with s as (${areaStock}),
     fig as (select regency_code,
         coalesce(sum(n) filter (where status in ${COUNTED} ${funderHeld}), 0)::int as counted,
@@ -208,7 +228,7 @@ export async function listDistrictFiguresForViewer(viewer: Viewer, regencyCode: 
 export async function listWeeklyEntriesForViewer(viewer: Viewer, status: "diajukan" | "aktif", regencyCode: string | null, weeks = 12) {
   assertCan(viewer.role, "dashboard.view");
   if (regencyCode && viewer.role !== "kepala_cabang") await getAreaForViewer(viewer, regencyCode);
-  const today = (await clockToday());
+  const today = await clockToday();
   const from = addDays(today, -7 * (weeks - 1));
   // A branch counts its kecamatan; pemda and Kanwil read the area-level rollup.
   const flows =
@@ -221,7 +241,12 @@ export async function listWeeklyEntriesForViewer(viewer: Viewer, status: "diajuk
     select w.week::text as week, coalesce(f.n, 0)::int as n from w left join f using (week) order by w.week`);
 }
 
-export type Breakdowns = { occupation: { label: string; sector: string; n: number }[]; sector: { label: string; n: number }[]; sex: { label: string; n: number }[]; ageBand: { label: string; n: number }[] };
+export type Breakdowns = {
+  occupation: { label: string; sector: string; n: number }[];
+  sector: { label: string; n: number }[];
+  sex: { label: string; n: number }[];
+  ageBand: { label: string; n: number }[];
+};
 
 const AGE_BANDS: [number, number, string][] = [
   [0, 24, "18–24"],
@@ -241,14 +266,21 @@ export async function getAreaBreakdownsForViewer(viewer: Viewer, regencyCode: st
     : sql`select a.dim, a.value, sum(a.n)::int as n from agg_area_breakdown a where ${areaScope(viewer)} and a.regency_code = ${regencyCode}
             and a.status in ${COUNTED} ${funderRegs(f)} group by 1, 2`;
   const data = await rows<{ dim: string; value: string; n: number }>(source);
-  const occ = await rows<{ id: number; name: string; sector: string; sortOrder: number }>(sql`select id, name, sector::text, sort_order as "sortOrder" from occupations order by sort_order, name`);
+  const occ = await rows<{ id: number; name: string; sector: string; sortOrder: number }>(
+    sql`select id, name, sector::text, sort_order as "sortOrder" from occupations order by sort_order, name`,
+  );
   const of = (dim: string) => data.filter((d) => d.dim === dim && d.n !== 0);
   const occupation = occ.map((o) => ({ label: o.name, sector: o.sector, n: of("occupation").find((d) => d.value === String(o.id))?.n ?? 0 }));
   const unknownOcc = of("occupation").find((d) => d.value === "")?.n ?? 0;
   if (unknownOcc) occupation.push({ label: "Belum diisi", sector: "lainnya", n: unknownOcc });
   const sector = ["petani", "nelayan", "lainnya"].map((s) => ({ label: s, n: occupation.filter((o) => o.sector === s).reduce((t, o) => t + o.n, 0) }));
   const year = Number((asOf ?? (await clockToday())).slice(0, 4));
-  const ageBand = AGE_BANDS.map(([lo, hi, label]) => ({ label, n: of("birth_year").filter((d) => year - Number(d.value) >= lo && year - Number(d.value) <= hi).reduce((t, d) => t + d.n, 0) }));
+  const ageBand = AGE_BANDS.map(([lo, hi, label]) => ({
+    label,
+    n: of("birth_year")
+      .filter((d) => year - Number(d.value) >= lo && year - Number(d.value) <= hi)
+      .reduce((t, d) => t + d.n, 0),
+  }));
   const sex = [
     { label: "Laki-laki", n: of("sex").find((d) => d.value === "L")?.n ?? 0 },
     { label: "Perempuan", n: of("sex").find((d) => d.value === "P")?.n ?? 0 },
@@ -269,7 +301,11 @@ export async function getBranchQueueStatsForViewer(viewer: Viewer) {
        order by w.submitted_at limit 1) o
      where ${districtInScope(scopeOf(viewer), sql.raw("bc.district_code"))}`);
   const at = oldest?.at ? new Date(oldest.at) : null;
-  return { diajukan: counts?.diajukan ?? 0, diverifikasi: counts?.diverifikasi ?? 0, oldestDays: at ? Math.floor(((await now()).getTime() - at.getTime()) / 86_400_000) : null };
+  return {
+    diajukan: counts?.diajukan ?? 0,
+    diverifikasi: counts?.diverifikasi ?? 0,
+    oldestDays: at ? Math.floor(((await now()).getTime() - at.getTime()) / 86_400_000) : null,
+  };
 }
 
 /**
@@ -278,7 +314,7 @@ export async function getBranchQueueStatsForViewer(viewer: Viewer) {
  */
 export async function listBranchAreasForViewer(viewer: Viewer) {
   assertCan(viewer.role, "dashboard.branch");
-  const day = (await clockToday());
+  const day = await clockToday();
   return rows<{ code: string; name: string; quota: number; regulations: number }>(sql`
     select g.code, g.name, coalesce(sum(r.quota), 0)::int as quota, count(r.id)::int as regulations
       from regencies g left join (${inForce(day, { fiscalYear: 0, funder: null })}) r on r.regency_code = g.code

@@ -1,6 +1,9 @@
 /** An error whose message is an Indonesian sentence safe to show the user, optionally per field. */
 export class UserFacingError extends Error {
-  constructor(message: string, public readonly fieldErrors?: Record<string, string[]>) {
+  constructor(
+    message: string,
+    public readonly fieldErrors?: Record<string, string[]>,
+  ) {
     super(message);
     this.name = "UserFacingError";
   }

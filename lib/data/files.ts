@@ -20,8 +20,14 @@ export type StoredFile = { id: string; size: number; contentType: string };
  * marked complete at the end; a stream that breaks off leaves an incomplete file that is removed
  * at once (and by purgeIncompleteFiles should the process die).
  */
-export async function putFile(meta: { kind: string; contentType: string; createdBy: string | null }, source: AsyncIterable<Buffer | Uint8Array>): Promise<StoredFile> {
-  const [file] = await rows<{ id: string }>(db(), sql`insert into stored_files (kind, content_type, created_by) values (${meta.kind}, ${meta.contentType}, ${meta.createdBy}::uuid) returning id`);
+export async function putFile(
+  meta: { kind: string; contentType: string; createdBy: string | null },
+  source: AsyncIterable<Buffer | Uint8Array>,
+): Promise<StoredFile> {
+  const [file] = await rows<{ id: string }>(
+    db(),
+    sql`insert into stored_files (kind, content_type, created_by) values (${meta.kind}, ${meta.contentType}, ${meta.createdBy}::uuid) returning id`,
+  );
   const id = file!.id;
   let n = 0;
   let size = 0;
@@ -57,7 +63,10 @@ export async function putFile(meta: { kind: string; contentType: string; created
 /** The file's size and type, or null when there is no such complete file. */
 export async function statFile(id: string): Promise<StoredFile | null> {
   if (!FILE_ID.test(id)) return null;
-  const [f] = await rows<{ id: string; size: string; contentType: string }>(db(), sql`select id, size::text, content_type as "contentType" from stored_files where id = ${id}::uuid and complete`);
+  const [f] = await rows<{ id: string; size: string; contentType: string }>(
+    db(),
+    sql`select id, size::text, content_type as "contentType" from stored_files where id = ${id}::uuid and complete`,
+  );
   return f ? { id: f.id, size: Number(f.size), contentType: f.contentType } : null;
 }
 

@@ -36,14 +36,35 @@ export async function createImportBatch(
   return db().transaction(async (tx) => {
     const [row] = await tx
       .insert(importBatches)
-      .values({ regencyCode, fileName: file.originalName.slice(0, 200), fileHash: file.hash, fileKind: file.kind, fileSize: file.size, storedName: file.storedName, existing, notes: file.notes, uploadedBy: viewer.id })
+      .values({
+        regencyCode,
+        fileName: file.originalName.slice(0, 200),
+        fileHash: file.hash,
+        fileKind: file.kind,
+        fileSize: file.size,
+        storedName: file.storedName,
+        existing,
+        notes: file.notes,
+        uploadedBy: viewer.id,
+      })
       .onConflictDoNothing({ target: [importBatches.regencyCode, importBatches.fileHash], where: sql`status not in ('gagal', 'dibatalkan')` })
       .returning({ id: importBatches.id });
     if (!row) {
-      const [same] = await tx.select({ id: importBatches.id }).from(importBatches).where(and(eq(importBatches.regencyCode, regencyCode), eq(importBatches.fileHash, file.hash), sql`${importBatches.status} not in ('gagal', 'dibatalkan')`));
+      const [same] = await tx
+        .select({ id: importBatches.id })
+        .from(importBatches)
+        .where(
+          and(eq(importBatches.regencyCode, regencyCode), eq(importBatches.fileHash, file.hash), sql`${importBatches.status} not in ('gagal', 'dibatalkan')`),
+        );
       return { id: same!.id, existed: true };
     }
-    await writeAudit(tx, { actorId: viewer.id, action: "import.upload", entityType: "import_batch", entityId: row.id, details: { file: file.originalName, size: file.size, kind: file.kind } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "import.upload",
+      entityType: "import_batch",
+      entityId: row.id,
+      details: { file: file.originalName, size: file.size, kind: file.kind },
+    });
     return { id: row.id, existed: false };
   });
 }
@@ -53,7 +74,14 @@ const batchInScope = (viewer: Viewer) => regencyInScope(scopeOf(viewer), importB
 export async function listImportBatchesForViewer(viewer: Viewer) {
   assertCan(viewer.role, "imports.upload");
   return db()
-    .select({ id: importBatches.id, fileName: importBatches.fileName, status: importBatches.status, rowsTotal: importBatches.rowsTotal, createdAt: importBatches.createdAt, summary: importBatches.summary })
+    .select({
+      id: importBatches.id,
+      fileName: importBatches.fileName,
+      status: importBatches.status,
+      rowsTotal: importBatches.rowsTotal,
+      createdAt: importBatches.createdAt,
+      summary: importBatches.summary,
+    })
     .from(importBatches)
     .where(batchInScope(viewer))
     .orderBy(desc(importBatches.createdAt))
@@ -64,12 +92,18 @@ export async function listImportBatchesForViewer(viewer: Viewer) {
 export async function getImportBatchForViewer(viewer: Viewer, id: string) {
   assertCan(viewer.role, "imports.upload");
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new NotFoundError("Impor");
-  const [b] = await db().select().from(importBatches).where(and(eq(importBatches.id, id), batchInScope(viewer)));
+  const [b] = await db()
+    .select()
+    .from(importBatches)
+    .where(and(eq(importBatches.id, id), batchInScope(viewer)));
   if (!b) throw new NotFoundError("Impor");
   const [setting] = await db().select({ importOneStep: areaSettings.importOneStep }).from(areaSettings).where(eq(areaSettings.regencyCode, b.regencyCode));
   const committing = b.status === "menerapkan" || b.status === "selesai";
   // Watermarks count row numbers (the header is row 1): capped at the rows in the file.
-  const done = Math.min(b.rowsTotal || Infinity, committing ? (b.status === "selesai" ? b.rowsTotal : b.committedThrough) : b.status === "tervalidasi" ? b.rowsTotal : b.validatedThrough);
+  const done = Math.min(
+    b.rowsTotal || Infinity,
+    committing ? (b.status === "selesai" ? b.rowsTotal : b.committedThrough) : b.status === "tervalidasi" ? b.rowsTotal : b.validatedThrough,
+  );
   const elapsed = b.phaseStartedAt ? (Date.now() - b.phaseStartedAt.getTime()) / 1000 : 0;
   const rate = elapsed > 0 && done > 0 ? done / elapsed : 0;
   const twoStep = !(setting?.importOneStep ?? false);
@@ -89,7 +123,8 @@ export type ImportErrorRow = { rowNo: number; cells: Record<string, string | nul
 /** The rows that will not be imported as they are (errors, duplicates, enrolled elsewhere), with the reason. */
 export async function listImportProblemRowsForViewer(viewer: Viewer, id: string): Promise<ImportErrorRow[]> {
   const b = await getImportBatchForViewer(viewer, id);
-  if (b.rowsPurgedAt) throw new UserFacingError(`Baris berkas impor ini sudah dihapus (disimpan ${env().IMPORT_ROWS_RETENTION_DAYS} hari setelah impor berakhir).`);
+  if (b.rowsPurgedAt)
+    throw new UserFacingError(`Baris berkas impor ini sudah dihapus (disimpan ${env().IMPORT_ROWS_RETENTION_DAYS} hari setelah impor berakhir).`);
   const rows = await db()
     .select()
     .from(importRows)

@@ -86,7 +86,10 @@ export async function listCoverageOfRegencyForViewer(viewer: Viewer, regencyCode
 
 export async function createBranchOffice(viewer: Viewer, input: { name: string; kind: "kantor_cabang" | "kantor_cabang_perintis"; parentId: number }) {
   assertCan(viewer.role, "offices.manage");
-  const [kanwil] = await db().select().from(offices).where(and(eq(offices.id, input.parentId), eq(offices.kind, "kantor_wilayah")));
+  const [kanwil] = await db()
+    .select()
+    .from(offices)
+    .where(and(eq(offices.id, input.parentId), eq(offices.kind, "kantor_wilayah")));
   if (!kanwil) throw new UserFacingError("Kantor Wilayah tidak ditemukan.", { parentId: ["Pilih Kantor Wilayah."] });
   try {
     return await db().transaction(async (tx) => {
@@ -107,7 +110,11 @@ export async function updateOffice(viewer: Viewer, officeId: number, input: { na
   assertCan(viewer.role, "offices.manage");
   try {
     await db().transaction(async (tx) => {
-      const [row] = await tx.update(offices).set({ ...input, updatedAt: new Date() }).where(eq(offices.id, officeId)).returning({ id: offices.id });
+      const [row] = await tx
+        .update(offices)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(offices.id, officeId))
+        .returning({ id: offices.id });
       if (!row) throw new NotFoundError("Kantor");
       await writeAudit(tx, { actorId: viewer.id, action: "office.update", entityType: "office", entityId: String(officeId), details: input });
     });
@@ -127,7 +134,10 @@ export async function setBranchCoverage(viewer: Viewer, input: { officeId: numbe
   const [office] = await db().select().from(offices).where(eq(offices.id, input.officeId));
   if (!office || office.kind === "kantor_wilayah") throw new NotFoundError("Kantor cabang");
   const valid = input.districtCodes.length
-    ? await db().select({ code: districts.code }).from(districts).where(and(eq(districts.regencyCode, input.regencyCode), inArray(districts.code, input.districtCodes)))
+    ? await db()
+        .select({ code: districts.code })
+        .from(districts)
+        .where(and(eq(districts.regencyCode, input.regencyCode), inArray(districts.code, input.districtCodes)))
     : [];
   if (valid.length !== input.districtCodes.length) throw new UserFacingError("Ada kecamatan yang bukan bagian dari kabupaten/kota ini.");
   if (valid.length && input.regencyCode.slice(0, 2) !== office.provinceCode) {

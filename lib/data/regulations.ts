@@ -1,13 +1,24 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog, eligibilityPolicies, regencies, regulationAmendments, regulationBudgets, regulations, regulationVillages, tariffs, users, villages } from "@/db/schema";
+import {
+  auditLog,
+  eligibilityPolicies,
+  regencies,
+  regulationAmendments,
+  regulationBudgets,
+  regulations,
+  regulationVillages,
+  tariffs,
+  users,
+  villages,
+} from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import { regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as clockToday } from "@/lib/clock";
 import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
-import { wibDay } from "@/lib/domain/wib";
+
 import { writeAudit } from "./audit";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceToday } from "./internal/in-force";
@@ -92,7 +103,7 @@ export async function getDefaultEligibility() {
   const [row] = await db()
     .select()
     .from(eligibilityPolicies)
-    .where(lte(eligibilityPolicies.effectiveFrom, (await clockToday())))
+    .where(lte(eligibilityPolicies.effectiveFrom, await clockToday()))
     .orderBy(desc(eligibilityPolicies.effectiveFrom))
     .limit(1);
   return row ?? { minAgeMonths: 18 * 12, maxAgeMonths: 64 * 12 + 11 };
@@ -124,8 +135,12 @@ async function regencyForWrite(viewer: Viewer, requested?: string) {
 
 async function checkVillages(tx: Tx, regencyCode: string, codes: string[]) {
   if (!codes.length) return;
-  const found = await tx.select({ code: villages.code }).from(villages).where(and(inArray(villages.code, codes), sql`left(${villages.code}, 5) = ${regencyCode}`));
-  if (found.length !== new Set(codes).size) throw new UserFacingError("Ada desa yang bukan bagian dari kabupaten/kota ini.", { villageCodes: ["Ada desa yang bukan bagian dari kabupaten/kota ini."] });
+  const found = await tx
+    .select({ code: villages.code })
+    .from(villages)
+    .where(and(inArray(villages.code, codes), sql`left(${villages.code}, 5) = ${regencyCode}`));
+  if (found.length !== new Set(codes).size)
+    throw new UserFacingError("Ada desa yang bukan bagian dari kabupaten/kota ini.", { villageCodes: ["Ada desa yang bukan bagian dari kabupaten/kota ini."] });
 }
 
 function fields(input: RegulationInput) {
@@ -147,16 +162,30 @@ export async function createRegulation(viewer: Viewer, input: RegulationInput) {
   const regencyCode = await regencyForWrite(viewer, input.regencyCode);
   return db().transaction(async (tx) => {
     await checkVillages(tx, regencyCode, input.villageCodes);
-    const [row] = await tx.insert(regulations).values({ ...fields(input), regencyCode, createdBy: viewer.id }).returning();
-    if (input.villageCodes.length) await tx.insert(regulationVillages).values([...new Set(input.villageCodes)].map((villageCode) => ({ regulationId: row!.id, villageCode })));
-    await writeAudit(tx, { actorId: viewer.id, action: "regulation.create", entityType: "regulation", entityId: String(row!.id), details: { after: fields(input), villageCodes: input.villageCodes } });
+    const [row] = await tx
+      .insert(regulations)
+      .values({ ...fields(input), regencyCode, createdBy: viewer.id })
+      .returning();
+    if (input.villageCodes.length)
+      await tx.insert(regulationVillages).values([...new Set(input.villageCodes)].map((villageCode) => ({ regulationId: row!.id, villageCode })));
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "regulation.create",
+      entityType: "regulation",
+      entityId: String(row!.id),
+      details: { after: fields(input), villageCodes: input.villageCodes },
+    });
     return row!;
   });
 }
 
 /** Locks a regulation of the viewer's scope for a change, or says it was not found. */
 async function lockForWrite(tx: Tx, viewer: Viewer, id: number) {
-  const [row] = await tx.select().from(regulations).where(and(eq(regulations.id, id), inScope(viewer))).for("update");
+  const [row] = await tx
+    .select()
+    .from(regulations)
+    .where(and(eq(regulations.id, id), inScope(viewer)))
+    .for("update");
   if (!row) throw new NotFoundError("Regulasi");
   return row;
 }
@@ -172,21 +201,48 @@ export async function updateRegulation(viewer: Viewer, id: number, input: Regula
   assertCan(viewer.role, "regulations.manage");
   await db().transaction(async (tx) => {
     const before = await lockForWrite(tx, viewer, id);
-    if (before.status !== "draft" && before.status !== "review") throw new UserFacingError("Regulasi yang sudah ditetapkan hanya dapat diubah melalui perubahan (amandemen).");
+    if (before.status !== "draft" && before.status !== "review")
+      throw new UserFacingError("Regulasi yang sudah ditetapkan hanya dapat diubah melalui perubahan (amandemen).");
     await checkVillages(tx, before.regencyCode, input.villageCodes);
     const after = fields(input);
-    await tx.update(regulations).set({ ...after, updatedAt: new Date() }).where(eq(regulations.id, id));
+    await tx
+      .update(regulations)
+      .set({ ...after, updatedAt: new Date() })
+      .where(eq(regulations.id, id));
     await tx.delete(regulationVillages).where(eq(regulationVillages.regulationId, id));
-    if (input.villageCodes.length) await tx.insert(regulationVillages).values([...new Set(input.villageCodes)].map((villageCode) => ({ regulationId: id, villageCode })));
-    await writeAudit(tx, { actorId: viewer.id, action: "regulation.update", entityType: "regulation", entityId: String(id), details: { changes: diff(before, after) } });
+    if (input.villageCodes.length)
+      await tx.insert(regulationVillages).values([...new Set(input.villageCodes)].map((villageCode) => ({ regulationId: id, villageCode })));
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "regulation.update",
+      entityType: "regulation",
+      entityId: String(id),
+      details: { changes: diff(before, after) },
+    });
   });
 }
 
-async function transition(tx: Tx, viewer: Viewer, id: number, to: RegulationStatus, set: Partial<typeof regulations.$inferInsert>, details: Record<string, unknown> = {}) {
+async function transition(
+  tx: Tx,
+  viewer: Viewer,
+  id: number,
+  to: RegulationStatus,
+  set: Partial<typeof regulations.$inferInsert>,
+  details: Record<string, unknown> = {},
+) {
   const before = await lockForWrite(tx, viewer, id);
   if (!canTransition(before.status, to)) throw new UserFacingError(`Regulasi berstatus ${before.status} tidak dapat diubah menjadi ${to}.`);
-  await tx.update(regulations).set({ ...set, status: to, updatedAt: new Date() }).where(eq(regulations.id, id));
-  await writeAudit(tx, { actorId: viewer.id, action: `regulation.${to}`, entityType: "regulation", entityId: String(id), details: { status: { from: before.status, to }, ...details } });
+  await tx
+    .update(regulations)
+    .set({ ...set, status: to, updatedAt: new Date() })
+    .where(eq(regulations.id, id));
+  await writeAudit(tx, {
+    actorId: viewer.id,
+    action: `regulation.${to}`,
+    entityType: "regulation",
+    entityId: String(id),
+    details: { status: { from: before.status, to }, ...details },
+  });
   return before;
 }
 
@@ -204,7 +260,7 @@ export async function enactRegulation(viewer: Viewer, id: number, input: { numbe
   assertCan(viewer.role, "regulations.manage");
   await db().transaction(async (tx) => {
     const reg = await transition(tx, viewer, id, "enacted", input, { number: input.number, enactedOn: input.enactedOn });
-    await promoteWaiting(tx, reg.regencyCode, (await clockToday()), viewer.id);
+    await promoteWaiting(tx, reg.regencyCode, await clockToday(), viewer.id);
   });
 }
 
@@ -213,36 +269,69 @@ export async function enactRegulation(viewer: Viewer, id: number, input: { numbe
  * workers: moved to a successor of the same area (in order of original submission, up to its
  * free places, the rest to the waiting list), or ended with reason "regulasi berakhir".
  */
-export async function endRegulation(viewer: Viewer, id: number, input: { endedOn: string; reason: "expired" | "revoked"; workers: "move" | "end"; successorId: number | null }) {
+export async function endRegulation(
+  viewer: Viewer,
+  id: number,
+  input: { endedOn: string; reason: "expired" | "revoked"; workers: "move" | "end"; successorId: number | null },
+) {
   assertCan(viewer.role, "regulations.manage");
   await db().transaction(async (tx) => {
     const current = await lockForWrite(tx, viewer, id);
     let successorId: number | null = null;
     if (input.workers === "move") {
-      const [succ] = await tx.select().from(regulations).where(and(eq(regulations.id, input.successorId ?? -1), inScope(viewer))).for("update");
+      const [succ] = await tx
+        .select()
+        .from(regulations)
+        .where(and(eq(regulations.id, input.successorId ?? -1), inScope(viewer)))
+        .for("update");
       if (!succ || succ.id === id || succ.regencyCode !== current.regencyCode || succ.status !== "enacted") {
-        throw new UserFacingError("Regulasi pengganti harus regulasi lain yang sudah ditetapkan di kabupaten/kota yang sama.", { successorId: ["Pilih regulasi pengganti yang sudah ditetapkan."] });
+        throw new UserFacingError("Regulasi pengganti harus regulasi lain yang sudah ditetapkan di kabupaten/kota yang sama.", {
+          successorId: ["Pilih regulasi pengganti yang sudah ditetapkan."],
+        });
       }
       successorId = succ.id;
     }
-    if (input.endedOn < current.startsOn) throw new UserFacingError("Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku.", { endedOn: ["Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku."] });
+    if (input.endedOn < current.startsOn)
+      throw new UserFacingError("Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku.", {
+        endedOn: ["Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku."],
+      });
     await settleHolders(tx, { regulationId: id, successorId, actorId: viewer.id, endedOn: input.endedOn });
-    await transition(tx, viewer, id, "ended", { endedOn: input.endedOn, endReason: input.reason, successorId }, { reason: input.reason, workers: input.workers, successorId });
+    await transition(
+      tx,
+      viewer,
+      id,
+      "ended",
+      { endedOn: input.endedOn, endReason: input.reason, successorId },
+      { reason: input.reason, workers: input.workers, successorId },
+    );
   });
 }
 
-export async function upsertRegulationBudget(viewer: Viewer, id: number, input: { fiscalYear: number; allocated: number; monthsCovered: number; assumedMonthlyRate: number | null }) {
+export async function upsertRegulationBudget(
+  viewer: Viewer,
+  id: number,
+  input: { fiscalYear: number; allocated: number; monthsCovered: number; assumedMonthlyRate: number | null },
+) {
   assertCan(viewer.role, "regulations.manage");
   await db().transaction(async (tx) => {
     const reg = await lockForWrite(tx, viewer, id);
     if (reg.status === "ended") throw new UserFacingError("Regulasi yang sudah berakhir tidak dapat diberi anggaran baru.");
     if (reg.status === "enacted") throw new UserFacingError("Anggaran regulasi yang sudah ditetapkan diubah melalui perubahan (amandemen).");
-    const [before] = await tx.select().from(regulationBudgets).where(and(eq(regulationBudgets.regulationId, id), eq(regulationBudgets.fiscalYear, input.fiscalYear)));
+    const [before] = await tx
+      .select()
+      .from(regulationBudgets)
+      .where(and(eq(regulationBudgets.regulationId, id), eq(regulationBudgets.fiscalYear, input.fiscalYear)));
     await tx
       .insert(regulationBudgets)
       .values({ regulationId: id, ...input })
       .onConflictDoUpdate({ target: [regulationBudgets.regulationId, regulationBudgets.fiscalYear], set: { ...input, updatedAt: new Date() } });
-    await writeAudit(tx, { actorId: viewer.id, action: "regulation.budget", entityType: "regulation", entityId: String(id), details: { fiscalYear: input.fiscalYear, allocated: { from: before?.allocated ?? null, to: input.allocated } } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "regulation.budget",
+      entityType: "regulation",
+      entityId: String(id),
+      details: { fiscalYear: input.fiscalYear, allocated: { from: before?.allocated ?? null, to: input.allocated } },
+    });
   });
 }
 
@@ -255,9 +344,21 @@ export async function createAmendment(
   return db().transaction(async (tx) => {
     const reg = await lockForWrite(tx, viewer, id);
     if (reg.status !== "enacted") throw new UserFacingError("Perubahan hanya untuk regulasi yang sudah ditetapkan dan belum berakhir.");
-    if (input.newEndsOn && input.newEndsOn < reg.startsOn) throw new UserFacingError("Tanggal akhir baru tidak boleh sebelum tanggal mulai berlaku.", { newEndsOn: ["Tanggal akhir baru tidak boleh sebelum tanggal mulai berlaku."] });
-    const [row] = await tx.insert(regulationAmendments).values({ regulationId: id, ...input, createdBy: viewer.id }).returning();
-    await writeAudit(tx, { actorId: viewer.id, action: "amendment.create", entityType: "regulation_amendment", entityId: String(row!.id), details: { regulationId: id, ...input } });
+    if (input.newEndsOn && input.newEndsOn < reg.startsOn)
+      throw new UserFacingError("Tanggal akhir baru tidak boleh sebelum tanggal mulai berlaku.", {
+        newEndsOn: ["Tanggal akhir baru tidak boleh sebelum tanggal mulai berlaku."],
+      });
+    const [row] = await tx
+      .insert(regulationAmendments)
+      .values({ regulationId: id, ...input, createdBy: viewer.id })
+      .returning();
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "amendment.create",
+      entityType: "regulation_amendment",
+      entityId: String(row!.id),
+      details: { regulationId: id, ...input },
+    });
     return row!;
   });
 }
@@ -275,7 +376,9 @@ export async function enactAmendment(viewer: Viewer, amendmentId: number, input:
     if (amendment.status === "enacted") throw new UserFacingError("Perubahan ini sudah ditetapkan.");
     if (reg.status !== "enacted") throw new UserFacingError("Regulasi induknya tidak lagi berlaku, perubahan tidak dapat ditetapkan.");
     if (amendment.newQuota != null && amendment.newQuota < reg.counted) {
-      throw new UserFacingError(`Kuota baru (${amendment.newQuota}) lebih kecil dari pekerja yang sudah terhitung (${reg.counted}). Kurangi pekerja terlebih dahulu atau naikkan kuota.`);
+      throw new UserFacingError(
+        `Kuota baru (${amendment.newQuota}) lebih kecil dari pekerja yang sudah terhitung (${reg.counted}). Kurangi pekerja terlebih dahulu atau naikkan kuota.`,
+      );
     }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const set: Partial<typeof regulations.$inferInsert> = { updatedAt: new Date() };
@@ -289,19 +392,40 @@ export async function enactAmendment(viewer: Viewer, amendmentId: number, input:
     }
     await tx.update(regulations).set(set).where(eq(regulations.id, reg.id));
     if (amendment.budgetFiscalYear != null && amendment.budgetAllocated != null) {
-      const [before] = await tx.select().from(regulationBudgets).where(and(eq(regulationBudgets.regulationId, reg.id), eq(regulationBudgets.fiscalYear, amendment.budgetFiscalYear)));
+      const [before] = await tx
+        .select()
+        .from(regulationBudgets)
+        .where(and(eq(regulationBudgets.regulationId, reg.id), eq(regulationBudgets.fiscalYear, amendment.budgetFiscalYear)));
       await tx
         .insert(regulationBudgets)
         .values({ regulationId: reg.id, fiscalYear: amendment.budgetFiscalYear, allocated: amendment.budgetAllocated, monthsCovered: 12 })
-        .onConflictDoUpdate({ target: [regulationBudgets.regulationId, regulationBudgets.fiscalYear], set: { allocated: amendment.budgetAllocated, updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [regulationBudgets.regulationId, regulationBudgets.fiscalYear],
+          set: { allocated: amendment.budgetAllocated, updatedAt: new Date() },
+        });
       changes[`anggaran ${amendment.budgetFiscalYear}`] = { from: before?.allocated ?? null, to: amendment.budgetAllocated };
     }
     // The quota it replaced answers "what was the quota on a past day" (quarterly reports).
-    await tx.update(regulationAmendments).set({ status: "enacted", number: input.number, enactedOn: input.enactedOn, previousQuota: amendment.newQuota != null ? reg.quota : null }).where(eq(regulationAmendments.id, amendmentId));
-    await writeAudit(tx, { actorId: viewer.id, action: "amendment.enact", entityType: "regulation_amendment", entityId: String(amendmentId), details: { regulationId: reg.id, number: input.number, changes } });
-    await writeAudit(tx, { actorId: viewer.id, action: "regulation.amended", entityType: "regulation", entityId: String(reg.id), details: { amendmentId, number: input.number, changes } });
+    await tx
+      .update(regulationAmendments)
+      .set({ status: "enacted", number: input.number, enactedOn: input.enactedOn, previousQuota: amendment.newQuota != null ? reg.quota : null })
+      .where(eq(regulationAmendments.id, amendmentId));
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "amendment.enact",
+      entityType: "regulation_amendment",
+      entityId: String(amendmentId),
+      details: { regulationId: reg.id, number: input.number, changes },
+    });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "regulation.amended",
+      entityType: "regulation",
+      entityId: String(reg.id),
+      details: { amendmentId, number: input.number, changes },
+    });
     // A larger quota or a longer period frees places: waiting workers take them at once.
-    await promoteWaiting(tx, reg.regencyCode, (await clockToday()), viewer.id);
+    await promoteWaiting(tx, reg.regencyCode, await clockToday(), viewer.id);
   });
 }
 
@@ -311,7 +435,13 @@ export async function setRegulationDocument(viewer: Viewer, id: number, file: { 
   return db().transaction(async (tx) => {
     const before = await lockForWrite(tx, viewer, id);
     await tx.update(regulations).set({ documentFile: file.storedName, documentName: file.originalName, updatedAt: new Date() }).where(eq(regulations.id, id));
-    await writeAudit(tx, { actorId: viewer.id, action: "regulation.document", entityType: "regulation", entityId: String(id), details: { document: { from: before.documentName, to: file.originalName } } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "regulation.document",
+      entityType: "regulation",
+      entityId: String(id),
+      details: { document: { from: before.documentName, to: file.originalName } },
+    });
     return before.documentFile;
   });
 }
@@ -327,8 +457,17 @@ export async function setAmendmentDocument(viewer: Viewer, regulationId: number,
       .where(and(eq(regulationAmendments.id, amendmentId), eq(regulationAmendments.regulationId, regulationId)))
       .for("update");
     if (!before) throw new NotFoundError("Perubahan");
-    await tx.update(regulationAmendments).set({ documentFile: file.storedName, documentName: file.originalName }).where(eq(regulationAmendments.id, amendmentId));
-    await writeAudit(tx, { actorId: viewer.id, action: "amendment.document", entityType: "regulation_amendment", entityId: String(amendmentId), details: { document: { from: before.documentName, to: file.originalName } } });
+    await tx
+      .update(regulationAmendments)
+      .set({ documentFile: file.storedName, documentName: file.originalName })
+      .where(eq(regulationAmendments.id, amendmentId));
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "amendment.document",
+      entityType: "regulation_amendment",
+      entityId: String(amendmentId),
+      details: { document: { from: before.documentName, to: file.originalName } },
+    });
     return before.documentFile;
   });
 }
@@ -357,7 +496,7 @@ export async function getRegulationDocumentForViewer(viewer: Viewer, id: number,
  */
 export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) {
   const reg = await getRegulationForViewer(viewer, id);
-  const today = (await clockToday());
+  const today = await clockToday();
   const year = Number(today.slice(0, 4));
   const fourWeeksAgo = new Date((await now()).getTime() - 28 * 86_400_000);
   const [[counts], activeByMonth, tariffRows] = await Promise.all([
@@ -366,12 +505,21 @@ export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) 
         (select count(*)::int from workers where regency_code = ${reg.regencyCode} and status = 'daftar_tunggu') as waiting,
         (select count(*)::int from worker_events where regulation_id = ${id} and at >= ${fourWeeksAgo.toISOString()}::timestamptz
             and to_status in ('diajukan', 'diverifikasi', 'aktif')
-            and (from_status is null or from_status not in ('diajukan', 'diverifikasi', 'aktif'))) as "takenLast4Weeks"`) as unknown as Promise<[{ active: number; waiting: number; takenLast4Weeks: number }]>,
+            and (from_status is null or from_status not in ('diajukan', 'diverifikasi', 'aktif'))) as "takenLast4Weeks"`) as unknown as Promise<
+      [{ active: number; waiting: number; takenLast4Weeks: number }]
+    >,
     aktifByMonth(db(), { by: "regulation", where: sql`a.regulation_id = ${id}`, from: `${year}-01`, to: today.slice(0, 7) }),
     listTariffs(),
   ]);
   const budget = reg.budgets.find((b) => b.fiscalYear === year) ?? null;
-  return { reg, today, year, workers: { ...counts!, activeByMonth: activeByMonth.filter((m) => m.aktif > 0).map((m) => ({ month: m.month, active: m.aktif })) }, tariffs: tariffRows, budget };
+  return {
+    reg,
+    today,
+    year,
+    workers: { ...counts!, activeByMonth: activeByMonth.filter((m) => m.aktif > 0).map((m) => ({ month: m.month, active: m.aktif })) },
+    tariffs: tariffRows,
+    budget,
+  };
 }
 
 /**
@@ -383,8 +531,9 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
   return db().transaction(async (tx) => {
     const from = await lockForWrite(tx, viewer, input.fromId);
     const to = await lockForWrite(tx, viewer, input.toId);
-    const today = (await clockToday());
-    if (from.id === to.id || from.regencyCode !== to.regencyCode) throw new UserFacingError("Pilih regulasi lain di kabupaten/kota yang sama.", { toId: ["Pilih regulasi lain di kabupaten/kota yang sama."] });
+    const today = await clockToday();
+    if (from.id === to.id || from.regencyCode !== to.regencyCode)
+      throw new UserFacingError("Pilih regulasi lain di kabupaten/kota yang sama.", { toId: ["Pilih regulasi lain di kabupaten/kota yang sama."] });
     const inForce = await firstRow<{ ok: boolean }>(tx, sql`select ${inForceToday(today)} as ok from regulations r where r.id = ${to.id}`);
     if (!inForce?.ok) {
       throw new UserFacingError("Regulasi tujuan harus sedang berlaku.", { toId: ["Regulasi tujuan harus sedang berlaku."] });
@@ -393,14 +542,29 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
     if (n <= 0) throw new UserFacingError("Tidak ada tempat kosong di regulasi tujuan atau tidak ada pekerja untuk dipindah.");
     const moved = (await tx.execute(sql`with pick as (
         select id, status from workers where regulation_id = ${from.id} order by submitted_at, id limit ${n} for update)
-      update workers w set regulation_id = ${to.id}, updated_at = now() from pick where w.id = pick.id returning w.id, pick.status`)) as unknown as { id: number; status: string }[];
-    await tx.update(regulations).set({ counted: sql`${regulations.counted} - ${moved.length}` }).where(eq(regulations.id, from.id));
-    await tx.update(regulations).set({ counted: sql`${regulations.counted} + ${moved.length}` }).where(eq(regulations.id, to.id));
+      update workers w set regulation_id = ${to.id}, updated_at = now() from pick where w.id = pick.id returning w.id, pick.status`)) as unknown as {
+      id: number;
+      status: string;
+    }[];
+    await tx
+      .update(regulations)
+      .set({ counted: sql`${regulations.counted} - ${moved.length}` })
+      .where(eq(regulations.id, from.id));
+    await tx
+      .update(regulations)
+      .set({ counted: sql`${regulations.counted} + ${moved.length}` })
+      .where(eq(regulations.id, to.id));
     await tx.execute(
       insertEvents(sql`select m.id, ${viewer.id}::uuid, m.status::worker_status, m.status::worker_status, ${to.id}::int, ${`Dipindah dari regulasi ${from.id}`}, portal_today()
         from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) as m(id bigint, status text)`),
     );
-    await writeAudit(tx, { actorId: viewer.id, action: "regulation.move_workers", entityType: "regulation", entityId: String(from.id), details: { toId: to.id, count: moved.length } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "regulation.move_workers",
+      entityType: "regulation",
+      entityId: String(from.id),
+      details: { toId: to.id, count: moved.length },
+    });
     return moved.length;
   });
 }

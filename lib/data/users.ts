@@ -63,7 +63,9 @@ async function normalizeAssignment(a: Assignment) {
     const [o] = await db().select({ kind: offices.kind, active: offices.active }).from(offices).where(eq(offices.id, officeId));
     const wantKanwil = a.role === "kepala_wilayah";
     if (!o || !o.active || (o.kind === "kantor_wilayah") !== wantKanwil) {
-      const msg = wantKanwil ? "Kepala Kantor Wilayah harus ditempatkan di Kantor Wilayah yang aktif." : "Kepala Kantor Cabang harus ditempatkan di kantor cabang yang aktif.";
+      const msg = wantKanwil
+        ? "Kepala Kantor Wilayah harus ditempatkan di Kantor Wilayah yang aktif."
+        : "Kepala Kantor Cabang harus ditempatkan di kantor cabang yang aktif.";
       throw new UserFacingError(msg, { officeId: [msg] });
     }
   }
@@ -82,7 +84,13 @@ export async function createUser(viewer: Viewer, input: { name: string; email: s
         .insert(users)
         .values({ name: input.name, email: input.email.toLowerCase(), passwordHash, mustChangePassword: true, ...assignment })
         .returning({ id: users.id });
-      await writeAudit(tx, { actorId: viewer.id, action: "user.create", entityType: "user", entityId: row!.id, details: { email: input.email, ...assignment } });
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: "user.create",
+        entityType: "user",
+        entityId: row!.id,
+        details: { email: input.email, ...assignment },
+      });
       return row!.id;
     });
     return { id, oneTimePassword };
@@ -95,7 +103,13 @@ export async function createUser(viewer: Viewer, input: { name: string; email: s
 }
 
 /** Any change that must end the user's current sessions bumps session_version. */
-async function updateUserAndEndSessions(viewer: Viewer, userId: string, action: string, set: Partial<typeof users.$inferInsert>, details: Record<string, unknown> = {}) {
+async function updateUserAndEndSessions(
+  viewer: Viewer,
+  userId: string,
+  action: string,
+  set: Partial<typeof users.$inferInsert>,
+  details: Record<string, unknown> = {},
+) {
   return db().transaction(async (tx) => {
     const [row] = await tx
       .update(users)
@@ -134,7 +148,10 @@ export async function updateUserAssignment(viewer: Viewer, userId: string, input
 /** The viewer changes their own password; other sessions end (the caller signs in again). */
 export async function changeOwnPassword(viewer: Viewer, currentPassword: string, newPassword: string) {
   assertCan(viewer.role, "account.changePassword");
-  const [row] = await db().select({ passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, viewer.id), eq(users.active, true)));
+  const [row] = await db()
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.id, viewer.id), eq(users.active, true)));
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new UserFacingError("Kata sandi saat ini salah.", { currentPassword: ["Kata sandi saat ini salah."] });
   }
@@ -143,4 +160,3 @@ export async function changeOwnPassword(viewer: Viewer, currentPassword: string,
     mustChangePassword: false,
   });
 }
-

@@ -1,14 +1,27 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { areaSettings, auditLog, correctionRequests, districts, occupations, provinces, regencies, regulations, users, villages, workerEvents, workers } from "@/db/schema";
+import {
+  areaSettings,
+  auditLog,
+  correctionRequests,
+  districts,
+  occupations,
+  provinces,
+  regencies,
+  regulations,
+  users,
+  villages,
+  workerEvents,
+  workers,
+} from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as todayOf } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
 import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
 import { canMoveWorker, END_REASONS, WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
-import { wibDay } from "@/lib/domain/wib";
+
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput } from "@/lib/validation/workers";
 import { writeAudit } from "./audit";
@@ -48,7 +61,8 @@ async function liveEnrollmentOf(nik: string, exceptId?: number) {
   return row ?? null;
 }
 
-const duplicateMessage = (d: { regencyName: string; status: WorkerStatus }) => `NIK ini sudah terdaftar di ${d.regencyName} dengan status ${WORKER_STATUS_LABELS[d.status].toLowerCase()}.`;
+const duplicateMessage = (d: { regencyName: string; status: WorkerStatus }) =>
+  `NIK ini sudah terdaftar di ${d.regencyName} dengan status ${WORKER_STATUS_LABELS[d.status].toLowerCase()}.`;
 
 /** Validates what needs the database and returns the row values, or throws field errors. */
 async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
@@ -60,14 +74,21 @@ async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
   if (warnings.length && !input.confirmWarnings) {
     throw new UserFacingError("Periksa peringatan berikut, lalu centang konfirmasi dan simpan lagi.", { confirmWarnings: warnings });
   }
-  if (input.heirNik && input.heirNik === info.nik) throw new UserFacingError("NIK ahli waris tidak boleh sama dengan NIK pekerja.", { heirNik: ["NIK ahli waris tidak boleh sama dengan NIK pekerja."] });
+  if (input.heirNik && input.heirNik === info.nik)
+    throw new UserFacingError("NIK ahli waris tidak boleh sama dengan NIK pekerja.", { heirNik: ["NIK ahli waris tidak boleh sama dengan NIK pekerja."] });
   const regencyCode = viewer.regencyCode!;
   if (input.districtCode) {
-    const [d] = await db().select({ code: districts.code }).from(districts).where(and(eq(districts.code, input.districtCode), eq(districts.regencyCode, regencyCode)));
+    const [d] = await db()
+      .select({ code: districts.code })
+      .from(districts)
+      .where(and(eq(districts.code, input.districtCode), eq(districts.regencyCode, regencyCode)));
     if (!d) throw new UserFacingError("Kecamatan harus di wilayah Anda.", { districtCode: ["Pilih kecamatan di wilayah Anda."] });
   }
   if (input.villageCode) {
-    const [v] = await db().select({ code: villages.code }).from(villages).where(and(eq(villages.code, input.villageCode), eq(villages.districtCode, input.districtCode ?? "")));
+    const [v] = await db()
+      .select({ code: villages.code })
+      .from(villages)
+      .where(and(eq(villages.code, input.villageCode), eq(villages.districtCode, input.districtCode ?? "")));
     if (!v) throw new UserFacingError("Kelurahan/desa harus di kecamatan yang dipilih.", { villageCode: ["Pilih kelurahan/desa di kecamatan yang dipilih."] });
   }
   if (input.intent === "submit") {
@@ -106,7 +127,12 @@ async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
  * The area's final submission: a place in a regulation (diajukan), or the waiting list. In areas
  * that want a supervisor's approval, an officer's submission waits for it first.
  */
-async function submit(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus; regencyCode: string; birthDate: string; villageCode: string | null }, today: string) {
+async function submit(
+  tx: Tx,
+  viewer: Viewer,
+  w: { id: number; status: WorkerStatus; regencyCode: string; birthDate: string; villageCode: string | null },
+  today: string,
+) {
   const [setting] = await tx.select().from(areaSettings).where(eq(areaSettings.regencyCode, w.regencyCode));
   if (setting?.requiresApproval && viewer.role !== "supervisor") {
     await move(tx, viewer, w, "menunggu_persetujuan", { submittedAt: await now() }, "Diajukan ke supervisor");
@@ -114,13 +140,32 @@ async function submit(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerSta
   }
   const regulationId = await takePlace(tx, w, today);
   const to = regulationId ? "diajukan" : "daftar_tunggu";
-  await move(tx, viewer, w, to, { submittedAt: await now(), regulationId, rejectionReason: null }, regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai");
+  await move(
+    tx,
+    viewer,
+    w,
+    to,
+    { submittedAt: await now(), regulationId, rejectionReason: null },
+    regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai",
+  );
   return to;
 }
 
-async function move(tx: Tx, viewer: Viewer, w: { id: number; status: WorkerStatus }, to: WorkerStatus, set: Partial<typeof workers.$inferInsert>, reason: string | null, effectiveOn?: string) {
-  if (!canMoveWorker(w.status, to)) throw new UserFacingError(`Status ${WORKER_STATUS_LABELS[w.status]} tidak dapat diubah menjadi ${WORKER_STATUS_LABELS[to]}.`);
-  await tx.update(workers).set({ ...set, status: to, updatedAt: new Date() }).where(eq(workers.id, w.id));
+async function move(
+  tx: Tx,
+  viewer: Viewer,
+  w: { id: number; status: WorkerStatus },
+  to: WorkerStatus,
+  set: Partial<typeof workers.$inferInsert>,
+  reason: string | null,
+  effectiveOn?: string,
+) {
+  if (!canMoveWorker(w.status, to))
+    throw new UserFacingError(`Status ${WORKER_STATUS_LABELS[w.status]} tidak dapat diubah menjadi ${WORKER_STATUS_LABELS[to]}.`);
+  await tx
+    .update(workers)
+    .set({ ...set, status: to, updatedAt: new Date() })
+    .where(eq(workers.id, w.id));
   await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: w.status, to, regulationId: set.regulationId ?? null, reason, effectiveOn });
 }
 
@@ -143,9 +188,21 @@ export async function registerWorker(viewer: Viewer, input: WorkerInput) {
         .values({ ...values, status: "draft", createdBy: viewer.id, kpjNumber: moved?.kpjNumber ?? null })
         .returning({ id: workers.id });
       const w = { id: row!.id, status: "draft" as WorkerStatus, regencyCode: values.regencyCode, birthDate: values.birthDate, villageCode: values.villageCode };
-      await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: null, to: "draft", reason: moved ? `Didaftarkan; pindahan dari ${moved.regencyName}${moved.kpjNumber ? ` (KPJ ${moved.kpjNumber} tetap)` : ""}` : "Didaftarkan" });
+      await recordEvent(tx, {
+        workerId: w.id,
+        actorId: viewer.id,
+        from: null,
+        to: "draft",
+        reason: moved ? `Didaftarkan; pindahan dari ${moved.regencyName}${moved.kpjNumber ? ` (KPJ ${moved.kpjNumber} tetap)` : ""}` : "Didaftarkan",
+      });
       const status = input.intent === "submit" ? await submit(tx, viewer, w, today) : "draft";
-      await writeAudit(tx, { actorId: viewer.id, action: "worker.create", entityType: "worker", entityId: String(w.id), details: { status, nik: maskNik(values.nik) } });
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: "worker.create",
+        entityType: "worker",
+        entityId: String(w.id),
+        details: { status, nik: maskNik(values.nik) },
+      });
       return { id: w.id, status };
     });
   } catch (e) {
@@ -159,7 +216,11 @@ export async function registerWorker(viewer: Viewer, input: WorkerInput) {
 }
 
 async function lockWorker(tx: Tx, viewer: Viewer, id: number) {
-  const [row] = await tx.select().from(workers).where(and(eq(workers.id, id), inScope(viewer))).for("update");
+  const [row] = await tx
+    .select()
+    .from(workers)
+    .where(and(eq(workers.id, id), inScope(viewer)))
+    .for("update");
   if (!row) throw new NotFoundError("Pekerja");
   return row;
 }
@@ -169,7 +230,8 @@ export async function submitWorker(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.register");
   return db().transaction(async (tx) => {
     const w = await lockWorker(tx, viewer, id);
-    if (!w.districtCode || !w.villageCode || !w.heirName || !w.heirRelationship) throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
+    if (!w.districtCode || !w.villageCode || !w.heirName || !w.heirRelationship)
+      throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
     const status = await submit(tx, viewer, w, await todayOf());
     await writeAudit(tx, { actorId: viewer.id, action: "worker.submit", entityType: "worker", entityId: String(id), details: { status } });
     return status;
@@ -181,12 +243,23 @@ export async function approveWorkers(viewer: Viewer, ids: number[]) {
   assertCan(viewer.role, "workers.approve");
   return db().transaction(async (tx) => {
     const today = await todayOf();
-    const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "menunggu_persetujuan"))).orderBy(asc(workers.submittedAt)).for("update");
+    const rows = await tx
+      .select()
+      .from(workers)
+      .where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "menunggu_persetujuan")))
+      .orderBy(asc(workers.submittedAt))
+      .for("update");
     for (const w of rows) {
       const regulationId = await takePlace(tx, w, today);
       await move(tx, viewer, w, regulationId ? "diajukan" : "daftar_tunggu", { regulationId }, "Disetujui supervisor");
     }
-    await writeAudit(tx, { actorId: viewer.id, action: "worker.approve", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "worker.approve",
+      entityType: "worker_batch",
+      entityId: rows.map((r) => r.id).join(","),
+      details: { count: rows.length },
+    });
     return rows.length;
   });
 }
@@ -195,9 +268,19 @@ export async function approveWorkers(viewer: Viewer, ids: number[]) {
 export async function verifyWorkers(viewer: Viewer, ids: number[]) {
   assertCan(viewer.role, "workers.verify");
   return db().transaction(async (tx) => {
-    const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "diajukan"))).for("update");
+    const rows = await tx
+      .select()
+      .from(workers)
+      .where(and(inArray(workers.id, ids), inScope(viewer), eq(workers.status, "diajukan")))
+      .for("update");
     for (const w of rows) await move(tx, viewer, w, "diverifikasi", { regulationId: w.regulationId }, "Diverifikasi kantor cabang");
-    await writeAudit(tx, { actorId: viewer.id, action: "worker.verify", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "worker.verify",
+      entityType: "worker_batch",
+      entityId: rows.map((r) => r.id).join(","),
+      details: { count: rows.length },
+    });
     return rows.length;
   });
 }
@@ -206,7 +289,11 @@ export async function verifyWorkers(viewer: Viewer, ids: number[]) {
 export async function rejectWorkers(viewer: Viewer, ids: number[], reason: string) {
   assertCan(viewer.role, "workers.verify");
   return db().transaction(async (tx) => {
-    const rows = await tx.select().from(workers).where(and(inArray(workers.id, ids), inScope(viewer), inArray(workers.status, ["diajukan", "diverifikasi"]))).for("update");
+    const rows = await tx
+      .select()
+      .from(workers)
+      .where(and(inArray(workers.id, ids), inScope(viewer), inArray(workers.status, ["diajukan", "diverifikasi"])))
+      .for("update");
     const areas = new Set<string>();
     for (const w of rows) {
       await move(tx, viewer, w, "ditolak", { regulationId: null, rejectionReason: reason }, reason);
@@ -214,7 +301,13 @@ export async function rejectWorkers(viewer: Viewer, ids: number[], reason: strin
       areas.add(w.regencyCode);
     }
     for (const a of areas) await promoteWaiting(tx, a, await todayOf(), viewer.id);
-    await writeAudit(tx, { actorId: viewer.id, action: "worker.reject", entityType: "worker_batch", entityId: rows.map((r) => r.id).join(","), details: { count: rows.length, reason } });
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "worker.reject",
+      entityType: "worker_batch",
+      entityId: rows.map((r) => r.id).join(","),
+      details: { count: rows.length, reason },
+    });
     return rows.length;
   });
 }
@@ -232,11 +325,26 @@ export async function activateWorker(viewer: Viewer, id: number, input: { kpjNum
         const msg = `Mulai kepesertaan harus setelah ${formatDate(new Date(`${last.endsOn}T12:00:00+07:00`))}, akhir kepesertaan sebelumnya.`;
         throw new UserFacingError(msg, { coverageStart: [msg] });
       }
-      await move(tx, viewer, w, "aktif", { regulationId: w.regulationId, kpjNumber: input.kpjNumber, coverageStart: input.coverageStart }, `KPJ ${input.kpjNumber}`, input.coverageStart);
-      await writeAudit(tx, { actorId: viewer.id, action: "worker.activate", entityType: "worker", entityId: String(id), details: { kpjNumber: input.kpjNumber, coverageStart: input.coverageStart } });
+      await move(
+        tx,
+        viewer,
+        w,
+        "aktif",
+        { regulationId: w.regulationId, kpjNumber: input.kpjNumber, coverageStart: input.coverageStart },
+        `KPJ ${input.kpjNumber}`,
+        input.coverageStart,
+      );
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: "worker.activate",
+        entityType: "worker",
+        entityId: String(id),
+        details: { kpjNumber: input.kpjNumber, coverageStart: input.coverageStart },
+      });
     });
   } catch (e) {
-    if (isUniqueViolation(e, "workers_live_kpj_key")) throw new UserFacingError("Nomor KPJ ini sudah dipakai pekerja lain.", { kpjNumber: ["Nomor KPJ ini sudah dipakai pekerja lain."] });
+    if (isUniqueViolation(e, "workers_live_kpj_key"))
+      throw new UserFacingError("Nomor KPJ ini sudah dipakai pekerja lain.", { kpjNumber: ["Nomor KPJ ini sudah dipakai pekerja lain."] });
     throw e;
   }
 }
@@ -252,9 +360,16 @@ export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndR
   const today = await todayOf();
   await db().transaction(async (tx) => {
     const w = await lockWorker(tx, viewer, id);
-    const [span] = await rows<{ startsOn: string }>(tx, sql`select starts_on::text as "startsOn" from coverage_spans where worker_id = ${id} and ends_on is null`);
-    const earliest = [w.coverageStart, span?.startsOn, w.status === "aktif" ? null : w.statusSince].filter((d): d is string => !!d).sort().pop();
-    if (endedOn > today) throw new UserFacingError("Tanggal berakhir tidak boleh setelah hari ini.", { endedOn: ["Tanggal berakhir tidak boleh setelah hari ini."] });
+    const [span] = await rows<{ startsOn: string }>(
+      tx,
+      sql`select starts_on::text as "startsOn" from coverage_spans where worker_id = ${id} and ends_on is null`,
+    );
+    const earliest = [w.coverageStart, span?.startsOn, w.status === "aktif" ? null : w.statusSince]
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop();
+    if (endedOn > today)
+      throw new UserFacingError("Tanggal berakhir tidak boleh setelah hari ini.", { endedOn: ["Tanggal berakhir tidak boleh setelah hari ini."] });
     if (earliest && endedOn < earliest) {
       const msg = `Tanggal berakhir tidak boleh sebelum ${formatDate(new Date(`${earliest}T12:00:00+07:00`))}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
       throw new UserFacingError(msg, { endedOn: [msg] });
@@ -308,7 +423,10 @@ export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {})
       .orderBy(desc(workers.id))
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
-    db().select({ n: sql<number>`count(*)::int` }).from(workers).where(where),
+    db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(workers)
+      .where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r, nik: maskNik(r.nik) })), total: total?.n ?? 0, page };
 }
@@ -317,7 +435,15 @@ export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {})
 export async function listVerificationQueueForViewer(viewer: Viewer) {
   assertCan(viewer.role, "workers.verify");
   const rows = await db()
-    .select({ id: workers.id, nik: workers.nik, name: workers.name, status: workers.status, districtName: districts.name, villageName: villages.name, submittedAt: workers.submittedAt })
+    .select({
+      id: workers.id,
+      nik: workers.nik,
+      name: workers.name,
+      status: workers.status,
+      districtName: districts.name,
+      villageName: villages.name,
+      submittedAt: workers.submittedAt,
+    })
     .from(workers)
     .leftJoin(districts, eq(districts.code, workers.districtCode))
     .leftJoin(villages, eq(villages.code, workers.villageCode))
@@ -331,7 +457,14 @@ export async function listVerificationQueueForViewer(viewer: Viewer) {
 export async function getWorkerForViewer(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.view");
   const [row] = await db()
-    .select({ worker: workers, regencyName: regencies.name, districtName: districts.name, villageName: villages.name, occupation: occupations.name, regulationTitle: regulations.title })
+    .select({
+      worker: workers,
+      regencyName: regencies.name,
+      districtName: districts.name,
+      villageName: villages.name,
+      occupation: occupations.name,
+      regulationTitle: regulations.title,
+    })
     .from(workers)
     .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
     .leftJoin(districts, eq(districts.code, workers.districtCode))
@@ -373,7 +506,10 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
 /** The full NIK, after an explicit action, logged. */
 export async function revealWorkerNik(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.revealNik");
-  const [row] = await db().select({ nik: workers.nik }).from(workers).where(and(eq(workers.id, id), inScope(viewer)));
+  const [row] = await db()
+    .select({ nik: workers.nik })
+    .from(workers)
+    .where(and(eq(workers.id, id), inScope(viewer)));
   if (!row) throw new NotFoundError("Pekerja");
   await writeAudit(db(), { actorId: viewer.id, action: "worker.reveal_nik", entityType: "worker", entityId: String(id), details: {} });
   return row.nik;
@@ -409,7 +545,13 @@ export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilte
     .where(filterWhere(viewer, f))
     .orderBy(asc(workers.id))
     .limit(200_000);
-  await writeAudit(db(), { actorId: viewer.id, action: "worker.export", entityType: "worker_export", entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""), details: { filter: f, rows: rows.length } });
+  await writeAudit(db(), {
+    actorId: viewer.id,
+    action: "worker.export",
+    entityType: "worker_export",
+    entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""),
+    details: { filter: f, rows: rows.length },
+  });
   return rows;
 }
 
@@ -431,7 +573,10 @@ export async function updateWorker(viewer: Viewer, id: number, input: WorkerInpu
     const set: Partial<typeof values> = { ...values };
     if (verified && changedIdentity.length) {
       for (const k of IDENTITY) delete set[k];
-      const [open] = await tx.select({ id: correctionRequests.id }).from(correctionRequests).where(and(eq(correctionRequests.workerId, id), eq(correctionRequests.status, "menunggu")));
+      const [open] = await tx
+        .select({ id: correctionRequests.id })
+        .from(correctionRequests)
+        .where(and(eq(correctionRequests.workerId, id), eq(correctionRequests.status, "menunggu")));
       if (open) {
         const msg = "Masih ada permintaan koreksi identitas yang menunggu keputusan kantor cabang.";
         throw new UserFacingError(msg, Object.fromEntries(changedIdentity.map((k) => [k, [msg]])));
@@ -442,11 +587,20 @@ export async function updateWorker(viewer: Viewer, id: number, input: WorkerInpu
         before: Object.fromEntries(changedIdentity.map((k) => [k, String(before[k])])),
         changes: Object.fromEntries(changedIdentity.map((k) => [k, String(values[k])])),
       });
-      await writeAudit(tx, { actorId: viewer.id, action: "worker.correction_request", entityType: "worker", entityId: String(id), details: { fields: changedIdentity } });
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: "worker.correction_request",
+        entityType: "worker",
+        entityId: String(id),
+        details: { fields: changedIdentity },
+      });
     }
     const changed = (Object.keys(set) as (keyof typeof values)[]).filter((k) => String(before[k] ?? "") !== String(set[k] ?? ""));
     if (changed.length) {
-      await tx.update(workers).set({ ...set, updatedAt: new Date() }).where(eq(workers.id, id));
+      await tx
+        .update(workers)
+        .set({ ...set, updatedAt: new Date() })
+        .where(eq(workers.id, id));
       // Field names only: the record of processing must not copy NIKs around.
       await writeAudit(tx, { actorId: viewer.id, action: "worker.update", entityType: "worker", entityId: String(id), details: { fields: changed } });
     }
@@ -457,7 +611,10 @@ export async function updateWorker(viewer: Viewer, id: number, input: WorkerInpu
 /** The form values of a worker the viewer may edit. */
 export async function getWorkerFormValuesForViewer(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.register");
-  const [w] = await db().select().from(workers).where(and(eq(workers.id, id), inScope(viewer)));
+  const [w] = await db()
+    .select()
+    .from(workers)
+    .where(and(eq(workers.id, id), inScope(viewer)));
   if (!w) throw new NotFoundError("Pekerja");
   await writeAudit(db(), { actorId: viewer.id, action: "worker.view_for_edit", entityType: "worker", entityId: String(id), details: {} });
   return {
@@ -489,7 +646,10 @@ export async function getWorkerFormValuesForViewer(viewer: Viewer, id: number) {
  */
 export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.export");
-  const [w] = await db().select({ id: workers.id, name: workers.name }).from(workers).where(and(eq(workers.id, id), inScope(viewer)));
+  const [w] = await db()
+    .select({ id: workers.id, name: workers.name })
+    .from(workers)
+    .where(and(eq(workers.id, id), inScope(viewer)));
   if (!w) throw new NotFoundError("Pekerja");
   await writeAudit(db(), { actorId: viewer.id, action: "worker.processing_record", entityType: "worker", entityId: String(id), details: {} });
   const [audit, events] = await Promise.all([
@@ -500,7 +660,14 @@ export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
       .where(and(eq(auditLog.entityType, "worker"), eq(auditLog.entityId, String(id))))
       .orderBy(asc(auditLog.at), asc(auditLog.id)),
     db()
-      .select({ at: workerEvents.at, from: workerEvents.fromStatus, to: workerEvents.toStatus, reason: workerEvents.reason, actorName: users.name, actorRole: users.role })
+      .select({
+        at: workerEvents.at,
+        from: workerEvents.fromStatus,
+        to: workerEvents.toStatus,
+        reason: workerEvents.reason,
+        actorName: users.name,
+        actorRole: users.role,
+      })
       .from(workerEvents)
       .leftJoin(users, eq(users.id, workerEvents.actorId))
       .where(eq(workerEvents.workerId, id))

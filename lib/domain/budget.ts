@@ -50,7 +50,14 @@ function lastBillableMonth(fiscalYear: number, endsOn: string | null): string {
 }
 
 /** How many more workers the allocation left after the projection can carry to year end. */
-export function extraWorkersBudgetCarries(args: { allocated: number; projected: number; fiscalYear: number; currentMonth: string; tariffs: Tariff[]; endsOn: string | null }): number {
+export function extraWorkersBudgetCarries(args: {
+  allocated: number;
+  projected: number;
+  fiscalYear: number;
+  currentMonth: string;
+  tariffs: Tariff[];
+  endsOn: string | null;
+}): number {
   const left = args.allocated - args.projected;
   if (left <= 0) return 0;
   const last = lastBillableMonth(args.fiscalYear, args.endsOn);

@@ -17,8 +17,20 @@ export function computeRegulationFigures(i: FigureInputs) {
   const perWeek = pacePerWeek(i.workers.takenLast4Weeks);
   const forecast = forecastQuota({ remaining: quota.remaining, perWeek, today: i.today, endsOn: i.reg.endsOn });
   const currentMonth = monthOf(i.today);
-  const committed = committedCost(i.workers.activeByMonth.filter((m) => m.month.startsWith(`${i.year}-`)), i.tariffs);
-  const projected = projectedSpend({ fiscalYear: i.year, currentMonth, committed, count: i.reg.counted, perWeek, quota: i.reg.quota, tariffs: i.tariffs, endsOn: i.reg.endsOn });
+  const committed = committedCost(
+    i.workers.activeByMonth.filter((m) => m.month.startsWith(`${i.year}-`)),
+    i.tariffs,
+  );
+  const projected = projectedSpend({
+    fiscalYear: i.year,
+    currentMonth,
+    committed,
+    count: i.reg.counted,
+    perWeek,
+    quota: i.reg.quota,
+    tariffs: i.tariffs,
+    endsOn: i.reg.endsOn,
+  });
   const budget = i.budget
     ? {
         allocated: i.budget.allocated,
@@ -26,7 +38,14 @@ export function computeRegulationFigures(i: FigureInputs) {
         projected,
         remaining: i.budget.allocated - committed,
         overrun: projected > i.budget.allocated,
-        extraWorkers: extraWorkersBudgetCarries({ allocated: i.budget.allocated, projected, fiscalYear: i.year, currentMonth, tariffs: i.tariffs, endsOn: i.reg.endsOn }),
+        extraWorkers: extraWorkersBudgetCarries({
+          allocated: i.budget.allocated,
+          projected,
+          fiscalYear: i.year,
+          currentMonth,
+          tariffs: i.tariffs,
+          endsOn: i.reg.endsOn,
+        }),
       }
     : null;
   return { quota, perWeek, forecast, budget, rate: monthlyRate(i.tariffs, currentMonth), inForce: isInForce(i.reg, i.today) };

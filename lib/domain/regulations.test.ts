@@ -39,15 +39,24 @@ describe("quota and forecast", () => {
   });
   it.each([
     // 15,000 left at 1,000/week → 105 days after 24 Nov 2026 → 9 Mar 2027.
-    [{ remaining: 15000, perWeek: 1000, today: "2026-11-24", endsOn: null }, { kind: "month", month: "2027-03" }],
+    [
+      { remaining: 15000, perWeek: 1000, today: "2026-11-24", endsOn: null },
+      { kind: "month", month: "2027-03" },
+    ],
     [{ remaining: 15000, perWeek: 1000, today: "2026-11-24", endsOn: "2026-12-31" }, { kind: "not-in-period" }],
     [{ remaining: 0, perWeek: 0, today: "2026-11-24", endsOn: null }, { kind: "full" }],
     [{ remaining: 10, perWeek: 0, today: "2026-11-24", endsOn: null }, { kind: "no-pace" }],
     // Leap day: 1 place at 7/week is one day after 28 Feb 2028 → 29 Feb 2028.
-    [{ remaining: 1, perWeek: 7, today: "2028-02-28", endsOn: "2028-02-29" }, { kind: "month", month: "2028-02" }],
+    [
+      { remaining: 1, perWeek: 7, today: "2028-02-28", endsOn: "2028-02-29" },
+      { kind: "month", month: "2028-02" },
+    ],
     // More than ten years away at this pace is said so, not dated (19,067 at 2/week ≈ 183 years).
     [{ remaining: 19067, perWeek: 2, today: "2026-11-24", endsOn: null }, { kind: "far" }],
-    [{ remaining: 1040, perWeek: 2, today: "2026-11-24", endsOn: null }, { kind: "month", month: "2036-11" }],
+    [
+      { remaining: 1040, perWeek: 2, today: "2026-11-24", endsOn: null },
+      { kind: "month", month: "2036-11" },
+    ],
   ])("%o → %o", (args, expected) => {
     expect(forecastQuota(args)).toEqual(expected);
   });

@@ -40,12 +40,7 @@ export function pacePerWeek(placesTakenLast4Weeks: number): number {
   return placesTakenLast4Weeks / 4;
 }
 
-export type Forecast =
-  | { kind: "full" }
-  | { kind: "month"; month: string }
-  | { kind: "not-in-period" }
-  | { kind: "no-pace" }
-  | { kind: "far" };
+export type Forecast = { kind: "full" } | { kind: "month"; month: string } | { kind: "not-in-period" } | { kind: "no-pace" } | { kind: "far" };
 
 /** Beyond this a month is not a forecast worth printing. */
 const HORIZON_DAYS = 3660;

@@ -3,7 +3,7 @@ import { neutralizeFormula } from "./spreadsheet";
 
 describe("neutralizeFormula", () => {
   it.each([
-    ["=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"],
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
     ["+62812", "'+62812"],
     ["-5", "'-5"],
     ["@SUM(A1)", "'@SUM(A1)"],

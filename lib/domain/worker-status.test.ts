@@ -3,13 +3,31 @@ import { canMoveWorker, HOLDS_PLACE, isLive, WORKER_STATUSES, type WorkerStatus 
 
 // Written out independently of the implementation: every allowed move, everything else refused.
 const ALLOWED = new Set([
-  "draft>menunggu_persetujuan", "draft>diajukan", "draft>daftar_tunggu", "draft>berakhir",
-  "menunggu_persetujuan>diajukan", "menunggu_persetujuan>daftar_tunggu", "menunggu_persetujuan>draft", "menunggu_persetujuan>berakhir",
-  "daftar_tunggu>diajukan", "daftar_tunggu>berakhir",
-  "diajukan>diverifikasi", "diajukan>ditolak", "diajukan>berakhir", "diajukan>daftar_tunggu",
-  "diverifikasi>aktif", "diverifikasi>ditolak", "diverifikasi>berakhir", "diverifikasi>daftar_tunggu",
-  "aktif>berakhir", "aktif>daftar_tunggu",
-  "ditolak>draft", "ditolak>diajukan", "ditolak>daftar_tunggu", "ditolak>menunggu_persetujuan", "ditolak>berakhir",
+  "draft>menunggu_persetujuan",
+  "draft>diajukan",
+  "draft>daftar_tunggu",
+  "draft>berakhir",
+  "menunggu_persetujuan>diajukan",
+  "menunggu_persetujuan>daftar_tunggu",
+  "menunggu_persetujuan>draft",
+  "menunggu_persetujuan>berakhir",
+  "daftar_tunggu>diajukan",
+  "daftar_tunggu>berakhir",
+  "diajukan>diverifikasi",
+  "diajukan>ditolak",
+  "diajukan>berakhir",
+  "diajukan>daftar_tunggu",
+  "diverifikasi>aktif",
+  "diverifikasi>ditolak",
+  "diverifikasi>berakhir",
+  "diverifikasi>daftar_tunggu",
+  "aktif>berakhir",
+  "aktif>daftar_tunggu",
+  "ditolak>draft",
+  "ditolak>diajukan",
+  "ditolak>daftar_tunggu",
+  "ditolak>menunggu_persetujuan",
+  "ditolak>berakhir",
 ]);
 
 describe("worker state machine", () => {

@@ -66,7 +66,9 @@ export async function receiveWorkerList(body: ReadableStream<Uint8Array> | null,
     let sheets = 1;
     if (kind === "xlsx") sheets = await checkZip(path);
     else if (kind === "csv" && utf8Error) {
-      throw new UserFacingError("Berkas CSV bukan UTF-8 (kemungkinan Windows-1252 dari Excel lama). Simpan ulang sebagai \"CSV UTF-8 (dipisah koma)\" lalu unggah lagi.");
+      throw new UserFacingError(
+        'Berkas CSV bukan UTF-8 (kemungkinan Windows-1252 dari Excel lama). Simpan ulang sebagai "CSV UTF-8 (dipisah koma)" lalu unggah lagi.',
+      );
     } else if (kind === "xls") throw new UserFacingError("Format .xls (Excel 97–2003) tidak didukung: simpan sebagai .xlsx atau CSV UTF-8.");
     else if (kind === null) throw new UserFacingError("Jenis berkas tidak didukung: unggah CSV atau XLSX (Excel).");
     return { path, size, hash: hash.digest("hex"), kind: kind as "csv" | "xlsx", sheets };
@@ -105,7 +107,7 @@ function checkZip(path: string): Promise<number> {
         const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 0;
         if (total > MAX_XLSX_UNCOMPRESSED || (e.uncompressedSize > 1024 * 1024 && ratio > MAX_ENTRY_RATIO)) {
           zip.close();
-          return reject(new UserFacingError("Isi berkas XLSX jauh lebih besar dari ukurannya (kemungkinan \"zip bomb\"); berkas ditolak."));
+          return reject(new UserFacingError('Isi berkas XLSX jauh lebih besar dari ukurannya (kemungkinan "zip bomb"); berkas ditolak.'));
         }
         zip.readEntry();
       });

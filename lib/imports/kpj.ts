@@ -15,7 +15,9 @@ export const MAX_KPJ_ROWS = 20_000;
 export async function parseKpjFile(content: Buffer): Promise<KpjRow[]> {
   const rows: KpjRow[] = [];
   try {
-    const parser = Readable.from([content]).pipe(parse({ delimiter: [",", ";"], bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+    const parser = Readable.from([content]).pipe(
+      parse({ delimiter: [",", ";"], bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+    );
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const [nik = "", kpj = "", start = ""] = record;
       if (/^nik$/i.test(nik)) continue;

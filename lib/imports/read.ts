@@ -30,7 +30,9 @@ export function readHeader(cells: string[]): Header {
   const unknown = cells.filter((c, i) => columns[i] === null && c.trim() !== "").map((c) => c.trim());
   const missing = REQUIRED.filter((r) => !columns.includes(r));
   if (missing.length) throw new UserFacingError(`Kolom wajib tidak ada: ${missing.join(", ")}. Gunakan templat (baris pertama berisi nama kolom).`);
-  const notes = unknown.length ? [`Kolom tidak dikenal diabaikan: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` dan ${unknown.length - 10} lainnya` : ""}.`] : [];
+  const notes = unknown.length
+    ? [`Kolom tidak dikenal diabaikan: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` dan ${unknown.length - 10} lainnya` : ""}.`]
+    : [];
   return { columns, unknown, notes };
 }
 
@@ -39,7 +41,8 @@ function toRow(header: Header, cells: string[], rowNo: number): RawRow {
   header.columns.forEach((col, i) => {
     if (col && cells[i] !== undefined && cells[i] !== "") row.cells[col] = cells[i];
   });
-  if (cells.length > header.columns.length + 5) row.parseError = `Baris ini memiliki ${cells.length} kolom, padahal kepala berkas ${header.columns.length} kolom.`;
+  if (cells.length > header.columns.length + 5)
+    row.parseError = `Baris ini memiliki ${cells.length} kolom, padahal kepala berkas ${header.columns.length} kolom.`;
   return row;
 }
 
@@ -52,9 +55,9 @@ export async function* readCsv(path: string, onHeader: (h: Header) => void): Asy
   const first = buf.subarray(0, n).toString("utf8").split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
   const skipped: { line: number; message: string }[] = [];
-  const parser = fs.createReadStream(path).pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, trim: true }),
-  );
+  const parser = fs
+    .createReadStream(path)
+    .pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, trim: true }));
   parser.on("skip", (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, message: err.message }));
   let header: Header | null = null;
   let rowNo = 1;
@@ -92,7 +95,10 @@ function cellText(v: ExcelJS.CellValue, column: ImportColumn | null): { text: st
   if (v instanceof Date) return { text: v.toISOString().slice(0, 10) };
   if (typeof v === "number") {
     if ((column === "nik" || column === "ahli_waris_nik" || column === "nomor_kk") && v >= 1e14) {
-      return { text: String(v), problem: `${column === "nomor_kk" ? "Nomor KK" : "NIK"} tersimpan sebagai angka di Excel (digit terakhir bisa hilang); format kolomnya sebagai Teks lalu ketik ulang.` };
+      return {
+        text: String(v),
+        problem: `${column === "nomor_kk" ? "Nomor KK" : "NIK"} tersimpan sebagai angka di Excel (digit terakhir bisa hilang); format kolomnya sebagai Teks lalu ketik ulang.`,
+      };
     }
     return { text: String(v) };
   }
@@ -107,7 +113,13 @@ function cellText(v: ExcelJS.CellValue, column: ImportColumn | null): { text: st
 
 /** XLSX: the first sheet only (the caller notes it when there are more), streamed. */
 export async function* readXlsx(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
   let header: Header | null = null;
   let batch: RawRow[] = [];
   for await (const sheet of reader) {

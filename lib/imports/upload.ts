@@ -24,7 +24,11 @@ export async function stageUpload(viewer: Viewer, body: ReadableStream<Uint8Arra
     const stored = await fileStore().put({ kind: "import_list", contentType, createdBy: viewer.id }, fs.createReadStream(tmp));
     const notes = file.kind === "xlsx" && file.sheets > 1 ? [`Berkas memiliki ${file.sheets} lembar kerja; hanya lembar pertama yang dibaca.`] : [];
     try {
-      const batch = await createImportBatch(viewer, { storedName: stored.id, originalName, hash: file.hash, kind: file.kind, size: file.size, notes }, existing);
+      const batch = await createImportBatch(
+        viewer,
+        { storedName: stored.id, originalName, hash: file.hash, kind: file.kind, size: file.size, notes },
+        existing,
+      );
       if (batch.existed) await fileStore().remove(stored.id);
       return batch;
     } catch (e) {

@@ -34,9 +34,38 @@ export type RowContext = {
   policy: { minAgeMonths: number; maxAgeMonths: number };
 };
 
-const HEIRS: Record<string, string> = { suami: "suami", istri: "istri", isteri: "istri", anak: "anak", orang_tua: "orang_tua", orangtua: "orang_tua", ayah: "orang_tua", ibu: "orang_tua", saudara_kandung: "saudara_kandung", saudara: "saudara_kandung", kakak: "saudara_kandung", adik: "saudara_kandung" };
-const SOURCES: Record<string, string> = { dtks: "dtks_desil_1_2", dtsen: "dtks_desil_1_2", dtks_desil_1_2: "dtks_desil_1_2", dtks_desil_3_4: "dtks_desil_3_4", survei: "survei_lapangan", survei_lapangan: "survei_lapangan", usulan_desa: "usulan_desa", usulan_kelurahan: "usulan_desa", desa: "usulan_desa", siak: "lainnya", lainnya: "lainnya" };
-const key = (s: string) => s.trim().toLowerCase().replace(/[\s\-/]+/g, "_");
+const HEIRS: Record<string, string> = {
+  suami: "suami",
+  istri: "istri",
+  isteri: "istri",
+  anak: "anak",
+  orang_tua: "orang_tua",
+  orangtua: "orang_tua",
+  ayah: "orang_tua",
+  ibu: "orang_tua",
+  saudara_kandung: "saudara_kandung",
+  saudara: "saudara_kandung",
+  kakak: "saudara_kandung",
+  adik: "saudara_kandung",
+};
+const SOURCES: Record<string, string> = {
+  dtks: "dtks_desil_1_2",
+  dtsen: "dtks_desil_1_2",
+  dtks_desil_1_2: "dtks_desil_1_2",
+  dtks_desil_3_4: "dtks_desil_3_4",
+  survei: "survei_lapangan",
+  survei_lapangan: "survei_lapangan",
+  usulan_desa: "usulan_desa",
+  usulan_kelurahan: "usulan_desa",
+  desa: "usulan_desa",
+  siak: "lainnya",
+  lainnya: "lainnya",
+};
+const key = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-/]+/g, "_");
 
 /** A date as YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or an Excel serial number; null if none of those. */
 export function parseImportDate(input: string): string | null {
@@ -74,7 +103,8 @@ export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
   let nikNorm: string | null = null;
   let fromNik: { birthDate: string; sex: "L" | "P" } | null = null;
   if (!nikRaw) err("nik", "NIK wajib diisi.");
-  else if (/^\d(\.\d+)?e\+?\d+$/i.test(nikRaw.replace(",", "."))) err("nik", "NIK berubah menjadi angka ilmiah (mis. 3,67E+15) oleh Excel; format kolom NIK sebagai Teks lalu ketik ulang.");
+  else if (/^\d(\.\d+)?e\+?\d+$/i.test(nikRaw.replace(",", ".")))
+    err("nik", "NIK berubah menjadi angka ilmiah (mis. 3,67E+15) oleh Excel; format kolom NIK sebagai Teks lalu ketik ulang.");
   else {
     const digits = nikRaw.replace(/[\s.]/g, "");
     if (/^\d{15}$/.test(digits)) err("nik", "NIK hanya 15 digit: angka depannya kemungkinan hilang karena Excel; format kolom sebagai Teks lalu ketik ulang.");
@@ -137,7 +167,10 @@ export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
   }
   let income = 1_000_000;
   if (raw("penghasilan")) {
-    const digits = raw("penghasilan").replace(/^Rp\s*/i, "").replace(/[.\s]/g, "").replace(/,00$/, "");
+    const digits = raw("penghasilan")
+      .replace(/^Rp\s*/i, "")
+      .replace(/[.\s]/g, "")
+      .replace(/,00$/, "");
     if (!/^\d{1,10}$/.test(digits)) err("penghasilan", "Penghasilan diisi angka rupiah (mis. 1500000).");
     else income = Number(digits);
   }
@@ -157,13 +190,32 @@ export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
   const complete = !!(districtCode && villageCode && heirName && heirRelationship);
   // As at a single submission: a complete row must be of age under the default policy.
   if (complete && birthDate && !errors.length && !isAgeEligible(birthDate, ctx.today, ctx.policy)) {
-    err("tanggal_lahir", `Usia pekerja di luar ketentuan (${Math.floor(ctx.policy.minAgeMonths / 12)} tahun sampai ${Math.floor(ctx.policy.maxAgeMonths / 12)} tahun ${ctx.policy.maxAgeMonths % 12} bulan).`);
+    err(
+      "tanggal_lahir",
+      `Usia pekerja di luar ketentuan (${Math.floor(ctx.policy.minAgeMonths / 12)} tahun sampai ${Math.floor(ctx.policy.maxAgeMonths / 12)} tahun ${ctx.policy.maxAgeMonths % 12} bulan).`,
+    );
   }
   if (errors.length) return { outcome: "galat", clean: null, errors, nikNorm };
   return {
     outcome: complete ? "valid" : "tidak_lengkap",
     nikNorm,
     errors,
-    clean: { nik: nikNorm!, name, birthDate, sex, address: raw("alamat"), districtCode, villageCode, phone, occupationId, income, kkNumber: kk || null, source, heirName, heirRelationship, heirNik },
+    clean: {
+      nik: nikNorm!,
+      name,
+      birthDate,
+      sex,
+      address: raw("alamat"),
+      districtCode,
+      villageCode,
+      phone,
+      occupationId,
+      income,
+      kkNumber: kk || null,
+      source,
+      heirName,
+      heirRelationship,
+      heirNik,
+    },
   };
 }

@@ -12,7 +12,13 @@ const QUEUE_OPTIONS = { name: "", retryLimit: 3, retryDelay: 5, expireInSeconds:
 
 export function newBoss(url: string, role: "owner" | "app" | "worker") {
   // Scheduling (cron, in WIB) runs in the worker only; the app sends, the owner migrates.
-  return new PgBoss({ connectionString: url, max: role === "worker" ? 4 : 2, migrate: role === "owner", supervise: role !== "app", schedule: role === "worker" });
+  return new PgBoss({
+    connectionString: url,
+    max: role === "worker" ? 4 : 2,
+    migrate: role === "owner",
+    supervise: role !== "app",
+    schedule: role === "worker",
+  });
 }
 
 /** Creates (or upgrades) pg-boss's schema and the queues, then grants the app role its use. */

@@ -4,9 +4,17 @@ import { parseDashboardParams, withParams } from "./dashboard";
 describe("dashboard URL filters", () => {
   it.each([
     [{}, { fiscalYear: 2026, funder: null, regencyCode: null, provinceCode: null }, "kode"],
-    [{ tahun: "2025", dana: "provinsi", kab: "36.71", prov: "36", urut: "-persen" }, { fiscalYear: 2025, funder: "provinsi", regencyCode: "36.71", provinceCode: "36" }, "-persen"],
+    [
+      { tahun: "2025", dana: "provinsi", kab: "36.71", prov: "36", urut: "-persen" },
+      { fiscalYear: 2025, funder: "provinsi", regencyCode: "36.71", provinceCode: "36" },
+      "-persen",
+    ],
     // Anything odd falls back to the default instead of failing the page.
-    [{ tahun: "1999", dana: "bank", kab: "36.71'--", prov: "x", urut: "drop" }, { fiscalYear: 2026, funder: null, regencyCode: null, provinceCode: null }, "kode"],
+    [
+      { tahun: "1999", dana: "bank", kab: "36.71'--", prov: "x", urut: "drop" },
+      { fiscalYear: 2026, funder: null, regencyCode: null, provinceCode: null },
+      "kode",
+    ],
     [{ tahun: ["2027", "2025"] }, { fiscalYear: 2027 }, "kode"],
   ])("%o", (sp, filter, sort) => {
     const parsed = parseDashboardParams(sp, 2026);

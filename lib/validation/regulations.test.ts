@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { amendmentSchema, budgetSchema, regulationSchema } from "./regulations";
 
-const valid = { type: "perwal", issuer: "kabkota", title: "Perwal pekerja rentan", startsOn: "2027-01-01", endsOn: "", quota: "20.000", minAgeYears: "18", maxAgeYears: "64", maxAgeExtraMonths: "11" };
+const valid = {
+  type: "perwal",
+  issuer: "kabkota",
+  title: "Perwal pekerja rentan",
+  startsOn: "2027-01-01",
+  endsOn: "",
+  quota: "20.000",
+  minAgeYears: "18",
+  maxAgeYears: "64",
+  maxAgeExtraMonths: "11",
+};
 
 const errorsOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((r.error?.issues ?? []).map((i) => [String(i.path[0]), i.message]));
@@ -22,7 +32,13 @@ describe("regulation form validation", () => {
     expect(errorsOf(regulationSchema.safeParse({ ...valid, ...patch }))[field]).toBe(message);
   });
   it("refuses a budget that is not a number and an amendment that changes nothing", () => {
-    expect(errorsOf(budgetSchema.safeParse({ regulationId: "1", fiscalYear: "2026", allocated: "banyak", monthsCovered: "12" })).allocated).toBe("Anggaran harus berupa angka bulat.");
-    expect(errorsOf(amendmentSchema.safeParse({ regulationId: "1", title: "Perubahan pertama", newQuota: "", newEndsOn: "", budgetFiscalYear: "", budgetAllocated: "" })).title).toBe("Perubahan harus mengubah kuota, tanggal akhir, atau anggaran.");
+    expect(errorsOf(budgetSchema.safeParse({ regulationId: "1", fiscalYear: "2026", allocated: "banyak", monthsCovered: "12" })).allocated).toBe(
+      "Anggaran harus berupa angka bulat.",
+    );
+    expect(
+      errorsOf(
+        amendmentSchema.safeParse({ regulationId: "1", title: "Perubahan pertama", newQuota: "", newEndsOn: "", budgetFiscalYear: "", budgetAllocated: "" }),
+      ).title,
+    ).toBe("Perubahan harus mengubah kuota, tanggal akhir, atau anggaran.");
   });
 });

@@ -8,17 +8,27 @@ const optionalDate = (label: string) => z.preprocess((v) => (v === "" || v == nu
 // "20.000" and "20000" are both what people type; anything else is refused with a message.
 const wholeNumber = (label: string, { min = 0 } = {}) =>
   z.preprocess(
-    (v) => (typeof v === "string" ? v.trim().replace(/\./g, "").replace(/^Rp\s*/i, "") : v),
+    (v) =>
+      typeof v === "string"
+        ? v
+            .trim()
+            .replace(/\./g, "")
+            .replace(/^Rp\s*/i, "")
+        : v,
     z
       .string({ error: `Isi ${label}.` })
       .min(1, `Isi ${label}.`)
       .regex(/^-?\d+$/, `${label[0]!.toUpperCase()}${label.slice(1)} harus berupa angka bulat.`)
       .transform(Number)
       .refine((n) => Number.isSafeInteger(n), `${label[0]!.toUpperCase()}${label.slice(1)} terlalu besar.`)
-      .refine((n) => n >= min, min > 0 ? `${label[0]!.toUpperCase()}${label.slice(1)} minimal ${min}.` : `${label[0]!.toUpperCase()}${label.slice(1)} tidak boleh negatif.`),
+      .refine(
+        (n) => n >= min,
+        min > 0 ? `${label[0]!.toUpperCase()}${label.slice(1)} minimal ${min}.` : `${label[0]!.toUpperCase()}${label.slice(1)} tidak boleh negatif.`,
+      ),
   );
 
-const optionalWholeNumber = (label: string, opts?: { min?: number }) => z.preprocess((v) => (v === "" || v == null ? null : v), wholeNumber(label, opts).nullable());
+const optionalWholeNumber = (label: string, opts?: { min?: number }) =>
+  z.preprocess((v) => (v === "" || v == null ? null : v), wholeNumber(label, opts).nullable());
 
 export const REGULATION_TYPES = ["perwal", "perbup", "pergub", "perda", "perdes", "pks"] as const;
 export const REGULATION_ISSUERS = ["kabkota", "provinsi", "desa", "csr", "lainnya"] as const;
@@ -73,8 +83,14 @@ export const amendmentSchema = regulationIdSchema
     budgetFiscalYear: optionalWholeNumber("tahun anggaran", { min: 2000 }),
     budgetAllocated: optionalWholeNumber("anggaran baru"),
   })
-  .refine((v) => v.newQuota != null || v.newEndsOn != null || v.budgetAllocated != null, { path: ["title"], message: "Perubahan harus mengubah kuota, tanggal akhir, atau anggaran." })
-  .refine((v) => (v.budgetFiscalYear == null) === (v.budgetAllocated == null), { path: ["budgetAllocated"], message: "Isi tahun anggaran dan jumlah anggaran bersama-sama." });
+  .refine((v) => v.newQuota != null || v.newEndsOn != null || v.budgetAllocated != null, {
+    path: ["title"],
+    message: "Perubahan harus mengubah kuota, tanggal akhir, atau anggaran.",
+  })
+  .refine((v) => (v.budgetFiscalYear == null) === (v.budgetAllocated == null), {
+    path: ["budgetAllocated"],
+    message: "Isi tahun anggaran dan jumlah anggaran bersama-sama.",
+  });
 
 export const amendmentEnactSchema = z.object({
   amendmentId: z.coerce.number().int().positive(),

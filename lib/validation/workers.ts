@@ -6,11 +6,27 @@ const optional = (max: number, msg: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, msg).nullable().optional());
 
 export const HEIR_RELATIONSHIPS = { suami: "Suami", istri: "Istri", anak: "Anak", orang_tua: "Orang tua", saudara_kandung: "Saudara kandung" } as const;
-export const SOURCES = { dtks_desil_1_2: "DTKS/DTSEN desil 1–2", dtks_desil_3_4: "DTKS/DTSEN desil 3–4", survei_lapangan: "Survei lapangan", usulan_desa: "Usulan desa/kelurahan", lainnya: "Lainnya" } as const;
+export const SOURCES = {
+  dtks_desil_1_2: "DTKS/DTSEN desil 1–2",
+  dtks_desil_3_4: "DTKS/DTSEN desil 3–4",
+  survei_lapangan: "Survei lapangan",
+  usulan_desa: "Usulan desa/kelurahan",
+  lainnya: "Lainnya",
+} as const;
 
 const wholeRupiah = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().replace(/\./g, "").replace(/^Rp\s*/i, "") || "1000000" : v),
-  z.string().regex(/^\d+$/, "Penghasilan harus berupa angka rupiah.").transform(Number).refine((n) => n <= 1_000_000_000, "Penghasilan terlalu besar."),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .trim()
+          .replace(/\./g, "")
+          .replace(/^Rp\s*/i, "") || "1000000"
+      : v,
+  z
+    .string()
+    .regex(/^\d+$/, "Penghasilan harus berupa angka rupiah.")
+    .transform(Number)
+    .refine((n) => n <= 1_000_000_000, "Penghasilan terlalu besar."),
 );
 
 /** The registration form. Drafts may be incomplete; submission needs kecamatan, kelurahan and an heir. */
@@ -23,14 +39,38 @@ export const workerSchema = z
     address: text(300, "Alamat terlalu panjang.").default(""),
     districtCode: optional(20, "Kecamatan tidak valid."),
     villageCode: optional(20, "Kelurahan/desa tidak valid."),
-    phone: z.string().trim().regex(/^(\+62|0)[0-9 -]{7,15}$|^$/, "Nomor HP tidak valid (contoh: 0812 3456 7890).").default(""),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(\+62|0)[0-9 -]{7,15}$|^$/, "Nomor HP tidak valid (contoh: 0812 3456 7890).")
+      .default(""),
     occupationId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
     income: wholeRupiah,
-    kkNumber: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v), z.string().regex(/^\d{16}$/, "Nomor KK harus 16 digit.").nullable().optional()),
+    kkNumber: z.preprocess(
+      (v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v),
+      z
+        .string()
+        .regex(/^\d{16}$/, "Nomor KK harus 16 digit.")
+        .nullable()
+        .optional(),
+    ),
     source: text(60, "Sumber data tidak valid.").default(""),
     heirName: optional(150, "Nama ahli waris terlalu panjang."),
-    heirRelationship: z.preprocess((v) => (v === "" ? null : v), z.enum(Object.keys(HEIR_RELATIONSHIPS) as [keyof typeof HEIR_RELATIONSHIPS], { error: "Pilih hubungan ahli waris." }).nullable().optional()),
-    heirNik: z.preprocess((v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v), z.string().regex(/^\d{16}$/, "NIK ahli waris harus 16 digit.").nullable().optional()),
+    heirRelationship: z.preprocess(
+      (v) => (v === "" ? null : v),
+      z
+        .enum(Object.keys(HEIR_RELATIONSHIPS) as [keyof typeof HEIR_RELATIONSHIPS], { error: "Pilih hubungan ahli waris." })
+        .nullable()
+        .optional(),
+    ),
+    heirNik: z.preprocess(
+      (v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v),
+      z
+        .string()
+        .regex(/^\d{16}$/, "NIK ahli waris harus 16 digit.")
+        .nullable()
+        .optional(),
+    ),
     intent: z.enum(["draft", "submit"]).default("submit"),
     confirmWarnings: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
   })
@@ -48,7 +88,10 @@ export const workerIdsSchema = z.object({ workerIds: z.array(z.coerce.number().i
 export const workerIdSchema = z.object({ workerId: z.coerce.number().int().positive() });
 export const rejectSchema = workerIdsSchema.extend({ reason: z.string().trim().min(5, "Tulis alasan penolakan (minimal 5 huruf).").max(500) });
 export const activateSchema = workerIdSchema.extend({
-  kpjNumber: z.string().trim().regex(/^[0-9A-Za-z]{8,16}$/, "Nomor KPJ 8–16 huruf/angka."),
+  kpjNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{8,16}$/, "Nomor KPJ 8–16 huruf/angka."),
   coverageStart: calendarDate("tanggal mulai kepesertaan"),
 });
 export const endWorkerSchema = workerIdSchema.extend({
@@ -69,5 +112,10 @@ export const areaSettingsSchema = z
 export const correctionDecisionSchema = z.object({
   requestId: z.coerce.number().int().positive(),
   decision: z.enum(["setujui", "tolak"], { error: "Pilih setujui atau tolak." }),
-  note: z.string().trim().max(500, "Catatan terlalu panjang.").optional().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(500, "Catatan terlalu panjang.")
+    .optional()
+    .transform((v) => v || null),
 });

@@ -43,8 +43,11 @@ try {
     const t = performance.now();
     await load(stack.sql, size);
     const [{ n }] = await stack.sql`select count(*)::int as n from workers`;
-    const [{ agg }] = await stack.sql`select (select count(*) from agg_current) + (select count(*) from agg_monthly) + (select count(*) from agg_daily) + (select count(*) from agg_breakdown_current) + (select count(*) from agg_breakdown_monthly) as agg`;
-    console.log(`\n${n.toLocaleString("id-ID")} pekerja dimuat (${((performance.now() - t) / 1000).toFixed(1)} s; ${Number(agg).toLocaleString("id-ID")} baris agregat). Mengukur ${REQUESTS} permintaan per tampilan...`);
+    const [{ agg }] =
+      await stack.sql`select (select count(*) from agg_current) + (select count(*) from agg_monthly) + (select count(*) from agg_daily) + (select count(*) from agg_breakdown_current) + (select count(*) from agg_breakdown_monthly) as agg`;
+    console.log(
+      `\n${n.toLocaleString("id-ID")} pekerja dimuat (${((performance.now() - t) / 1000).toFixed(1)} s; ${Number(agg).toLocaleString("id-ID")} baris agregat). Mengukur ${REQUESTS} permintaan per tampilan...`,
+    );
     results[size] = {};
     for (const v of VIEWS) {
       results[size][v.label] = await measure(stack.base, cookies, v);
@@ -52,12 +55,16 @@ try {
     }
   }
   const [small, large] = SIZES;
-  console.log(`\n| Tampilan | ${small.toLocaleString("id-ID")}: median / p95 (ms) | ${large.toLocaleString("id-ID")}: median / p95 (ms) | Rasio median | Rasio p95 |`);
+  console.log(
+    `\n| Tampilan | ${small.toLocaleString("id-ID")}: median / p95 (ms) | ${large.toLocaleString("id-ID")}: median / p95 (ms) | Rasio median | Rasio p95 |`,
+  );
   console.log("|---|---|---|---|---|");
   for (const v of VIEWS) {
     const a = results[small][v.label];
     const b = results[large][v.label];
-    console.log(`| ${v.label} | ${a.median.toFixed(1)} / ${a.p95.toFixed(1)} | ${b.median.toFixed(1)} / ${b.p95.toFixed(1)} | ${(b.median / a.median).toFixed(2)}× | ${(b.p95 / a.p95).toFixed(2)}× |`);
+    console.log(
+      `| ${v.label} | ${a.median.toFixed(1)} / ${a.p95.toFixed(1)} | ${b.median.toFixed(1)} / ${b.p95.toFixed(1)} | ${(b.median / a.median).toFixed(2)}× | ${(b.p95 / a.p95).toFixed(2)}× |`,
+    );
   }
   console.log("\nTarget: setiap tampilan dasbor pada 1 juta ≤ 1,2× waktunya pada 10 ribu.");
 } finally {

@@ -25,7 +25,16 @@ function* people(regencyDigits, villages, offset, badEvery = 0) {
     const serial = String(Math.floor(k / 10080) + 1).padStart(4, "0");
     const v = villages[k % villages.length];
     const bad = badEvery && i % badEvery === 0;
-    yield [bad ? `${regencyDigits}01${d}${m}` : `${regencyDigits}01${d}${m}${y}${serial}`, `Pekerja Bench ${k + 1}`, v.district, v.code, "Jl. Bench", "Pedagang", `Ahli Waris ${k + 1}`, "istri"];
+    yield [
+      bad ? `${regencyDigits}01${d}${m}` : `${regencyDigits}01${d}${m}${y}${serial}`,
+      `Pekerja Bench ${k + 1}`,
+      v.district,
+      v.code,
+      "Jl. Bench",
+      "Pedagang",
+      `Ahli Waris ${k + 1}`,
+      "istri",
+    ];
   }
 }
 
@@ -48,7 +57,8 @@ async function writeXlsx(file, rows) {
 const stack = await startStack("import", { worker: true, workerEnv: { WORKER_SWEEP_MS: "200" } });
 const { sql, base } = stack;
 try {
-  const villagesOf = async (regency) => (await sql`select v.code, v.district_code as district from villages v where v.district_code like ${regency + ".%"} order by v.code`).map((r) => r);
+  const villagesOf = async (regency) =>
+    (await sql`select v.code, v.district_code as district from villages v where v.district_code like ${regency + ".%"} order by v.code`).map((r) => r);
   // Room in the quota for everything: the benchmark measures landing rows, not the waiting list.
   await sql`update regulations set quota = 1000000 where regency_code in ('36.03', '36.71') and status = 'enacted'`;
   const cases = [
@@ -67,7 +77,12 @@ try {
     const size = fs.statSync(file).size;
     cookies.set(c.user, cookies.get(c.user) ?? (await sessionCookie(base, c.user)));
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/imports?nama=${path.basename(file)}`, { method: "POST", body: Readable.toWeb(fs.createReadStream(file)), duplex: "half", headers: { cookie: cookies.get(c.user) } });
+    const res = await fetch(`${base}/api/imports?nama=${path.basename(file)}`, {
+      method: "POST",
+      body: Readable.toWeb(fs.createReadStream(file)),
+      duplex: "half",
+      headers: { cookie: cookies.get(c.user) },
+    });
     const { id, message } = await res.json();
     if (!id) throw new Error(`unggah gagal: ${message}`);
     const t1 = performance.now();
@@ -88,7 +103,9 @@ try {
     const t3 = performance.now();
     const [{ n }] = await sql`select count(*)::int as n from workers where import_batch_id = ${id}`;
     results.push({ ...c, id, size, n, upload: (t1 - t0) / 1000, validate: (t2 - t1) / 1000, commit: (t3 - t2) / 1000, total: (t3 - t0) / 1000 });
-    console.log(`${c.label}: ${n.toLocaleString("id-ID")} pekerja; unggah ${((t1 - t0) / 1000).toFixed(1)} s, validasi ${((t2 - t1) / 1000).toFixed(1)} s, terapkan ${((t3 - t2) / 1000).toFixed(1)} s`);
+    console.log(
+      `${c.label}: ${n.toLocaleString("id-ID")} pekerja; unggah ${((t1 - t0) / 1000).toFixed(1)} s, validasi ${((t2 - t1) / 1000).toFixed(1)} s, terapkan ${((t3 - t2) / 1000).toFixed(1)} s`,
+    );
   }
 
   // Raw COPY for the physical limits. (a): the very rows the first case landed, every column as
@@ -97,11 +114,19 @@ try {
   // as thin drafts (no occupation, regulation or author: three foreign keys fewer), the figure
   // the first version of this benchmark used, printed for comparison. (b): the thin rows into a
   // bare table.
-  const LANDED = "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id";
+  const LANDED =
+    "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id";
   const landedFile = path.join(dir, "landed.csv");
   {
     // Read with a plain query (every value as text) and written as CSV: NULL empty, text quoted.
-    const landed = await sql.unsafe(`select ${LANDED.split(", ").map((c) => `${c}::text`).join(", ")} from workers where import_batch_id = $1 order by id`, [results[0].id]).values();
+    const landed = await sql
+      .unsafe(
+        `select ${LANDED.split(", ")
+          .map((c) => `${c}::text`)
+          .join(", ")} from workers where import_batch_id = $1 order by id`,
+        [results[0].id],
+      )
+      .values();
     const csv = (v) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`);
     fs.writeFileSync(landedFile, landed.map((r) => r.map(csv).join(",")).join("\n") + "\n");
   }
@@ -149,11 +174,19 @@ try {
   console.log(`\n| Jalur | Berkas | Baris | Unggah (s) | Validasi (s) | Terapkan (s) | Total (s) | Baris/detik | Rasio terhadap (a) |`);
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.label} | ${(r.size / 1024 / 1024).toFixed(1)} MB | ${ROWS.toLocaleString("id-ID")} (${r.n.toLocaleString("id-ID")} masuk) | ${r.upload.toFixed(1)} | ${r.validate.toFixed(1)} | ${r.commit.toFixed(1)} | ${r.total.toFixed(1)} | ${rate(ROWS, r.total)} | ${(copyIndexed / r.total).toFixed(2)}× |`);
+    console.log(
+      `| ${r.label} | ${(r.size / 1024 / 1024).toFixed(1)} MB | ${ROWS.toLocaleString("id-ID")} (${r.n.toLocaleString("id-ID")} masuk) | ${r.upload.toFixed(1)} | ${r.validate.toFixed(1)} | ${r.commit.toFixed(1)} | ${r.total.toFixed(1)} | ${rate(ROWS, r.total)} | ${(copyIndexed / r.total).toFixed(2)}× |`,
+    );
   }
-  console.log(`| (a) COPY baris yang sama (seperti didaratkan impor) ke salinan tabel workers (indeks dan constraint sama) | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyIndexed.toFixed(1)} | ${rate(ROWS, copyIndexed)} | 1,00× |`);
-  console.log(`| (a′) COPY baris tipis (draf tanpa pekerjaan, regulasi, pembuat) ke salinan tabel workers | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyThin.toFixed(1)} | ${rate(ROWS, copyThin)} | ${(copyIndexed / copyThin).toFixed(2)}× |`);
-  console.log(`| (b) COPY ke tabel polos | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyBare.toFixed(1)} | ${rate(ROWS, copyBare)} | ${(copyIndexed / copyBare).toFixed(2)}× |`);
+  console.log(
+    `| (a) COPY baris yang sama (seperti didaratkan impor) ke salinan tabel workers (indeks dan constraint sama) | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyIndexed.toFixed(1)} | ${rate(ROWS, copyIndexed)} | 1,00× |`,
+  );
+  console.log(
+    `| (a′) COPY baris tipis (draf tanpa pekerjaan, regulasi, pembuat) ke salinan tabel workers | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyThin.toFixed(1)} | ${rate(ROWS, copyThin)} | ${(copyIndexed / copyThin).toFixed(2)}× |`,
+  );
+  console.log(
+    `| (b) COPY ke tabel polos | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyBare.toFixed(1)} | ${rate(ROWS, copyBare)} | ${(copyIndexed / copyBare).toFixed(2)}× |`,
+  );
   console.log(`\nRSS puncak: server web ${webPeak.toFixed(0)} MB, pekerja latar ${workerPeak.toFixed(0)} MB (target ≤ 512 MB).`);
   console.log("Target: ujung ke ujung ≥ 0,5× laju (a).");
   for (const r of results) console.log(`${r.label}: ${(copyIndexed / r.total).toFixed(2)}× (a), ${(copyThin / r.total).toFixed(2)}× (a′)`);

@@ -23,7 +23,10 @@ const PAGES = [
 ];
 
 const stack = await startStack("js");
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
 try {
   const cookies = new Map();
   for (const u of new Set(PAGES.map(([u]) => u).filter(Boolean))) cookies.set(u, await sessionCookie(stack.base, u));
@@ -32,12 +35,23 @@ try {
     const context = await browser.newContext();
     if (user) {
       const url = new URL(stack.base);
-      await context.addCookies(cookies.get(user).split("; ").map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), domain: url.hostname, path: "/" })));
+      await context.addCookies(
+        cookies
+          .get(user)
+          .split("; ")
+          .map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1), domain: url.hostname, path: "/" })),
+      );
     }
     const page = await context.newPage();
     const scripts = [];
     page.on("response", (r) => {
-      if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => ({ raw: b.length, gz: zlib.gzipSync(b, { level: 6 }).length })).catch(() => ({ raw: 0, gz: 0 })));
+      if (r.request().resourceType() === "script")
+        scripts.push(
+          r
+            .body()
+            .then((b) => ({ raw: b.length, gz: zlib.gzipSync(b, { level: 6 }).length }))
+            .catch(() => ({ raw: 0, gz: 0 })),
+        );
     });
     await page.goto(stack.base + path, { waitUntil: "networkidle" });
     const sizes = await Promise.all(scripts);

@@ -42,4 +42,3 @@ export async function loadSyntheticWorkers(sql, total) {
   await sql`update regulations r set counted = (select count(*) from workers w where w.regulation_id = r.id) where r.regency_code like '36.%'`;
   await sql`vacuum analyze`;
 }
-

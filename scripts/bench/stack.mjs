@@ -14,18 +14,30 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const DEMO_PASSWORD = "rentan-demo-2026";
 
 export async function startStack(name, { worker: withWorker = false, workerEnv = {} } = {}) {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
   fs.chmodSync(dir, 0o755);
   const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: `portal_${name}` });
-  const appEnv = { DATABASE_URL: db.appUrl, MIGRATION_DATABASE_URL: db.url, DATABASE_APP_ROLE: "portal_app", PORTAL_MODE: "test", AUTH_SECRET: "bench-secret-not-for-production-0123456789", NEXT_TELEMETRY_DISABLED: "1" };
+  const appEnv = {
+    DATABASE_URL: db.appUrl,
+    MIGRATION_DATABASE_URL: db.url,
+    DATABASE_APP_ROLE: "portal_app",
+    PORTAL_MODE: "test",
+    AUTH_SECRET: "bench-secret-not-for-production-0123456789",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const prep = spawnSync(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], { cwd: root, env: { ...process.env, ...appEnv }, stdio: "inherit" });
   if (prep.status !== 0) throw new Error("Persiapan database gagal");
   buildIfNeeded(root, console.log);
   const port = await freePort();
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { cwd: root, env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, ["scripts/server.mjs"], {
+    cwd: root,
+    env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 90_000; ; ) {
+  for (const deadline = Date.now() + 90_000; ;) {
     try {
       if ((await fetch(`${base}/login`)).ok) break;
     } catch {}
@@ -35,7 +47,11 @@ export async function startStack(name, { worker: withWorker = false, workerEnv =
   const sql = postgres(db.url, { max: 2, onnotice: () => {} });
   // The import worker, as `npm start` runs it.
   const worker = withWorker
-    ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], { cwd: root, env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", ...workerEnv }, stdio: ["ignore", "inherit", "inherit", "ipc"] })
+    ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
+        cwd: root,
+        env: { ...process.env, ...appEnv, MIGRATION_DATABASE_URL: "", ...workerEnv },
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      })
     : null;
   return {
     base,
@@ -59,7 +75,10 @@ export async function startStack(name, { worker: withWorker = false, workerEnv =
 
 /** Logs a demo account in with a real browser and returns its session cookie header. */
 export async function sessionCookie(base, email) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
   try {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${base}/login`);

@@ -8,16 +8,31 @@
 // triggers read alike. Endings are back-dated at random (their typed date), activations start on
 // back-dated coverage days, so the dated buckets and coverage spans are exercised across months.
 
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { db } from "@/db/client";
 import { connect } from "@/db/connection";
 import type { Viewer } from "@/lib/authz/viewer";
 import { setPortalClock } from "@/lib/data/clock";
 import { UserFacingError } from "@/lib/data/errors";
 import { wibDay } from "@/lib/domain/wib";
-import { createAmendment, createRegulation, enactAmendment, enactRegulation, endRegulation, moveWorkersBetweenRegulations, submitRegulationForReview } from "@/lib/data/regulations";
-import { activateWorker, endWorker, getWorkerFormValuesForViewer, registerWorker, rejectWorkers, submitWorker, updateWorker, verifyWorkers } from "@/lib/data/workers";
+import {
+  createAmendment,
+  createRegulation,
+  enactAmendment,
+  enactRegulation,
+  endRegulation,
+  moveWorkersBetweenRegulations,
+  submitRegulationForReview,
+} from "@/lib/data/regulations";
+import {
+  activateWorker,
+  endWorker,
+  getWorkerFormValuesForViewer,
+  registerWorker,
+  rejectWorkers,
+  submitWorker,
+  updateWorker,
+  verifyWorkers,
+} from "@/lib/data/workers";
 import { createAreaUser, createBranchHead } from "../support/areas";
 import { viewerFor } from "../support/viewers";
 import { claimNikNamespace, makeNik, workerInput } from "../support/workers";
@@ -42,7 +57,7 @@ function rng(a: number) {
 const random = rng(seed);
 /** Nothing to pick (e.g. no draft yet): the operation is skipped. */
 class Nothing extends Error {}
-const pick = <T,>(xs: readonly T[]): T => {
+const pick = <T>(xs: readonly T[]): T => {
   if (!xs.length) throw new Nothing();
   return xs[Math.floor(random() * xs.length)]!;
 };
@@ -71,14 +86,28 @@ const dayBetween = (from: string) => {
 };
 
 async function newRegulation(quota: number) {
-  const reg = await createRegulation(supervisor, { type: "perwal", issuer: "kabkota", title: `Perwal Serang uji ${quota} ${random()}`, startsOn: "2026-01-01", endsOn: null, quota, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] });
+  const reg = await createRegulation(supervisor, {
+    type: "perwal",
+    issuer: "kabkota",
+    title: `Perwal Serang uji ${quota} ${random()}`,
+    startsOn: "2026-01-01",
+    endsOn: null,
+    quota,
+    minAgeYears: 18,
+    maxAgeYears: 64,
+    maxAgeExtraMonths: 11,
+    notes: "",
+    villageCodes: [],
+  });
   await submitRegulationForReview(supervisor, reg.id);
   await enactRegulation(supervisor, reg.id, { number: `No. ${reg.id}/2026`, enactedOn: "2026-01-01" });
   return reg.id;
 }
 
-const ids = async (where: string) => (await reader.unsafe(`select id from workers where regency_code = '${SERANG}' and ${where} order by id`)).map((r) => Number(r.id));
-const live = async () => (await reader.unsafe(`select id from regulations where regency_code = '${SERANG}' and status = 'enacted' order by id`)).map((r) => Number(r.id));
+const ids = async (where: string) =>
+  (await reader.unsafe(`select id from workers where regency_code = '${SERANG}' and ${where} order by id`)).map((r) => Number(r.id));
+const live = async () =>
+  (await reader.unsafe(`select id from regulations where regency_code = '${SERANG}' and status = 'enacted' order by id`)).map((r) => Number(r.id));
 
 function newPerson() {
   const female = random() < 0.45;
@@ -86,7 +115,15 @@ function newPerson() {
   const v = pick(villages);
   const nik = makeNik(birth, female);
   const birthDate = `${birth.year}-${String(birth.month).padStart(2, "0")}-${String(birth.day).padStart(2, "0")}`;
-  return workerInput({ districtCode: v.district, villageCode: v.code, nik, birthDate, sex: female ? "P" : "L", occupationId: pick(occupationIds), intent: random() < 0.85 ? "submit" : "draft" });
+  return workerInput({
+    districtCode: v.district,
+    villageCode: v.code,
+    nik,
+    birthDate,
+    sex: female ? "P" : "L",
+    occupationId: pick(occupationIds),
+    intent: random() < 0.85 ? "submit" : "draft",
+  });
 }
 
 let kpj = 0;
@@ -105,7 +142,10 @@ const OPS: [number, string, () => Promise<unknown>][] = [
     10,
     "activate",
     async () =>
-      activateWorker(branch, pick(await ids("status = 'diverifikasi'")), { kpjNumber: `SRG${seed}${++kpj}`.slice(0, 16), coverageStart: wibDay(new Date(clock - Math.floor(random() * 40) * 86_400_000)) }),
+      activateWorker(branch, pick(await ids("status = 'diverifikasi'")), {
+        kpjNumber: `SRG${seed}${++kpj}`.slice(0, 16),
+        coverageStart: wibDay(new Date(clock - Math.floor(random() * 40) * 86_400_000)),
+      }),
   ],
   [6, "reject", async () => rejectWorkers(branch, [pick(await ids("status in ('diajukan', 'diverifikasi')"))], "Data tidak cocok (uji)")],
   [5, "resubmit", async () => submitWorker(officer, pick(await ids("status = 'ditolak'")))],
@@ -115,7 +155,12 @@ const OPS: [number, string, () => Promise<unknown>][] = [
     async () => {
       const id = pick(await ids("status <> 'berakhir'"));
       const [w] = await reader`select greatest(coalesce(coverage_start, status_since), status_since)::text as "from" from workers where id = ${id}`;
-      return endWorker(officer, id, pick(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"] as const), random() < 0.5 ? today() : dayBetween(w!.from as string));
+      return endWorker(
+        officer,
+        id,
+        pick(["meninggal", "pindah_domisili", "tidak_memenuhi_syarat", "mengundurkan_diri"] as const),
+        random() < 0.5 ? today() : dayBetween(w!.from as string),
+      );
     },
   ],
   [
@@ -125,7 +170,19 @@ const OPS: [number, string, () => Promise<unknown>][] = [
       const id = pick(await ids("status not in ('berakhir', 'diverifikasi', 'aktif')"));
       const { values } = await getWorkerFormValuesForViewer(officer, id);
       const v = pick(villages);
-      await updateWorker(officer, id, { ...workerInput({ districtCode: v.district, villageCode: v.code }), ...values, districtCode: v.district, villageCode: v.code, occupationId: pick(occupationIds), sex: values.sex as "L" | "P", income: 1000000, kkNumber: null, heirNik: null, intent: "submit", confirmWarnings: true });
+      await updateWorker(officer, id, {
+        ...workerInput({ districtCode: v.district, villageCode: v.code }),
+        ...values,
+        districtCode: v.district,
+        villageCode: v.code,
+        occupationId: pick(occupationIds),
+        sex: values.sex as "L" | "P",
+        income: 1000000,
+        kkNumber: null,
+        heirNik: null,
+        intent: "submit",
+        confirmWarnings: true,
+      });
     },
   ],
   [
@@ -134,20 +191,34 @@ const OPS: [number, string, () => Promise<unknown>][] = [
     async () => {
       const id = pick(await live());
       const [r] = await reader`select quota from regulations where id = ${id}`;
-      const a = await createAmendment(supervisor, id, { title: "Tambah kuota (uji)", newQuota: Number(r!.quota) + 1 + Math.floor(random() * 8), newEndsOn: null, budgetFiscalYear: null, budgetAllocated: null });
+      const a = await createAmendment(supervisor, id, {
+        title: "Tambah kuota (uji)",
+        newQuota: Number(r!.quota) + 1 + Math.floor(random() * 8),
+        newEndsOn: null,
+        budgetFiscalYear: null,
+        budgetAllocated: null,
+      });
       await enactAmendment(supervisor, a.id, { number: `Amandemen ${a.id}`, enactedOn: "2026-11-24" });
     },
   ],
-  [3, "move between regulations", async () => {
-    const [from, to] = [pick(await live()), pick(await live())];
-    return moveWorkersBetweenRegulations(supervisor, { fromId: from, toId: to, count: 1 + Math.floor(random() * 5) });
-  }],
-  [1, "end regulation, successor takes its holders", async () => {
-    const regs = await live();
-    if (regs.length > 3) throw new Nothing();
-    const successor = await newRegulation(5 + Math.floor(random() * 30));
-    await endRegulation(supervisor, pick(regs), { endedOn: "2026-11-24", reason: "revoked", workers: "move", successorId: successor });
-  }],
+  [
+    3,
+    "move between regulations",
+    async () => {
+      const [from, to] = [pick(await live()), pick(await live())];
+      return moveWorkersBetweenRegulations(supervisor, { fromId: from, toId: to, count: 1 + Math.floor(random() * 5) });
+    },
+  ],
+  [
+    1,
+    "end regulation, successor takes its holders",
+    async () => {
+      const regs = await live();
+      if (regs.length > 3) throw new Nothing();
+      const successor = await newRegulation(5 + Math.floor(random() * 30));
+      await endRegulation(supervisor, pick(regs), { endedOn: "2026-11-24", reason: "revoked", workers: "move", successorId: successor });
+    },
+  ],
   [
     2,
     "re-register after berakhir",
@@ -157,7 +228,14 @@ const OPS: [number, string, () => Promise<unknown>][] = [
       if (!w) throw new Nothing();
       const { values } = await getWorkerFormValuesForViewer(officer, Number(w.id));
       const v = pick(villages);
-      return registerWorker(officer, { ...newPerson(), nik: values.nik!, birthDate: values.birthDate!, sex: values.sex as "L" | "P", districtCode: v.district, villageCode: v.code });
+      return registerWorker(officer, {
+        ...newPerson(),
+        nik: values.nik!,
+        birthDate: values.birthDate!,
+        sex: values.sex as "L" | "P",
+        districtCode: v.district,
+        villageCode: v.code,
+      });
     },
   ],
 ];
@@ -170,7 +248,9 @@ beforeAll(async () => {
   officer = await viewerFor("petugas.serang@portal.test");
   supervisor = await viewerFor("supervisor.serang@portal.test");
   branch = await viewerFor("kacab.serang@portal.test");
-  villages = (await reader`select v.code, v.district_code as district from villages v join districts d on d.code = v.district_code where d.regency_code = ${SERANG} order by v.code`).map((r) => ({ code: r.code as string, district: r.district as string }));
+  villages = (
+    await reader`select v.code, v.district_code as district from villages v join districts d on d.code = v.district_code where d.regency_code = ${SERANG} order by v.code`
+  ).map((r) => ({ code: r.code as string, district: r.district as string }));
   occupationIds = (await reader`select id from occupations`).map((r) => Number(r.id));
   await setClock();
   await newRegulation(60);
@@ -226,28 +306,52 @@ describe("dashboard aggregates", () => {
     }
     console.log(`[aggregates] ${JSON.stringify(done)}; ${refused} refused or empty`);
     expect(done.register).toBeGreaterThan(300);
-    const months = (await reader`select count(distinct date_trunc('month', at at time zone 'Asia/Jakarta'))::int as n from worker_events e join workers w on w.id = e.worker_id where w.regency_code = ${SERANG}`)[0]!.n;
+    const months = (
+      await reader`select count(distinct date_trunc('month', at at time zone 'Asia/Jakarta'))::int as n from worker_events e join workers w on w.id = e.worker_id where w.regency_code = ${SERANG}`
+    )[0]!.n;
     expect(months).toBeGreaterThanOrEqual(4);
 
     // Current counts, over the whole database (every other test file's writes included).
-    expect(await differences(`select ${key}, n from agg_current where n <> 0`, `select ${workersKey}, count(*)::int from workers group by 1, 2, 3, 4`)).toEqual([]);
+    expect(await differences(`select ${key}, n from agg_current where n <> 0`, `select ${workersKey}, count(*)::int from workers group by 1, 2, 3, 4`)).toEqual(
+      [],
+    );
     for (const [dim, expr] of [
       ["occupation", "coalesce(occupation_id::text, '')"],
       ["sex", "sex"],
       ["birth_year", "extract(year from birth_date)::int::text"],
     ]) {
-      expect(await differences(`select ${key}, value, n from agg_breakdown_current where dim = '${dim}' and n <> 0`, `select ${workersKey}, ${expr}, count(*)::int from workers group by 1, 2, 3, 4, 5`)).toEqual([]);
+      expect(
+        await differences(
+          `select ${key}, value, n from agg_breakdown_current where dim = '${dim}' and n <> 0`,
+          `select ${workersKey}, ${expr}, count(*)::int from workers group by 1, 2, 3, 4, 5`,
+        ),
+      ).toEqual([]);
     }
     // Every flow table sums to the current counts.
     for (const t of ["agg_monthly", "agg_daily"]) {
-      expect(await differences(`select ${key}, sum(delta)::int from ${t} group by 1, 2, 3, 4 having sum(delta) <> 0`, `select ${workersKey}, count(*)::int from workers group by 1, 2, 3, 4`)).toEqual([]);
+      expect(
+        await differences(
+          `select ${key}, sum(delta)::int from ${t} group by 1, 2, 3, 4 having sum(delta) <> 0`,
+          `select ${workersKey}, count(*)::int from workers group by 1, 2, 3, 4`,
+        ),
+      ).toEqual([]);
     }
-    expect(await differences(`select ${key}, dim, value, sum(delta)::int from agg_breakdown_monthly group by 1, 2, 3, 4, 5, 6 having sum(delta) <> 0`, `select ${key}, dim, value, n from agg_breakdown_current where n <> 0`)).toEqual([]);
+    expect(
+      await differences(
+        `select ${key}, dim, value, sum(delta)::int from agg_breakdown_monthly group by 1, 2, 3, 4, 5, 6 having sum(delta) <> 0`,
+        `select ${key}, dim, value, n from agg_breakdown_current where n <> 0`,
+      ),
+    ).toEqual([]);
     // The area-level rollups (no kecamatan) against the same recount.
     const areaKey = "regency_code, regulation_id, status";
     const workersAreaKey = "regency_code, coalesce(regulation_id, 0) as regulation_id, status";
     for (const t of ["agg_area_monthly", "agg_area_daily"]) {
-      expect(await differences(`select ${areaKey}, sum(delta)::int from ${t} group by 1, 2, 3 having sum(delta) <> 0`, `select ${workersAreaKey}, count(*)::int from workers group by 1, 2, 3`)).toEqual([]);
+      expect(
+        await differences(
+          `select ${areaKey}, sum(delta)::int from ${t} group by 1, 2, 3 having sum(delta) <> 0`,
+          `select ${workersAreaKey}, count(*)::int from workers group by 1, 2, 3`,
+        ),
+      ).toEqual([]);
     }
     expect(
       await differences(
@@ -301,7 +405,9 @@ describe("dashboard aggregates", () => {
       const rollup = `select regulation_id, (sum(started) filter (where month <= '${month}') - coalesce(sum(ended) filter (where month < '${month}'), 0))::int as n
           from agg_coverage_monthly where regency_code = '${SERANG}' group by 1 having (sum(started) filter (where month <= '${month}') - coalesce(sum(ended) filter (where month < '${month}'), 0)) <> 0`;
       expect(await differences(rollup, recount)).toEqual([]);
-      expect(await differences(`select regulation_id, count(*)::int from aktif_spans_in_month('${month}') where regency_code = '${SERANG}' group by 1`, recount)).toEqual([]);
+      expect(
+        await differences(`select regulation_id, count(*)::int from aktif_spans_in_month('${month}') where regency_code = '${SERANG}' group by 1`, recount),
+      ).toEqual([]);
     }
   });
 });

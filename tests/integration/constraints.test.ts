@@ -9,8 +9,12 @@ describe("database constraints", () => {
       const [cimone] = await sql`select id from offices where name = 'Kantor Cabang Tangerang Cimone'`;
       await expect(sql`insert into branch_coverage (district_code, office_id) values ('36.71.01', ${cimone!.id})`).rejects.toMatchObject({ code: "23505" });
       const [kanwil] = await sql`select id from offices where kind = 'kantor_wilayah'`;
-      await expect(sql`insert into branch_coverage (district_code, office_id, office_kind) values ('36.01.01', ${kanwil!.id}, 'kantor_wilayah')`).rejects.toMatchObject({ code: "23514" });
-      await expect(sql`insert into branch_coverage (district_code, office_id, office_kind) values ('36.01.01', ${kanwil!.id}, 'kantor_cabang')`).rejects.toMatchObject({ code: "23503" });
+      await expect(
+        sql`insert into branch_coverage (district_code, office_id, office_kind) values ('36.01.01', ${kanwil!.id}, 'kantor_wilayah')`,
+      ).rejects.toMatchObject({ code: "23514" });
+      await expect(
+        sql`insert into branch_coverage (district_code, office_id, office_kind) values ('36.01.01', ${kanwil!.id}, 'kantor_cabang')`,
+      ).rejects.toMatchObject({ code: "23503" });
     } finally {
       await sql.end();
     }
@@ -19,9 +23,15 @@ describe("database constraints", () => {
   it("binds each role to the right kind of scope and keeps emails unique regardless of case", async () => {
     const { sql } = connect(inject("databaseUrl"), 1);
     try {
-      await expect(sql`insert into users (email, name, password_hash, role) values ('x1@portal.test', 'X', 'h', 'petugas')`).rejects.toMatchObject({ code: "23514" });
-      await expect(sql`insert into users (email, name, password_hash, role, regency_code) values ('x2@portal.test', 'X', 'h', 'admin', '36.71')`).rejects.toMatchObject({ code: "23514" });
-      await expect(sql`insert into users (email, name, password_hash, role) values ('ADMIN@portal.test', 'X', 'h', 'admin')`).rejects.toMatchObject({ code: "23505" });
+      await expect(sql`insert into users (email, name, password_hash, role) values ('x1@portal.test', 'X', 'h', 'petugas')`).rejects.toMatchObject({
+        code: "23514",
+      });
+      await expect(
+        sql`insert into users (email, name, password_hash, role, regency_code) values ('x2@portal.test', 'X', 'h', 'admin', '36.71')`,
+      ).rejects.toMatchObject({ code: "23514" });
+      await expect(sql`insert into users (email, name, password_hash, role) values ('ADMIN@portal.test', 'X', 'h', 'admin')`).rejects.toMatchObject({
+        code: "23505",
+      });
     } finally {
       await sql.end();
     }

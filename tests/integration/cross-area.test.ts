@@ -100,11 +100,38 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "regulations.createRegulation": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas, {}));
     // A supervisor's area comes from the account, never from the form.
-    const row = (await f(ctx.kabSupervisor, { regencyCode: "36.71", type: "perbup", issuer: "kabkota", title: "Uji lintas wilayah", startsOn: "2026-01-01", endsOn: null, quota: 5, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] })) as { regencyCode: string };
+    const row = (await f(ctx.kabSupervisor, {
+      regencyCode: "36.71",
+      type: "perbup",
+      issuer: "kabkota",
+      title: "Uji lintas wilayah",
+      startsOn: "2026-01-01",
+      endsOn: null,
+      quota: 5,
+      minAgeYears: 18,
+      maxAgeYears: 64,
+      maxAgeExtraMonths: 11,
+      notes: "",
+      villageCodes: [],
+    })) as { regencyCode: string };
     expect(row.regencyCode).toBe("36.03");
   },
   "regulations.updateRegulation": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { type: "perwal", issuer: "kabkota", title: "Dibajak", startsOn: "2026-01-01", endsOn: null, quota: 1, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      f(ctx.kabSupervisor, ctx.kotaRegId, {
+        type: "perwal",
+        issuer: "kabkota",
+        title: "Dibajak",
+        startsOn: "2026-01-01",
+        endsOn: null,
+        quota: 1,
+        minAgeYears: 18,
+        maxAgeYears: 64,
+        maxAgeExtraMonths: 11,
+        notes: "",
+        villageCodes: [],
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   },
   "regulations.submitRegulationForReview": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
@@ -117,15 +144,23 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { number: "X/1", enactedOn: "2026-01-01" })).rejects.toBeInstanceOf(NotFoundError);
   },
   "regulations.endRegulation": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { endedOn: "2026-06-01", reason: "revoked", workers: "end", successorId: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { endedOn: "2026-06-01", reason: "revoked", workers: "end", successorId: null })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     // Nor can a successor be taken from another area.
-    await expect(f(ctx.kabSupervisor, ctx.kabRegId, { endedOn: "2026-06-01", reason: "revoked", workers: "move", successorId: ctx.kotaRegId })).rejects.toMatchObject({ fieldErrors: { successorId: expect.any(Array) } });
+    await expect(
+      f(ctx.kabSupervisor, ctx.kabRegId, { endedOn: "2026-06-01", reason: "revoked", workers: "move", successorId: ctx.kotaRegId }),
+    ).rejects.toMatchObject({ fieldErrors: { successorId: expect.any(Array) } });
   },
   "regulations.upsertRegulationBudget": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { fiscalYear: 2026, allocated: 1, monthsCovered: 12, assumedMonthlyRate: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { fiscalYear: 2026, allocated: 1, monthsCovered: 12, assumedMonthlyRate: null })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   },
   "regulations.createAmendment": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { title: "Dibajak", newQuota: 1, newEndsOn: null, budgetFiscalYear: null, budgetAllocated: null })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      f(ctx.kabSupervisor, ctx.kotaRegId, { title: "Dibajak", newQuota: 1, newEndsOn: null, budgetFiscalYear: null, budgetAllocated: null }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   },
   "regulations.enactAmendment": async (ctx, f) => {
     await expect(f(ctx.supervisorKota, ctx.kabAmendmentId, { number: "X/2", enactedOn: "2026-01-01" })).rejects.toBeInstanceOf(NotFoundError);
@@ -137,7 +172,9 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "regulations.setAmendmentDocument": async (ctx, f) => {
     await expect(f(ctx.supervisorKota, ctx.kabRegId, ctx.kabAmendmentId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
     // An amendment id of another regulation is not found through this one.
-    await expect(f(ctx.supervisorKota, ctx.kotaRegId, ctx.kabAmendmentId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.supervisorKota, ctx.kotaRegId, ctx.kabAmendmentId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   },
   "regulations.setRegulationDocument": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId, { storedName: "x.pdf", originalName: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
@@ -163,7 +200,9 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "workers.registerWorker": async (ctx, f) => {
     await forbidden(f(ctx.kacabCikokol, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));
     // The area comes from the account: a Kota Tangerang kecamatan is refused for Kabupaten Tangerang.
-    await expect(f(ctx.kabSupervisor, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))).rejects.toMatchObject({ fieldErrors: { districtCode: expect.any(Array) } });
+    await expect(f(ctx.kabSupervisor, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))).rejects.toMatchObject({
+      fieldErrors: { districtCode: expect.any(Array) },
+    });
   },
   "workers.submitWorker": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
@@ -207,7 +246,9 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(new Set(cab.map((r) => r.districtName))).toEqual(new Set(["Tangerang", "Cipondoh", "Ciledug", "Pinang", "Karang Tengah", "Larangan"]));
   },
   "workers.updateWorker": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      f(ctx.kabSupervisor, ctx.kotaWorkerId, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") })),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await forbidden(f(ctx.kacabCikokol, ctx.kotaWorkerId, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));
   },
   "workers.getWorkerFormValuesForViewer": async (ctx, f) => {
@@ -365,7 +406,9 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   },
   // Acts on the viewer's own row only: there is no id to point at someone else's.
   "users.changeOwnPassword": async (ctx, f) => {
-    await expect(f(ctx.kotaPetugas, "bukan-sandi", "kata-sandi-baru-123")).rejects.toMatchObject({ fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] } });
+    await expect(f(ctx.kotaPetugas, "bukan-sandi", "kata-sandi-baru-123")).rejects.toMatchObject({
+      fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] },
+    });
   },
   "user-form-options.getUserFormOptions": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
@@ -428,7 +471,8 @@ describe("the rooms of lib/data", () => {
       const fns = exportedFunctions(path.join(DATA_DIR, f));
       const viewer = fns.filter((x) => x.viewer);
       const system = fns.filter((x) => !x.viewer && !REFERENCE_READS.has(`${mod}.${x.name}`));
-      if (SYSTEM_MODULES.has(mod) ? viewer.length > 0 : system.length > 0) mixed.push(`${mod}: ${(SYSTEM_MODULES.has(mod) ? viewer : system).map((x) => x.name).join(", ")}`);
+      if (SYSTEM_MODULES.has(mod) ? viewer.length > 0 : system.length > 0)
+        mixed.push(`${mod}: ${(SYSTEM_MODULES.has(mod) ? viewer : system).map((x) => x.name).join(", ")}`);
     }
     expect(mixed, "viewer functions belong in lib/data/<feature>.ts, system work in lib/data/jobs/").toEqual([]);
   });
@@ -437,7 +481,10 @@ describe("the rooms of lib/data", () => {
     expect(jobs.length).toBeGreaterThanOrEqual(3);
     for (const f of jobs) {
       const file = path.join(JOBS_DIR, f);
-      expect(exportedFunctions(file).filter((x) => x.viewer), f).toEqual([]);
+      expect(
+        exportedFunctions(file).filter((x) => x.viewer),
+        f,
+      ).toEqual([]);
       const header = fs.readFileSync(file, "utf8").slice(0, 2500);
       expect(header, f).toMatch(/\/\/ Trigger:/);
       expect(header, f).toMatch(/\/\/ Idempotent:/);
@@ -464,14 +511,18 @@ describe("every data function is scoped by the viewer", () => {
     const kab = (await (ctx.mod.regulations!.getRegulationForViewer as Fn)(ctx.admin, ctx.kabRegId)) as { amendments: { id: number }[] };
     ctx.kabAmendmentId = kab.amendments[0]!.id;
     const register = ctx.mod.workers!.registerWorker as Fn;
-    ctx.kotaWorkerId = ((await register(ctx.kotaPetugas, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))) as { id: number }).id;
+    ctx.kotaWorkerId = (
+      (await register(ctx.kotaPetugas, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))) as { id: number }
+    ).id;
     const batch = (await (ctx.mod.imports!.createImportBatch as Fn)(
       ctx.kabSupervisor,
       { storedName: "00000000-0000-4000-8000-000000000000.csv", originalName: "kab.csv", hash: `cross-area-${Date.now()}`, kind: "csv", size: 10, notes: [] },
       "lewati",
     )) as { id: string };
     ctx.kabImportId = batch.id;
-    ctx.kabWorkerId = ((await register(ctx.kabSupervisor, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))) as { id: number }).id;
+    ctx.kabWorkerId = (
+      (await register(ctx.kabSupervisor, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))) as { id: number }
+    ).id;
   });
 
   it("has a cross-area check for every export of lib/data", () => {

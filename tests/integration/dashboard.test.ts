@@ -3,7 +3,14 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { connect } from "@/db/connection";
 import type { Viewer } from "@/lib/authz/viewer";
-import { getAreaBreakdownsForViewer, getBranchQueueStatsForViewer, listAreaFiguresForViewer, listBranchAreasForViewer, listDistrictFiguresForViewer, listWeeklyEntriesForViewer } from "@/lib/data/dashboard";
+import {
+  getAreaBreakdownsForViewer,
+  getBranchQueueStatsForViewer,
+  listAreaFiguresForViewer,
+  listBranchAreasForViewer,
+  listDistrictFiguresForViewer,
+  listWeeklyEntriesForViewer,
+} from "@/lib/data/dashboard";
 import { registerWorker } from "@/lib/data/workers";
 import { firstVillageOf } from "../support/areas";
 import { viewerFor } from "../support/viewers";
@@ -24,9 +31,13 @@ async function scalar(query: string): Promise<number> {
 }
 const count = (where: string) => scalar(`select count(*)::int as n from workers where ${where}`);
 // Other test files amend the demo regulations: the quota in force is read, not assumed.
-const quotaOf = (regency: string) => scalar(`select coalesce(sum(quota), 0)::int as n from regulations where regency_code = '${regency}' and status = 'enacted' and starts_on <= '2026-11-24' and (ends_on is null or ends_on >= '2026-11-24')`);
+const quotaOf = (regency: string) =>
+  scalar(
+    `select coalesce(sum(quota), 0)::int as n from regulations where regency_code = '${regency}' and status = 'enacted' and starts_on <= '2026-11-24' and (ends_on is null or ends_on >= '2026-11-24')`,
+  );
 const HOLDS = "status in ('diajukan', 'diverifikasi', 'aktif')";
-const CIKOKOL = "district_code in (select district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cikokol')";
+const CIKOKOL =
+  "district_code in (select district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cikokol')";
 
 beforeAll(async () => {
   officer = await viewerFor("petugas.kotatangerang@portal.test");

@@ -37,15 +37,21 @@ async function expectConsistent(a: Area, id: string, expected: Record<string, nu
   const [counts] = await sql`select count(*)::int as n, count(distinct nik)::int as niks from workers where import_batch_id = ${id}`;
   expect(counts).toMatchObject({ n: ROWS, niks: ROWS });
   expect((await sql`select count(*)::int as n from worker_events e join workers w on w.id = e.worker_id where w.import_batch_id = ${id}`)[0]!.n).toBe(ROWS);
-  expect((await sql`select count(*)::int as n from import_rows r where r.batch_id = ${id} and not exists (select 1 from workers w where w.import_batch_id = ${id} and w.nik = r.nik_norm)`)[0]!.n).toBe(0);
-  const [reg] = await sql`select r.quota, r.counted, (select count(*)::int from workers w where w.regulation_id = r.id) as holders from regulations r where r.id = ${a.regulationId}`;
+  expect(
+    (
+      await sql`select count(*)::int as n from import_rows r where r.batch_id = ${id} and not exists (select 1 from workers w where w.import_batch_id = ${id} and w.nik = r.nik_norm)`
+    )[0]!.n,
+  ).toBe(0);
+  const [reg] =
+    await sql`select r.quota, r.counted, (select count(*)::int from workers w where w.regulation_id = r.id) as holders from regulations r where r.id = ${a.regulationId}`;
   expect(reg!.counted).toBe(reg!.holders);
   expect(reg!.counted).toBeLessThanOrEqual(reg!.quota);
   const byStatus = await sql`select status, count(*)::int as n from workers where regency_code = ${a.code} group by 1 order by 1`;
   expect(Object.fromEntries(byStatus.map((s) => [s.status, s.n]))).toEqual(expected);
   const agg = await sql`select status, sum(n)::int as n from agg_current where regency_code = ${a.code} group by 1 having sum(n) <> 0 order by 1`;
   expect(agg).toEqual(byStatus);
-  const areaDaily = await sql`select status, sum(delta)::int as n from agg_area_daily where regency_code = ${a.code} group by 1 having sum(delta) <> 0 order by 1`;
+  const areaDaily =
+    await sql`select status, sum(delta)::int as n from agg_area_daily where regency_code = ${a.code} group by 1 having sum(delta) <> 0 order by 1`;
   expect(areaDaily).toEqual(byStatus);
 }
 
@@ -53,18 +59,30 @@ async function expectConsistent(a: Area, id: string, expected: Record<string, nu
 async function crashThrough(a: Area, quota: number) {
   const id = await upload(a);
   let w = startWorker();
-  await until("rows being validated", () => batchRow(id), (b) => b.validated_through >= 2000);
+  await until(
+    "rows being validated",
+    () => batchRow(id),
+    (b) => b.validated_through >= 2000,
+  );
   await kill9(w);
   const mid = await batchRow(id);
   expect(mid.status).toBe("memvalidasi");
   expect(mid.validated_through).toBeLessThan(ROWS);
   w = startWorker();
-  await until("validation", () => batchRow(id), (b) => b.status === "tervalidasi");
+  await until(
+    "validation",
+    () => batchRow(id),
+    (b) => b.status === "tervalidasi",
+  );
   const [summary] = await sql`select summary from import_batches where id = ${id}`;
   expect(summary!.summary).toMatchObject({ valid: ROWS, akan_memegang_kuota: Math.min(quota, ROWS), akan_daftar_tunggu: Math.max(0, ROWS - quota) });
 
   await requestImportCommit(a.supervisor, id);
-  await until("a committed chunk", () => batchRow(id), (b) => b.committed_through >= 500);
+  await until(
+    "a committed chunk",
+    () => batchRow(id),
+    (b) => b.committed_through >= 500,
+  );
   await kill9(w);
   const cut = await batchRow(id);
   expect(cut.status).toBe("menerapkan");
@@ -72,7 +90,11 @@ async function crashThrough(a: Area, quota: number) {
   const singles = Promise.all(Array.from({ length: 20 }, () => registerWorker(a.officer, workerInput({ districtCode: a.kec, villageCode: a.village }))));
   w = startWorker();
   await singles;
-  await until("commit", () => batchRow(id), (b) => b.status === "selesai");
+  await until(
+    "commit",
+    () => batchRow(id),
+    (b) => b.status === "selesai",
+  );
   await kill9(w);
   return id;
 }
@@ -83,29 +105,42 @@ afterAll(async () => {
 });
 
 describe("bulk import crash safety", () => {
-  it("quota tighter than the file (one chunk at a time): resumes after kill -9 in validation and in commit; every row once; the cap exact", { timeout: 300_000 }, async () => {
-    const a = await area(PANDEGLANG, 15_000);
-    const id = await crashThrough(a, 15_000);
-    const [reg] = await sql`select counted from regulations where id = ${a.regulationId}`;
-    expect(reg!.counted).toBe(15_000);
-    await expectConsistent(a, id, { diajukan: 15_000, daftar_tunggu: ROWS + 20 - 15_000 });
-    // Places in file order: the holders from the file are its first rows.
-    const [order] = await sql`select max(r.row_no) filter (where w.status = 'diajukan')::int as last_held, min(r.row_no) filter (where w.status = 'daftar_tunggu')::int as first_waiting
+  it(
+    "quota tighter than the file (one chunk at a time): resumes after kill -9 in validation and in commit; every row once; the cap exact",
+    { timeout: 300_000 },
+    async () => {
+      const a = await area(PANDEGLANG, 15_000);
+      const id = await crashThrough(a, 15_000);
+      const [reg] = await sql`select counted from regulations where id = ${a.regulationId}`;
+      expect(reg!.counted).toBe(15_000);
+      await expectConsistent(a, id, { diajukan: 15_000, daftar_tunggu: ROWS + 20 - 15_000 });
+      // Places in file order: the holders from the file are its first rows.
+      const [order] =
+        await sql`select max(r.row_no) filter (where w.status = 'diajukan')::int as last_held, min(r.row_no) filter (where w.status = 'daftar_tunggu')::int as first_waiting
       from import_rows r join workers w on w.import_batch_id = ${id} and w.nik = r.nik_norm where r.batch_id = ${id}`;
-    expect(order!.last_held).toBeLessThan(order!.first_waiting);
-  });
+      expect(order!.last_held).toBeLessThan(order!.first_waiting);
+    },
+  );
 
-  it("room for every row (chunks side by side): resumes after kill -9 in commit; every row once; counters and aggregates equal a recount", { timeout: 300_000 }, async () => {
-    const a = await area(SERANG, 100_000);
-    const id = await crashThrough(a, 100_000);
-    await expectConsistent(a, id, { diajukan: ROWS + 20 });
-  });
+  it(
+    "room for every row (chunks side by side): resumes after kill -9 in commit; every row once; counters and aggregates equal a recount",
+    { timeout: 300_000 },
+    async () => {
+      const a = await area(SERANG, 100_000);
+      const id = await crashThrough(a, 100_000);
+      await expectConsistent(a, id, { diajukan: ROWS + 20 });
+    },
+  );
 
   it("chunks side by side whose room is taken meanwhile fall back to file order without passing the quota", { timeout: 300_000 }, async () => {
     const a = await area(SUKABUMI, ROWS);
     const id = await upload(a);
     const w = startWorker();
-    await until("validation", () => batchRow(id), (b) => b.status === "tervalidasi");
+    await until(
+      "validation",
+      () => batchRow(id),
+      (b) => b.status === "tervalidasi",
+    );
     // Another transaction takes 5,000 places and holds its lock: the import sees room for every
     // row, its first chunks wait on the lock, then find the room gone.
     const held = sql.reserve();
@@ -116,11 +151,16 @@ describe("bulk import crash safety", () => {
     await new Promise((r) => setTimeout(r, 1500));
     await c`commit`;
     c.release();
-    await until("commit", () => batchRow(id), (b) => b.status === "selesai");
+    await until(
+      "commit",
+      () => batchRow(id),
+      (b) => b.status === "selesai",
+    );
     await kill9(w);
     await sql`update regulations set counted = counted - 5000 where id = ${a.regulationId}`;
     await expectConsistent(a, id, { diajukan: ROWS - 5000, daftar_tunggu: 5000 });
-    const [order] = await sql`select max(r.row_no) filter (where w.status = 'diajukan')::int as last_held, min(r.row_no) filter (where w.status = 'daftar_tunggu')::int as first_waiting
+    const [order] =
+      await sql`select max(r.row_no) filter (where w.status = 'diajukan')::int as last_held, min(r.row_no) filter (where w.status = 'daftar_tunggu')::int as first_waiting
       from import_rows r join workers w on w.import_batch_id = ${id} and w.nik = r.nik_norm where r.batch_id = ${id}`;
     expect(order!.last_held).toBeLessThan(order!.first_waiting);
   });

@@ -25,7 +25,8 @@ let officer: Viewer;
 let supervisor: Viewer;
 const sqlOf = () => connect(inject("databaseUrl"), 1).sql;
 
-const HEADER = "nik,nama,tanggal_lahir,jenis_kelamin,alamat,kode_kecamatan,kode_kelurahan,no_hp,pekerjaan,penghasilan,nomor_kk,sumber_data,ahli_waris_nama,ahli_waris_hubungan,ahli_waris_nik";
+const HEADER =
+  "nik,nama,tanggal_lahir,jenis_kelamin,alamat,kode_kecamatan,kode_kelurahan,no_hp,pekerjaan,penghasilan,nomor_kk,sumber_data,ahli_waris_nama,ahli_waris_hubungan,ahli_waris_nik";
 const row = (nik: string, name = "Pekerja Impor", extra: Partial<{ kec: string; kel: string; heir: string; date: string }> = {}) =>
   `${nik},${name},${extra.date ?? ""},,Jl. Impor 1,${extra.kec ?? KEC},${extra.kel ?? village},,Pedagang,,,DTKS,${extra.heir ?? "Ahli Waris"},istri,`;
 
@@ -87,7 +88,15 @@ describe("bulk import", () => {
     ].join("\n");
     const batch = await validated(csv, "lebak.csv");
     expect(batch.status).toBe("tervalidasi");
-    expect(batch.summary).toMatchObject({ valid: 4, tidak_lengkap: 1, duplikat_berkas: 1, terdaftar_di_wilayah_lain: 1, galat: 3, akan_memegang_kuota: 3, akan_daftar_tunggu: 1 });
+    expect(batch.summary).toMatchObject({
+      valid: 4,
+      tidak_lengkap: 1,
+      duplikat_berkas: 1,
+      terdaftar_di_wilayah_lain: 1,
+      galat: 3,
+      akan_memegang_kuota: 3,
+      akan_daftar_tunggu: 1,
+    });
     const problems = await listImportProblemRowsForViewer(officer, batch.id);
     expect(problems.find((p) => p.rowNo === 8)!.errors).toMatch(/NIK ini sudah terdaftar di Kota Tangerang dengan status aktif\./);
     expect(problems.find((p) => p.rowNo === 9)!.errors).toMatch(/angka ilmiah/);
@@ -164,7 +173,10 @@ describe("bulk import", () => {
       expect(expired.rowsPurgedAt).toBeInstanceOf(Date);
       expect(await staged(live.id)).toBe(0);
       expect(await fileStore().stat(expired.storedName)).toBeNull();
-      expect((await sql`select action from audit_log where entity_id = ${live.id} order by id`).map((a) => a.action)).toEqual(["import.upload", "import.expire"]);
+      expect((await sql`select action from audit_log where entity_id = ${live.id} order by id`).map((a) => a.action)).toEqual([
+        "import.upload",
+        "import.expire",
+      ]);
       await expect(requestImportCommit(supervisor, live.id)).rejects.toThrow("belum tervalidasi atau sudah diterapkan");
     } finally {
       await sql.end();
@@ -187,7 +199,10 @@ describe("bulk import", () => {
 
   it("reports header problems on the batch: header only, missing required columns; notes unknown columns", async () => {
     expect(await validated(`${HEADER}\n`)).toMatchObject({ status: "gagal", error: "Berkas hanya berisi kepala kolom, tanpa baris data." });
-    expect(await validated(`nik,alamat\n${makeNik()},Jl. A\n`)).toMatchObject({ status: "gagal", error: expect.stringContaining("Kolom wajib tidak ada: nama") });
+    expect(await validated(`nik,alamat\n${makeNik()},Jl. A\n`)).toMatchObject({
+      status: "gagal",
+      error: expect.stringContaining("Kolom wajib tidak ada: nama"),
+    });
     const extra = await validated(`nik;nama;warna_favorit;kode_kecamatan\n${makeNik()};Ani;biru;${KEC.replace(/\./g, "")}\n`);
     expect(extra).toMatchObject({ status: "tervalidasi", notes: ["Kolom tidak dikenal diabaikan: warna_favorit."], summary: { tidak_lengkap: 1 } });
   });

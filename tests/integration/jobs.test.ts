@@ -32,10 +32,18 @@ describe("jobs", () => {
     const id = await uploadRows(a, ROWS);
     // Both sweep every 300 ms and listen on the same queues; the lease lets only one in per phase.
     workers.push(startWorker(), startWorker());
-    await until("validation", () => batch(id), (b) => b.status === "tervalidasi");
+    await until(
+      "validation",
+      () => batch(id),
+      (b) => b.status === "tervalidasi",
+    );
     expect((await batch(id)).staging_runs).toBe(1);
     await requestImportCommit(a.supervisor, id);
-    await until("commit", () => batch(id), (b) => b.status === "selesai");
+    await until(
+      "commit and the lease let go",
+      () => batch(id),
+      (b) => b.status === "selesai" && b.lease_owner === null,
+    );
     const b = await batch(id);
     expect(b).toMatchObject({ staging_runs: 1, lease_owner: null, rows_total: ROWS });
     const [rows] = await sql`select count(*)::int as n, count(distinct nik)::int as niks from workers where import_batch_id = ${id}`;
@@ -49,7 +57,12 @@ describe("jobs", () => {
     const a = await importArea(BANDUNG, 10);
     // An upload that passed the checks, whose stored content is then damaged: the XLSX reader throws.
     const xlsxHead = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-    const { id } = await stageUpload(a.officer, new Blob([new Uint8Array(Buffer.concat([Buffer.from("nik,nama\n"), Buffer.from("1,a\n")]))]).stream(), "rusak.csv", "lewati");
+    const { id } = await stageUpload(
+      a.officer,
+      new Blob([new Uint8Array(Buffer.concat([Buffer.from("nik,nama\n"), Buffer.from("1,a\n")]))]).stream(),
+      "rusak.csv",
+      "lewati",
+    );
     await fileStore().remove((await sql`select stored_name from import_batches where id = ${id}`)[0]!.stored_name as string);
     const broken = await fileStore().put({ kind: "import_list", contentType: "text/csv", createdBy: null }, Readable.from([xlsxHead, Buffer.alloc(64, 7)]));
     await sql`update import_batches set stored_name = ${broken.id}, file_kind = 'xlsx' where id = ${id}`;
@@ -75,7 +88,11 @@ describe("jobs", () => {
     const day = "2026-12-26";
     await setPortalClock(`${day}T01:00:00Z`);
     workers.push(startWorker(), startWorker());
-    const run = await until("the day's run", async () => (await sql`select period, finished_at, result from job_runs where job = 'retensi-harian' and period = ${day}`)[0], (r) => !!r?.finished_at);
+    const run = await until(
+      "the day's run",
+      async () => (await sql`select period, finished_at, result from job_runs where job = 'retensi-harian' and period = ${day}`)[0],
+      (r) => !!r?.finished_at,
+    );
     expect(run!.result).toMatch(/^baris impor dari \d+ batch/);
     expect((await sql`select count(*)::int as n from import_rows where batch_id = ${id}`)[0]!.n).toBe(0);
     expect((await sql`select rows_purged_at is not null as purged from import_batches where id = ${id}`)[0]!.purged).toBe(true);

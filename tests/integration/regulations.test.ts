@@ -15,7 +15,19 @@ import {
 } from "@/lib/data/regulations";
 import { viewerFor } from "../support/viewers";
 
-const base = { type: "perwal" as const, issuer: "kabkota" as const, title: "Perwal uji siklus", startsOn: "2026-01-01", endsOn: "2027-12-31", quota: 100, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] };
+const base = {
+  type: "perwal" as const,
+  issuer: "kabkota" as const,
+  title: "Perwal uji siklus",
+  startsOn: "2026-01-01",
+  endsOn: "2027-12-31",
+  quota: 100,
+  minAgeYears: 18,
+  maxAgeYears: 64,
+  maxAgeExtraMonths: 11,
+  notes: "",
+  villageCodes: [],
+};
 
 describe("regulation lifecycle", () => {
   it("goes draft → review → enacted → amended → ended, each step in the history", async () => {
@@ -28,7 +40,13 @@ describe("regulation lifecycle", () => {
     await enactRegulation(sup, reg.id, { number: "Perwal 1/2026", enactedOn: "2026-01-02" });
     await expect(updateRegulation(sup, reg.id, { ...base, quota: 5 })).rejects.toThrow(/perubahan/);
 
-    const amendment = await createAmendment(sup, reg.id, { title: "Tambah kuota", newQuota: 150, newEndsOn: null, budgetFiscalYear: 2026, budgetAllocated: 16800 * 12 * 150 });
+    const amendment = await createAmendment(sup, reg.id, {
+      title: "Tambah kuota",
+      newQuota: 150,
+      newEndsOn: null,
+      budgetFiscalYear: 2026,
+      budgetAllocated: 16800 * 12 * 150,
+    });
     expect((await getRegulationForViewer(sup, reg.id)).quota).toBe(100); // a draft amendment changes nothing
     await enactAmendment(sup, amendment.id, { number: "Perwal 2/2026", enactedOn: "2026-06-01" });
     const after = await getRegulationForViewer(sup, reg.id);
@@ -38,7 +56,18 @@ describe("regulation lifecycle", () => {
     await endRegulation(sup, reg.id, { endedOn: "2026-12-31", reason: "expired", workers: "end", successorId: null });
     expect((await getRegulationForViewer(sup, reg.id)).status).toBe("ended");
     const actions = (await listRegulationHistoryForViewer(sup, reg.id)).map((h) => h.action);
-    expect(actions).toEqual(expect.arrayContaining(["regulation.create", "regulation.budget", "regulation.review", "regulation.enacted", "amendment.create", "amendment.enact", "regulation.amended", "regulation.ended"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "regulation.create",
+        "regulation.budget",
+        "regulation.review",
+        "regulation.enacted",
+        "amendment.create",
+        "amendment.enact",
+        "regulation.amended",
+        "regulation.ended",
+      ]),
+    );
     const amended = (await listRegulationHistoryForViewer(sup, reg.id)).find((h) => h.action === "regulation.amended");
     expect(amended?.details).toMatchObject({ changes: { quota: { from: 100, to: 150 } } });
   });
@@ -52,9 +81,18 @@ describe("regulation lifecycle", () => {
     try {
       // Places are taken by the registration flow; here we take 40 the way it will: atomically.
       await sql`update regulations set counted = counted + 40 where id = ${reg.id} and counted + 40 <= quota`;
-      const amendment = await createAmendment(sup, reg.id, { title: "Turunkan kuota", newQuota: 30, newEndsOn: null, budgetFiscalYear: null, budgetAllocated: null });
-      await expect(enactAmendment(sup, amendment.id, { number: "Perwal 4/2026", enactedOn: "2026-02-01" })).rejects.toThrow(/lebih kecil dari pekerja yang sudah terhitung \(40\)/);
-      const [row] = await sql`select quota, (select status from regulation_amendments where id = ${amendment.id}) as amendment_status from regulations where id = ${reg.id}`;
+      const amendment = await createAmendment(sup, reg.id, {
+        title: "Turunkan kuota",
+        newQuota: 30,
+        newEndsOn: null,
+        budgetFiscalYear: null,
+        budgetAllocated: null,
+      });
+      await expect(enactAmendment(sup, amendment.id, { number: "Perwal 4/2026", enactedOn: "2026-02-01" })).rejects.toThrow(
+        /lebih kecil dari pekerja yang sudah terhitung \(40\)/,
+      );
+      const [row] =
+        await sql`select quota, (select status from regulation_amendments where id = ${amendment.id}) as amendment_status from regulations where id = ${reg.id}`;
       expect(row).toEqual({ quota: 100, amendment_status: "draft" });
       // The database holds the cap even if the application did not check it.
       await expect(sql`update regulations set counted = 101 where id = ${reg.id}`).rejects.toMatchObject({ code: "23514" });
@@ -66,12 +104,20 @@ describe("regulation lifecycle", () => {
 
   it("refuses bad periods and village schemes outside the area", async () => {
     const sup = await viewerFor("supervisor.kotatangerang@portal.test");
-    await expect(createRegulation(sup, { ...base, type: "perdes", villageCodes: ["36.03.01.2001"] })).rejects.toMatchObject({ fieldErrors: { villageCodes: expect.any(Array) } });
+    await expect(createRegulation(sup, { ...base, type: "perdes", villageCodes: ["36.03.01.2001"] })).rejects.toMatchObject({
+      fieldErrors: { villageCodes: expect.any(Array) },
+    });
     const { sql } = connect(inject("databaseUrl"), 1);
     try {
-      await expect(sql`insert into regulations (regency_code, type, issuer, title, starts_on, ends_on, quota, min_age_months, max_age_months) values ('36.71', 'perwal', 'kabkota', 'x', '2026-02-01', '2026-01-01', 1, 216, 779)`).rejects.toMatchObject({ code: "23514" });
-      await expect(sql`insert into regulations (regency_code, type, issuer, title, starts_on, quota, min_age_months, max_age_months) values ('36.71', 'perwal', 'kabkota', 'x', '2026-02-01', -5, 216, 779)`).rejects.toMatchObject({ code: "23514" });
-      await expect(sql`insert into regulations (regency_code, type, issuer, title, status, starts_on, quota, min_age_months, max_age_months) values ('36.71', 'perwal', 'kabkota', 'x', 'enacted', '2026-02-01', 5, 216, 779)`).rejects.toMatchObject({ code: "23514" });
+      await expect(
+        sql`insert into regulations (regency_code, type, issuer, title, starts_on, ends_on, quota, min_age_months, max_age_months) values ('36.71', 'perwal', 'kabkota', 'x', '2026-02-01', '2026-01-01', 1, 216, 779)`,
+      ).rejects.toMatchObject({ code: "23514" });
+      await expect(
+        sql`insert into regulations (regency_code, type, issuer, title, starts_on, quota, min_age_months, max_age_months) values ('36.71', 'perwal', 'kabkota', 'x', '2026-02-01', -5, 216, 779)`,
+      ).rejects.toMatchObject({ code: "23514" });
+      await expect(
+        sql`insert into regulations (regency_code, type, issuer, title, status, starts_on, quota, min_age_months, max_age_months) values ('36.71', 'perwal', 'kabkota', 'x', 'enacted', '2026-02-01', 5, 216, 779)`,
+      ).rejects.toMatchObject({ code: "23514" });
     } finally {
       await sql.end();
     }

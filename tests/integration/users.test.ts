@@ -28,7 +28,9 @@ describe("user administration", () => {
   it("refuses a branch head placed in a Kanwil", async () => {
     const admin = await viewerFor("admin@portal.test");
     const kakanwil = await viewerFor("kakanwil.banten@portal.test");
-    await expect(createUser(admin, { name: "Salah Kantor", email: "salah@portal.test", role: "kepala_cabang", officeId: kakanwil.officeId })).rejects.toBeInstanceOf(UserFacingError);
+    await expect(
+      createUser(admin, { name: "Salah Kantor", email: "salah@portal.test", role: "kepala_cabang", officeId: kakanwil.officeId }),
+    ).rejects.toBeInstanceOf(UserFacingError);
   });
 
   it("ends sessions at once on deactivation, reset and reassignment", async () => {
@@ -56,7 +58,9 @@ describe("user administration", () => {
     const admin = await viewerFor("admin@portal.test");
     const { id, oneTimePassword } = await createUser(admin, { name: "Ganti Sandi", email: "ganti@portal.test", role: "petugas", regencyCode: "36.03" });
     const v = (await loadViewer(id, (await findLoginUser("ganti@portal.test"))!.sessionVersion))!;
-    await expect(changeOwnPassword(v, "salah-sekali", "kata-sandi-baru-123")).rejects.toMatchObject({ fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] } });
+    await expect(changeOwnPassword(v, "salah-sekali", "kata-sandi-baru-123")).rejects.toMatchObject({
+      fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] },
+    });
     await changeOwnPassword(v, oneTimePassword, "kata-sandi-baru-123");
     const row = (await findLoginUser("ganti@portal.test"))!;
     expect(await verifyPassword(row.passwordHash, "kata-sandi-baru-123")).toBe(true);

@@ -1,9 +1,28 @@
 import { inject, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/db/connection";
-import { moveWorkersBetweenRegulations, createRegulation, createAmendment, enactAmendment, enactRegulation, endRegulation, submitRegulationForReview } from "@/lib/data/regulations";
+import {
+  moveWorkersBetweenRegulations,
+  createRegulation,
+  createAmendment,
+  enactAmendment,
+  enactRegulation,
+  endRegulation,
+  submitRegulationForReview,
+} from "@/lib/data/regulations";
 import { updateAreaSettings } from "@/lib/data/area-settings";
 import { decideCorrection, listCorrectionRequestsForViewer } from "@/lib/data/corrections";
-import { updateWorker, submitWorker, approveWorkers, activateWorker, endWorker, getWorkerForViewer, listWorkersForViewer, registerWorker, rejectWorkers, verifyWorkers } from "@/lib/data/workers";
+import {
+  updateWorker,
+  submitWorker,
+  approveWorkers,
+  activateWorker,
+  endWorker,
+  getWorkerForViewer,
+  listWorkersForViewer,
+  registerWorker,
+  rejectWorkers,
+  verifyWorkers,
+} from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
 import type { Viewer } from "@/lib/authz/viewer";
 import { createAreaUser, createBranchHead, firstVillageOf } from "../support/areas";
@@ -22,7 +41,19 @@ let officer: Viewer;
 let supervisor: Viewer;
 
 async function enactedRegulation(quota: number, title = `Perwal uji ${Math.random()}`) {
-  const reg = await createRegulation(supervisor, { type: "perwal", issuer: "kabkota", title, startsOn: "2026-01-01", endsOn: null, quota, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] });
+  const reg = await createRegulation(supervisor, {
+    type: "perwal",
+    issuer: "kabkota",
+    title,
+    startsOn: "2026-01-01",
+    endsOn: null,
+    quota,
+    minAgeYears: 18,
+    maxAgeYears: 64,
+    maxAgeExtraMonths: 11,
+    notes: "",
+    villageCodes: [],
+  });
   await submitRegulationForReview(supervisor, reg.id);
   await enactRegulation(supervisor, reg.id, { number: `No. ${reg.id}`, enactedOn: "2026-01-01" });
   return reg.id;
@@ -84,15 +115,25 @@ describe("registration", () => {
   });
 
   it("refuses bad NIKs, an heir with the worker's own NIK, and ages outside the rule", async () => {
-    await expect(registerWorker(officer, workerInput({ nik: "3671053102850001", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { nik: ["Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang valid."] } });
+    await expect(registerWorker(officer, workerInput({ nik: "3671053102850001", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({
+      fieldErrors: { nik: ["Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang valid."] },
+    });
     const nik = makeNik();
-    await expect(registerWorker(officer, workerInput({ nik, heirNik: nik, districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { heirNik: expect.any(Array) } });
+    await expect(registerWorker(officer, workerInput({ nik, heirNik: nik, districtCode: KEC, villageCode: village }))).rejects.toMatchObject({
+      fieldErrors: { heirNik: expect.any(Array) },
+    });
     const young = makeNik({ day: 1, month: 1, year: 2010 });
-    await expect(registerWorker(officer, workerInput({ nik: young, birthDate: "2010-01-01", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { birthDate: expect.any(Array) } });
+    await expect(registerWorker(officer, workerInput({ nik: young, birthDate: "2010-01-01", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({
+      fieldErrors: { birthDate: expect.any(Array) },
+    });
     // A typed birth date that disagrees with the NIK needs the officer's confirmation.
     const other = makeNik();
-    await expect(registerWorker(officer, workerInput({ nik: other, birthDate: "1985-03-13", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({ fieldErrors: { confirmWarnings: ["Tanggal lahir berbeda dengan NIK (NIK: 1985-03-12)."] } });
-    expect((await registerWorker(officer, workerInput({ nik: other, birthDate: "1985-03-13", confirmWarnings: true, districtCode: KEC, villageCode: village }))).id).toBeGreaterThan(0);
+    await expect(registerWorker(officer, workerInput({ nik: other, birthDate: "1985-03-13", districtCode: KEC, villageCode: village }))).rejects.toMatchObject({
+      fieldErrors: { confirmWarnings: ["Tanggal lahir berbeda dengan NIK (NIK: 1985-03-12)."] },
+    });
+    expect(
+      (await registerWorker(officer, workerInput({ nik: other, birthDate: "1985-03-13", confirmWarnings: true, districtCode: KEC, villageCode: village }))).id,
+    ).toBeGreaterThan(0);
   });
 
   it("stores names exactly as typed", async () => {
@@ -202,7 +243,12 @@ describe("branch verification", () => {
     const fixed = workerInput({ districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") });
     const otherRow = await getWorkerForViewer(kotaOfficer, other.id);
     const { revealWorkerNik } = await import("@/lib/data/workers");
-    await updateWorker(kotaOfficer, other.id, { ...fixed, nik: await revealWorkerNik(kotaOfficer, other.id), name: otherRow.name, address: "Jl. Perbaikan No. 2" });
+    await updateWorker(kotaOfficer, other.id, {
+      ...fixed,
+      nik: await revealWorkerNik(kotaOfficer, other.id),
+      name: otherRow.name,
+      address: "Jl. Perbaikan No. 2",
+    });
     expect(await submitWorker(kotaOfficer, other.id)).toBe("diajukan");
     expect((await getWorkerForViewer(kotaOfficer, other.id)).address).toBe("Jl. Perbaikan No. 2");
 
@@ -210,11 +256,19 @@ describe("branch verification", () => {
     // request the branch decides; the other fields are saved at once.
     const aktif = await getWorkerForViewer(kotaOfficer, inCikokol.id);
     const ownNik = await revealWorkerNik(kotaOfficer, inCikokol.id);
-    const base = { ...workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }), nik: ownNik, birthDate: aktif.birthDate, sex: aktif.sex as "L" | "P", confirmWarnings: true };
+    const base = {
+      ...workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }),
+      nik: ownNik,
+      birthDate: aktif.birthDate,
+      sex: aktif.sex as "L" | "P",
+      confirmWarnings: true,
+    };
     expect(await updateWorker(kotaOfficer, inCikokol.id, { ...base, name: "Nama Dikoreksi", address: "Jl. Baru 7" })).toEqual({ correctionRequested: true });
     let now = await getWorkerForViewer(kotaOfficer, inCikokol.id);
     expect(now).toMatchObject({ name: aktif.name, address: "Jl. Baru 7", openCorrection: { fields: ["name"] } });
-    await expect(updateWorker(kotaOfficer, inCikokol.id, { ...base, name: "Nama Ketiga" })).rejects.toMatchObject({ fieldErrors: { name: [expect.stringContaining("menunggu keputusan")] } });
+    await expect(updateWorker(kotaOfficer, inCikokol.id, { ...base, name: "Nama Ketiga" })).rejects.toMatchObject({
+      fieldErrors: { name: [expect.stringContaining("menunggu keputusan")] },
+    });
     // The branch sees it (no NIK change here), a rejection needs a note, an approval applies it.
     const [req] = (await listCorrectionRequestsForViewer(kacab)).filter((r) => r.workerId === inCikokol.id);
     expect(req).toMatchObject({ before: { name: aktif.name }, changes: { name: "Nama Dikoreksi" } });
@@ -253,7 +307,15 @@ describe("regulation figures from the worker registry", () => {
     await verifyWorkers(branch, [a.id]);
     await activateWorker(branch, a.id, { kpjNumber: `C${Date.now()}`.slice(0, 14), coverageStart: "2026-10-15" });
     const inputs = await getRegulationFiguresForViewer(supervisor, reg);
-    expect(inputs.workers).toMatchObject({ active: 1, waiting: 0, takenLast4Weeks: 2, activeByMonth: [{ month: "2026-10", active: 1 }, { month: "2026-11", active: 1 }] });
+    expect(inputs.workers).toMatchObject({
+      active: 1,
+      waiting: 0,
+      takenLast4Weeks: 2,
+      activeByMonth: [
+        { month: "2026-10", active: 1 },
+        { month: "2026-11", active: 1 },
+      ],
+    });
     const fig = computeRegulationFigures(inputs);
     expect(fig.quota).toMatchObject({ counted: 2, remaining: 8, percent: 20 });
     expect(fig.perWeek).toBe(0.5);
@@ -266,7 +328,19 @@ describe("area settings", () => {
   it("two-step areas hold submissions for the supervisor, and the funder priority decides which quota fills", async () => {
     await clearArea();
     const apbd = await enactedRegulation(5, "Perwal APBD kota");
-    const prov = await createRegulation(supervisor, { type: "pergub", issuer: "provinsi", title: "Pergub bagian Cilegon", startsOn: "2026-01-01", endsOn: null, quota: 5, minAgeYears: 18, maxAgeYears: 64, maxAgeExtraMonths: 11, notes: "", villageCodes: [] });
+    const prov = await createRegulation(supervisor, {
+      type: "pergub",
+      issuer: "provinsi",
+      title: "Pergub bagian Cilegon",
+      startsOn: "2026-01-01",
+      endsOn: null,
+      quota: 5,
+      minAgeYears: 18,
+      maxAgeYears: 64,
+      maxAgeExtraMonths: 11,
+      notes: "",
+      villageCodes: [],
+    });
     await submitRegulationForReview(supervisor, prov.id);
     await enactRegulation(supervisor, prov.id, { number: "Pergub 1", enactedOn: "2026-02-01" });
 
@@ -285,7 +359,11 @@ describe("area settings", () => {
       // A supervisor's own submission is the final one.
       expect((await registerWorker(supervisor, workerInput({ districtCode: KEC, villageCode: village }))).status).toBe("diajukan");
     } finally {
-      await updateAreaSettings(supervisor, { requiresApproval: false, importOneStep: false, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] });
+      await updateAreaSettings(supervisor, {
+        requiresApproval: false,
+        importOneStep: false,
+        funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"],
+      });
     }
   });
 });

@@ -28,7 +28,8 @@ export async function createBranchHead(email: string, regencyCode: string) {
   const { sql } = connect(inject("databaseUrl"), 1);
   try {
     const [kanwil] = await sql`select id from offices where kind = 'kantor_wilayah' and province_code = ${regencyCode.slice(0, 2)}`;
-    const [office] = await sql`insert into offices (kind, name, parent_id, province_code) values ('kantor_cabang', ${`KC Uji ${regencyCode}`}, ${kanwil!.id}, ${regencyCode.slice(0, 2)})
+    const [office] =
+      await sql`insert into offices (kind, name, parent_id, province_code) values ('kantor_cabang', ${`KC Uji ${regencyCode}`}, ${kanwil!.id}, ${regencyCode.slice(0, 2)})
       on conflict (name) do update set name = excluded.name returning id`;
     await sql`insert into branch_coverage (district_code, office_id) select code, ${office!.id} from districts where regency_code = ${regencyCode} on conflict do nothing`;
     await sql`insert into users (email, name, password_hash, role, office_id) values (${email}, ${email}, ${await hashPassword("x-unused-password")}, 'kepala_cabang', ${office!.id})

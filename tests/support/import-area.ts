@@ -15,9 +15,17 @@ export async function importArea(code: string, quota: number): Promise<ImportAre
     await createAreaUser(`petugas.${name}@portal.test`, "petugas", code);
     await createAreaUser(`supervisor.${name}@portal.test`, "supervisor", code);
     const [{ kec }] = (await sql`select min(code) as kec from districts where regency_code = ${code}`) as unknown as [{ kec: string }];
-    const [reg] = await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
+    const [reg] =
+      await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
       values (${code}, 'perbup', 'kabkota', ${`Perbup ${name} Uji`}, 'Perbup uji impor', 'enacted', '2026-01-01', ${quota}, 216, 779, '2026-01-01') returning id`;
-    return { code, kec, village: await firstVillageOf(kec), officer: await viewerFor(`petugas.${name}@portal.test`), supervisor: await viewerFor(`supervisor.${name}@portal.test`), regulationId: reg!.id };
+    return {
+      code,
+      kec,
+      village: await firstVillageOf(kec),
+      officer: await viewerFor(`petugas.${name}@portal.test`),
+      supervisor: await viewerFor(`supervisor.${name}@portal.test`),
+      regulationId: reg!.id,
+    };
   } finally {
     await sql.end();
   }

@@ -13,8 +13,17 @@ export default async function ApprovalsPage() {
   const { rows, total } = await listWorkersForViewer(viewer, { status: "menunggu_persetujuan" });
   return (
     <>
-      <PageHeader title="Persetujuan" description={`${formatNumber(total)} pengajuan petugas menunggu persetujuan. Yang disetujui mengambil kuota atau masuk daftar tunggu.`} />
-      <Card>{rows.length ? <ApprovalQueue rows={rows} approve={approveWorkersAction} /> : <p className="text-sm text-slate-600">Tidak ada pengajuan yang menunggu.</p>}</Card>
+      <PageHeader
+        title="Persetujuan"
+        description={`${formatNumber(total)} pengajuan petugas menunggu persetujuan. Yang disetujui mengambil kuota atau masuk daftar tunggu.`}
+      />
+      <Card>
+        {rows.length ? (
+          <ApprovalQueue rows={rows} approve={approveWorkersAction} />
+        ) : (
+          <p className="text-sm text-slate-600">Tidak ada pengajuan yang menunggu.</p>
+        )}
+      </Card>
     </>
   );
 }

@@ -17,13 +17,20 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
   const districts = selected ? await listDistrictsForViewer(viewer, { regencyCode: selected.code }) : [];
   return (
     <>
-      <PageHeader title="Wilayah" description="Kecamatan dan kelurahan/desa dalam wilayah kerja Anda, dengan kantor cabang BPJS Ketenagakerjaan yang melayaninya." />
+      <PageHeader
+        title="Wilayah"
+        description="Kecamatan dan kelurahan/desa dalam wilayah kerja Anda, dengan kantor cabang BPJS Ketenagakerjaan yang melayaninya."
+      />
       {regencies.length > 1 ? (
         <Card title="Kabupaten/kota">
           <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
             {regencies.map((r) => (
               <li key={r.code}>
-                <Link href={`/areas?kab=${r.code}`} aria-current={selected?.code === r.code ? "page" : undefined} className="text-brand-700 underline aria-[current=page]:font-semibold">
+                <Link
+                  href={`/areas?kab=${r.code}`}
+                  aria-current={selected?.code === r.code ? "page" : undefined}
+                  className="text-brand-700 underline aria-[current=page]:font-semibold"
+                >
                   {r.name}
                 </Link>{" "}
                 <span className="text-slate-500">({formatNumber(r.districtCount)} kec.)</span>

@@ -15,7 +15,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const rows = await listAuditTrailForViewer(viewer, page);
   return (
     <>
-      <PageHeader title="Jejak audit" description={`Catatan pemrosesan data ${viewer.regencyName}: siapa membaca atau mengubah apa, dan kapan (UU PDP 27/2022). NIK disamarkan.`} />
+      <PageHeader
+        title="Jejak audit"
+        description={`Catatan pemrosesan data ${viewer.regencyName}: siapa membaca atau mengubah apa, dan kapan (UU PDP 27/2022). NIK disamarkan.`}
+      />
       <Card>
         {rows.length === 0 ? <p className="mb-4 text-sm text-slate-600">Belum ada catatan pemrosesan di halaman ini.</p> : null}
         <Table caption="Jejak audit" head={["Waktu", "Oleh", "Tindakan", "Data"]}>

@@ -11,9 +11,28 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="max-w-sm space-y-4" noValidate>
       <FormMessage status={state.status} message={state.message} />
-      <TextField label="Kata sandi saat ini" name="currentPassword" type="password" autoComplete="current-password" errors={state.fieldErrors?.currentPassword} />
-      <TextField label="Kata sandi baru" name="newPassword" type="password" autoComplete="new-password" hint={`Minimal ${PASSWORD_MIN} karakter.`} errors={state.fieldErrors?.newPassword} />
-      <TextField label="Ulangi kata sandi baru" name="confirmPassword" type="password" autoComplete="new-password" errors={state.fieldErrors?.confirmPassword} />
+      <TextField
+        label="Kata sandi saat ini"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={state.fieldErrors?.currentPassword}
+      />
+      <TextField
+        label="Kata sandi baru"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint={`Minimal ${PASSWORD_MIN} karakter.`}
+        errors={state.fieldErrors?.newPassword}
+      />
+      <TextField
+        label="Ulangi kata sandi baru"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        errors={state.fieldErrors?.confirmPassword}
+      />
       <SubmitButton>Simpan kata sandi</SubmitButton>
     </form>
   );

@@ -8,7 +8,7 @@ import { AreaView, BranchView, FilterBar, ProvinceView } from "@/components/dash
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { viewerPlace } from "@/lib/authz/viewer";
-import { now, today as clockToday } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { getScopeSummaryForViewer, listProvincesForViewer, listRegenciesForViewer } from "@/lib/data/areas";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";

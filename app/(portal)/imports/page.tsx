@@ -15,12 +15,16 @@ export default async function ImportsPage() {
   const batches = await listImportBatchesForViewer(viewer);
   return (
     <>
-      <PageHeader title="Impor pekerja" description={`Muat daftar pekerja ${viewer.regencyName} dari DTKS/DTSEN, SIAK atau survei sekaligus: validasi dulu, perbaiki baris yang salah, lalu terapkan.`} />
+      <PageHeader
+        title="Impor pekerja"
+        description={`Muat daftar pekerja ${viewer.regencyName} dari DTKS/DTSEN, SIAK atau survei sekaligus: validasi dulu, perbaiki baris yang salah, lalu terapkan.`}
+      />
       <div className="space-y-6">
         <Card title="Unggah berkas">
           <p className="mb-4 text-sm text-slate-600">
-            Kolom templat: nik, nama, tanggal_lahir, jenis_kelamin, alamat, kode_kecamatan, kode_kelurahan, no_hp, pekerjaan, penghasilan, nomor_kk, sumber_data, ahli_waris_nama,
-            ahli_waris_hubungan, ahli_waris_nik. Hanya <strong>nik</strong> dan <strong>nama</strong> yang wajib; tanggal lahir dan jenis kelamin diambil dari NIK. Unduh templat:{" "}
+            Kolom templat: nik, nama, tanggal_lahir, jenis_kelamin, alamat, kode_kecamatan, kode_kelurahan, no_hp, pekerjaan, penghasilan, nomor_kk,
+            sumber_data, ahli_waris_nama, ahli_waris_hubungan, ahli_waris_nik. Hanya <strong>nik</strong> dan <strong>nama</strong> yang wajib; tanggal lahir
+            dan jenis kelamin diambil dari NIK. Unduh templat:{" "}
             <a className="text-brand-700 underline" href="/api/imports/template?format=xlsx">
               XLSX
             </a>{" "}

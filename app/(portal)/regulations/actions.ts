@@ -14,7 +14,16 @@ import {
   moveWorkersBetweenRegulations,
   upsertRegulationBudget,
 } from "@/lib/data/regulations";
-import { amendmentEnactSchema, amendmentSchema, budgetSchema, enactSchema, endSchema, moveWorkersSchema, regulationIdSchema, regulationSchema } from "@/lib/validation/regulations";
+import {
+  amendmentEnactSchema,
+  amendmentSchema,
+  budgetSchema,
+  enactSchema,
+  endSchema,
+  moveWorkersSchema,
+  regulationIdSchema,
+  regulationSchema,
+} from "@/lib/validation/regulations";
 
 export const createRegulationAction = authorizedAction("regulations.manage", regulationSchema, async (viewer, input) => {
   const row = await createRegulation(viewer, input);

@@ -3,7 +3,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { KpjUpload } from "@/components/workers/kpj-upload";
 import { CorrectionDecision, VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
-import { now, today as clockToday } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { listCorrectionRequestsForViewer } from "@/lib/data/corrections";
 import { listVerificationQueueForViewer } from "@/lib/data/workers";
 import { dayLabel } from "@/lib/domain/wib";
@@ -11,7 +11,11 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { decideCorrectionAction, rejectWorkersAction, verifyWorkersAction } from "../workers/actions";
 
 type Identity = { nik?: string; name?: string; birthDate?: string; sex?: string };
-const readable = (f: Identity): Identity => ({ ...f, birthDate: f.birthDate && dayLabel(f.birthDate), sex: f.sex && (f.sex === "P" ? "Perempuan" : "Laki-laki") });
+const readable = (f: Identity): Identity => ({
+  ...f,
+  birthDate: f.birthDate && dayLabel(f.birthDate),
+  sex: f.sex && (f.sex === "P" ? "Perempuan" : "Laki-laki"),
+});
 
 export const metadata: Metadata = { title: "Verifikasi" };
 
@@ -40,7 +44,16 @@ export default async function VerificationPage() {
                 <CorrectionDecision
                   key={c.id}
                   action={decideCorrectionAction}
-                  row={{ id: c.id, workerId: c.workerId, workerName: c.workerName, districtName: c.districtName, requestedBy: c.requestedBy, requestedAtLabel: formatDateTime(c.requestedAt), before: readable(c.before), changes: readable(c.changes) }}
+                  row={{
+                    id: c.id,
+                    workerId: c.workerId,
+                    workerName: c.workerName,
+                    districtName: c.districtName,
+                    requestedBy: c.requestedBy,
+                    requestedAtLabel: formatDateTime(c.requestedAt),
+                    before: readable(c.before),
+                    changes: readable(c.changes),
+                  }}
                 />
               ))}
             </div>
@@ -48,7 +61,11 @@ export default async function VerificationPage() {
         </div>
       ) : null}
       <Card>
-        {queue.length === 0 ? <p className="text-sm text-slate-600">Antrean kosong.</p> : <VerificationQueue rows={queue} verify={verifyWorkersAction} reject={rejectWorkersAction} />}
+        {queue.length === 0 ? (
+          <p className="text-sm text-slate-600">Antrean kosong.</p>
+        ) : (
+          <VerificationQueue rows={queue} verify={verifyWorkersAction} reject={rejectWorkersAction} />
+        )}
       </Card>
     </>
   );

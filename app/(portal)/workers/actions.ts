@@ -5,9 +5,28 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { decideCorrection } from "@/lib/data/corrections";
 import { UserFacingError } from "@/lib/data/errors";
-import { activateWorker, approveWorkers, endWorker, listWorkersForViewer, registerWorker, rejectWorkers, revealWorkerNik, submitWorker, updateWorker, verifyWorkers } from "@/lib/data/workers";
+import {
+  activateWorker,
+  approveWorkers,
+  endWorker,
+  listWorkersForViewer,
+  registerWorker,
+  rejectWorkers,
+  revealWorkerNik,
+  submitWorker,
+  updateWorker,
+  verifyWorkers,
+} from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
-import { activateSchema, correctionDecisionSchema, endWorkerSchema, rejectSchema, workerIdSchema, workerIdsSchema, workerSchema } from "@/lib/validation/workers";
+import {
+  activateSchema,
+  correctionDecisionSchema,
+  endWorkerSchema,
+  rejectSchema,
+  workerIdSchema,
+  workerIdsSchema,
+  workerSchema,
+} from "@/lib/validation/workers";
 
 export const registerWorkerAction = authorizedAction("workers.register", workerSchema, async (viewer, input) => {
   const { id } = await registerWorker(viewer, input);
@@ -58,11 +77,20 @@ export const revealNikAction = authorizedAction("workers.revealNik", workerIdSch
 });
 
 /** A NIK search arrives by POST and answers with the worker's page, so no NIK is ever in a URL. */
-export const findByNikAction = authorizedAction("workers.view", z.object({ nik: z.string().trim().regex(/^[\d\s.]{16,24}$/, "Masukkan 16 digit NIK.") }), async (viewer, input) => {
-  const { rows } = await listWorkersForViewer(viewer, { nik: input.nik });
-  if (!rows[0]) throw new UserFacingError("NIK tidak ditemukan di wilayah Anda.", { nik: ["NIK tidak ditemukan di wilayah Anda."] });
-  redirect(`/workers/${rows[0].id}`);
-});
+export const findByNikAction = authorizedAction(
+  "workers.view",
+  z.object({
+    nik: z
+      .string()
+      .trim()
+      .regex(/^[\d\s.]{16,24}$/, "Masukkan 16 digit NIK."),
+  }),
+  async (viewer, input) => {
+    const { rows } = await listWorkersForViewer(viewer, { nik: input.nik });
+    if (!rows[0]) throw new UserFacingError("NIK tidak ditemukan di wilayah Anda.", { nik: ["NIK tidak ditemukan di wilayah Anda."] });
+    redirect(`/workers/${rows[0].id}`);
+  },
+);
 
 export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerSchema), async (viewer, input) => {
   // Identity changes of a verified worker become a correction request; the worker page shows it.

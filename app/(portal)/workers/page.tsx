@@ -26,7 +26,8 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
     listDistrictsForViewer(viewer),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const link = (p: number) => `/workers?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), page: String(p) })}`;
+  const link = (p: number) =>
+    `/workers?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader title="Pekerja" description="Pekerja rentan yang didaftarkan di wilayah Anda. NIK disamarkan di daftar." />
@@ -84,7 +85,12 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                 ["menunggu_persetujuan", "Menunggu persetujuan"],
               ] as const
             ).map(([s, label]) => (
-              <Link key={s} href={`/workers?status=${s}`} aria-current={status === s ? "page" : undefined} className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white">
+              <Link
+                key={s}
+                href={`/workers?status=${s}`}
+                aria-current={status === s ? "page" : undefined}
+                className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+              >
                 {label}
               </Link>
             ))}
@@ -96,7 +102,11 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             can(viewer.role, "workers.export") ? (
               <div className="flex gap-2 text-sm">
                 {(["csv", "xlsx"] as const).map((format) => (
-                  <a key={format} className={buttonClass("secondary")} href={`/api/workers/export?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), format })}`}>
+                  <a
+                    key={format}
+                    className={buttonClass("secondary")}
+                    href={`/api/workers/export?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), format })}`}
+                  >
                     Unduh {format.toUpperCase()}
                   </a>
                 ))}

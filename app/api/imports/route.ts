@@ -19,6 +19,13 @@ export const POST = authorizedRoute(
     return NextResponse.json(batch, { status: batch.existed ? 200 : 201 });
   },
   {
-    accepts: ["text/csv", "text/plain", "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream", ""],
+    accepts: [
+      "text/csv",
+      "text/plain",
+      "application/vnd.ms-excel",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/octet-stream",
+      "",
+    ],
   },
 );

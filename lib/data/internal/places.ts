@@ -30,11 +30,19 @@ export async function takePlace(tx: Tx, w: PlaceSeeker, today: string): Promise<
            exists (select 1 from regulation_villages rv where rv.regulation_id = r.id and rv.village_code = ${w.villageCode}) as "villageListed"
       from regulations r
      where r.regency_code = ${w.regencyCode} and ${inForceToday(today)} and r.counted < r.quota
-     order by ${FUNDER_ORDER}, r.enacted_on, r.id`)) as unknown as { id: number; minAgeMonths: number; maxAgeMonths: number; villageScheme: boolean; villageListed: boolean }[];
+     order by ${FUNDER_ORDER}, r.enacted_on, r.id`)) as unknown as {
+    id: number;
+    minAgeMonths: number;
+    maxAgeMonths: number;
+    villageScheme: boolean;
+    villageListed: boolean;
+  }[];
   for (const r of candidates) {
     if (!isAgeEligible(w.birthDate, today, r)) continue;
     if (r.villageScheme && !r.villageListed) continue;
-    const taken = (await tx.execute(sql`update regulations set counted = counted + 1 where id = ${r.id} and counted < quota returning id`)) as unknown as unknown[];
+    const taken = (await tx.execute(
+      sql`update regulations set counted = counted + 1 where id = ${r.id} and counted < quota returning id`,
+    )) as unknown as unknown[];
     if (taken.length) return r.id;
   }
   return null;
@@ -53,7 +61,15 @@ export function insertEvents(source: SQL): SQL {
   return sql`insert into worker_events (worker_id, actor_id, from_status, to_status, regulation_id, reason, effective_on) ${source}`;
 }
 
-export type WorkerEvent = { workerId: number; actorId: string | null; from: string | null; to: string; regulationId?: number | null; reason?: string | null; effectiveOn?: string | null };
+export type WorkerEvent = {
+  workerId: number;
+  actorId: string | null;
+  from: string | null;
+  to: string;
+  regulationId?: number | null;
+  reason?: string | null;
+  effectiveOn?: string | null;
+};
 
 /** One status change in the history; `effectiveOn` (a typed date) defaults to today. */
 export async function recordEvent(tx: Tx, e: WorkerEvent) {
@@ -81,10 +97,14 @@ export async function promoteWaiting(tx: Tx, regencyCode: string, today: string,
     if (left === 0) break;
     const regulationId = await takePlace(tx, w, today);
     if (regulationId == null) {
-      await tx.execute(sql`update workers set flagged_reason = 'Tidak memenuhi syarat regulasi yang masih memiliki kuota (usia/desa); tetap di daftar tunggu.', updated_at = now() where id = ${w.id}`);
+      await tx.execute(
+        sql`update workers set flagged_reason = 'Tidak memenuhi syarat regulasi yang masih memiliki kuota (usia/desa); tetap di daftar tunggu.', updated_at = now() where id = ${w.id}`,
+      );
       continue;
     }
-    await tx.execute(sql`update workers set status = 'diajukan', regulation_id = ${regulationId}, flagged_reason = null, updated_at = now() where id = ${w.id}`);
+    await tx.execute(
+      sql`update workers set status = 'diajukan', regulation_id = ${regulationId}, flagged_reason = null, updated_at = now() where id = ${w.id}`,
+    );
     await recordEvent(tx, { workerId: w.id, actorId, from: "daftar_tunggu", to: "diajukan", regulationId, reason: "Naik dari daftar tunggu" });
     promoted++;
     left--;
@@ -150,7 +170,9 @@ export async function areaRegulationsForBulk(tx: Tx, regencyCode: string, today:
 export async function takeBulkPlaces(tx: Tx, taken: { regulationId: number; n: number }[], keep: number): Promise<boolean> {
   for (const t of taken) {
     if (t.n === 0 && keep === 0) continue;
-    const ok = (await tx.execute(sql`update regulations set counted = counted + ${t.n} where id = ${t.regulationId} and quota - counted - ${t.n} >= ${keep} returning id`)) as unknown as unknown[];
+    const ok = (await tx.execute(
+      sql`update regulations set counted = counted + ${t.n} where id = ${t.regulationId} and quota - counted - ${t.n} >= ${keep} returning id`,
+    )) as unknown as unknown[];
     if (!ok.length) return false;
   }
   return true;

@@ -20,7 +20,7 @@ import { isLockTimeout, UserFacingError } from "../errors";
 import { dropImportFile } from "../internal/import-files";
 import { inForceToday } from "../internal/in-force";
 import { areaRegulationsForBulk, insertEvents, takeBulkPlaces } from "../internal/places";
-import { firstRow, rows } from "../internal/rows";
+import { firstRow } from "../internal/rows";
 import { getDefaultEligibility } from "../regulations";
 
 // Job: the bulk import's two phases, validation (dry run) and commit, for the worker process.
@@ -60,7 +60,9 @@ export async function claimImportBatch(owner: string, id?: string): Promise<{ id
 }
 
 async function renewLease(id: string, owner: string) {
-  await db().execute(sql`update import_batches set lease_until = now() + make_interval(secs => ${LEASE_SECONDS}) where id = ${id}::uuid and lease_owner = ${owner}`);
+  await db().execute(
+    sql`update import_batches set lease_until = now() + make_interval(secs => ${LEASE_SECONDS}) where id = ${id}::uuid and lease_owner = ${owner}`,
+  );
 }
 
 async function releaseLease(id: string, owner: string, opts: { finished: boolean }) {
@@ -74,11 +76,17 @@ async function releaseLease(id: string, owner: string, opts: { finished: boolean
  * error releases the lease for a later attempt; the attempt that reaches MAX_ATTEMPTS (errors or
  * crashes before it) ends the batch as gagal instead. Returns what happened, for the log.
  */
-export async function runImportBatch(owner: string, id?: string): Promise<{ id: string; phase: Phase; outcome: "done" | "failed" | "retry"; code?: string } | null> {
+export async function runImportBatch(
+  owner: string,
+  id?: string,
+): Promise<{ id: string; phase: Phase; outcome: "done" | "failed" | "retry"; code?: string } | null> {
   const claim = await claimImportBatch(owner, id);
   if (!claim) return null;
   if (claim.attempt > MAX_ATTEMPTS) {
-    await fail(claim.id, `Impor gagal setelah ${MAX_ATTEMPTS} percobaan (pekerja latar berhenti atau terjadi kesalahan di server). Unggah ulang berkasnya; bila berulang, hubungi admin.`);
+    await fail(
+      claim.id,
+      `Impor gagal setelah ${MAX_ATTEMPTS} percobaan (pekerja latar berhenti atau terjadi kesalahan di server). Unggah ulang berkasnya; bila berulang, hubungi admin.`,
+    );
     await releaseLease(claim.id, owner, { finished: false });
     return { ...claim, outcome: "failed" };
   }
@@ -92,7 +100,10 @@ export async function runImportBatch(owner: string, id?: string): Promise<{ id: 
     await releaseLease(claim.id, owner, { finished: false }).catch(() => {});
     const code = (e as { code?: string })?.code;
     if (claim.attempt >= MAX_ATTEMPTS) {
-      await fail(claim.id, `Impor gagal setelah ${MAX_ATTEMPTS} percobaan: terjadi kesalahan di server${code ? ` (kode ${code})` : ""}. Unggah ulang berkasnya; bila berulang, hubungi admin.`);
+      await fail(
+        claim.id,
+        `Impor gagal setelah ${MAX_ATTEMPTS} percobaan: terjadi kesalahan di server${code ? ` (kode ${code})` : ""}. Unggah ulang berkasnya; bila berulang, hubungi admin.`,
+      );
       return { ...claim, outcome: "failed", code };
     }
     return { ...claim, outcome: "retry", code };
@@ -102,7 +113,10 @@ export async function runImportBatch(owner: string, id?: string): Promise<{ id: 
 }
 
 async function fail(id: string, message: string) {
-  await db().update(importBatches).set({ status: "gagal", error: message, endedAt: sql`portal_now()` }).where(eq(importBatches.id, id));
+  await db()
+    .update(importBatches)
+    .set({ status: "gagal", error: message, endedAt: sql`portal_now()` })
+    .where(eq(importBatches.id, id));
   await dropImportFile(id);
 }
 
@@ -192,7 +206,9 @@ async function stageFrom(b: typeof importBatches.$inferSelect, path: string) {
         yield block;
         if (count - reported >= 2_000) {
           reported = count;
-          void db().execute(sql`update import_batches set validated_through = greatest(validated_through, ${count}) where id = ${b.id}`).catch(() => {});
+          void db()
+            .execute(sql`update import_batches set validated_through = greatest(validated_through, ${count}) where id = ${b.id}`)
+            .catch(() => {});
         }
       }
     }
@@ -209,7 +225,10 @@ async function rowContext(regencyCode: string): Promise<RowContext> {
     db().select({ code: provinces.code }).from(provinces),
     db().select({ code: regencies.code }).from(regencies),
     db().select({ code: districts.code, regencyCode: districts.regencyCode }).from(districts),
-    db().select({ code: villages.code }).from(villages).where(sql`left(${villages.code}, 5) = ${regencyCode}`),
+    db()
+      .select({ code: villages.code })
+      .from(villages)
+      .where(sql`left(${villages.code}, 5) = ${regencyCode}`),
     db().select({ id: occupations.id, name: occupations.name }).from(occupations),
     getDefaultEligibility(),
   ]);
@@ -232,7 +251,11 @@ async function rowContext(regencyCode: string): Promise<RowContext> {
 export async function runImportValidation(id: string) {
   const [b] = await db().select().from(importBatches).where(eq(importBatches.id, id));
   if (!b || (b.status !== "diunggah" && b.status !== "memvalidasi")) return;
-  if (b.status === "diunggah") await db().update(importBatches).set({ status: "memvalidasi", phaseStartedAt: sql`now()`, validatedThrough: 0 }).where(and(eq(importBatches.id, id), eq(importBatches.status, "diunggah")));
+  if (b.status === "diunggah")
+    await db()
+      .update(importBatches)
+      .set({ status: "memvalidasi", phaseStartedAt: sql`now()`, validatedThrough: 0 })
+      .where(and(eq(importBatches.id, id), eq(importBatches.status, "diunggah")));
   try {
     await stageAndValidate({ ...b, status: "memvalidasi" });
   } catch (e) {
@@ -242,7 +265,11 @@ export async function runImportValidation(id: string) {
   await finishValidation(id, b.regencyCode);
 }
 
-const statusCase = sql.raw(`case w.status ${Object.entries(WORKER_STATUS_LABELS).map(([k, v]) => `when '${k}' then '${v.toLowerCase()}'`).join(" ")} end`);
+const statusCase = sql.raw(
+  `case w.status ${Object.entries(WORKER_STATUS_LABELS)
+    .map(([k, v]) => `when '${k}' then '${v.toLowerCase()}'`)
+    .join(" ")} end`,
+);
 
 async function finishValidation(id: string, regencyCode: string) {
   await db().transaction(async (tx) => {
@@ -264,20 +291,35 @@ async function finishValidation(id: string, regencyCode: string) {
                  else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di ' || g.name || ' dengan status ' || ${statusCase} || '.')) end
       from workers w join regencies g on g.code = w.regency_code
       where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);
-    const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`)) as unknown as { outcome: string; n: number }[];
+    const counts = (await tx.execute(
+      sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`,
+    )) as unknown as { outcome: string; n: number }[];
     const summary: Record<string, number> = Object.fromEntries(counts.map((c) => [c.outcome, c.n]));
-    const today = (await clockToday());
-    const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`)) as unknown as { n: number }[];
+    const today = await clockToday();
+    const [free] = (await tx.execute(
+      sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`,
+    )) as unknown as { n: number }[];
     summary.akan_memegang_kuota = Math.min(free?.n ?? 0, summary.valid ?? 0);
     summary.akan_daftar_tunggu = (summary.valid ?? 0) - summary.akan_memegang_kuota;
-    await tx.execute(sql`update import_batches set status = 'tervalidasi', summary = ${JSON.stringify(summary)}::jsonb, validated_at = portal_now() where id = ${id}`);
+    await tx.execute(
+      sql`update import_batches set status = 'tervalidasi', summary = ${JSON.stringify(summary)}::jsonb, validated_at = portal_now() where id = ${id}`,
+    );
   });
 }
 
 type StagedRow = { row_no: number; outcome: string; birth_date: string | null; village: string | null };
 const pgArray = (xs: (string | number | null)[]) => `{${xs.map((x) => (x === null ? "NULL" : String(x))).join(",")}}`;
 
-type Batch = { id: string; regencyCode: string; status: string; existing: ExistingMode; committedBy: string | null; fileName: string; phaseStartedAt: string; committedChunks: number[] };
+type Batch = {
+  id: string;
+  regencyCode: string;
+  status: string;
+  existing: ExistingMode;
+  committedBy: string | null;
+  fileName: string;
+  phaseStartedAt: string;
+  committedChunks: number[];
+};
 /** Chunks committed side by side when every regulation has room for every remaining row (2 cores here). */
 const COMMIT_LANES = Number(process.env.IMPORT_COMMIT_LANES ?? 2);
 class ChunkRolledBack extends Error {}
@@ -302,7 +344,9 @@ export async function runImportCommit(id: string) {
   const [b] = (await db().execute(sql`select id, regency_code as "regencyCode", status, existing, committed_by as "committedBy", file_name as "fileName",
       coalesce(phase_started_at, now())::text as "phaseStartedAt", committed_chunks as "committedChunks" from import_batches where id = ${id}`)) as unknown as Batch[];
   if (!b || b.status !== "menerapkan") return;
-  const [{ last_row: lastRow }] = (await db().execute(sql`select coalesce(max(row_no), 0)::int as last_row from import_rows where batch_id = ${id}`)) as unknown as [{ last_row: number }];
+  const [{ last_row: lastRow }] = (await db().execute(
+    sql`select coalesce(max(row_no), 0)::int as last_row from import_rows where batch_id = ${id}`,
+  )) as unknown as [{ last_row: number }];
   const chunks = Math.ceil(lastRow / COMMIT_CHUNK);
   const queue = Array.from({ length: chunks }, (_, k) => k).filter((k) => !b.committedChunks.includes(k));
   // Valid rows per chunk not yet committed: while every regulation has room for all of them, the
@@ -349,13 +393,16 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
       // One runner per chunk: a second worker process sweeping the same batch skips it.
       const [{ mine }] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${id}), ${k}) as mine`)) as unknown as [{ mine: boolean }];
       if (!mine) return "done";
-      const [cur] = (await tx.execute(sql`select status, ${k}::int = any(committed_chunks) as done from import_batches where id = ${id}`)) as unknown as { status: string; done: boolean }[];
+      const [cur] = (await tx.execute(sql`select status, ${k}::int = any(committed_chunks) as done from import_batches where id = ${id}`)) as unknown as {
+        status: string;
+        done: boolean;
+      }[];
       if (cur?.status !== "menerapkan" || cur.done) return "done";
       const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, c_birth_date::text as birth_date, c_village as village from import_rows
         where batch_id = ${id} and row_no between ${first} and ${last} and outcome in ('valid', 'tidak_lengkap')`)) as unknown as StagedRow[];
       let counts: { regulationId: number; n: number }[] = [];
       if (rows.length) {
-        const today = (await clockToday());
+        const today = await clockToday();
         const regs = await areaRegulationsForBulk(tx, b.regencyCode, today, { lock: keep === null });
         // By row number (offset in the chunk): its status and regulation. Places in file order: the
         // first regulation (priority order) with room whose rules fit.
@@ -399,7 +446,10 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
                    where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')
                      and r.nik_norm not in (select nik from ins)
                    returning r.row_no)
-          select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`)) as unknown as { regulation_id: number; n: number }[];
+          select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`)) as unknown as {
+          regulation_id: number;
+          n: number;
+        }[];
         // Places of rows refused after all are not counted.
         for (const l of inserted) taken.set(l.regulation_id, taken.get(l.regulation_id)! - l.n);
         counts = regs.map((g) => ({ regulationId: g.id, n: taken.get(g.id) ?? 0 }));
@@ -440,12 +490,24 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
 /** When every chunk is in: the batch is finished, as one entry of the audit trail naming it. */
 async function finishCommit(b: Batch, chunks: number): Promise<boolean> {
   return db().transaction(async (tx) => {
-    const [cur] = (await tx.execute(sql`select status, cardinality(committed_chunks) as done from import_batches where id = ${b.id} for update`)) as unknown as { status: string; done: number }[];
+    const [cur] = (await tx.execute(
+      sql`select status, cardinality(committed_chunks) as done from import_batches where id = ${b.id} for update`,
+    )) as unknown as { status: string; done: number }[];
     if (cur?.status !== "menerapkan" || cur.done < chunks) return false;
-    const counts = (await tx.execute(sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${b.id} group by 1`)) as unknown as { outcome: string; n: number }[];
+    const counts = (await tx.execute(
+      sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${b.id} group by 1`,
+    )) as unknown as { outcome: string; n: number }[];
     const [created] = (await tx.execute(sql`select count(*)::int as n from workers where import_batch_id = ${b.id}`)) as unknown as { n: number }[];
-    await tx.execute(sql`update import_batches set status = 'selesai', committed_at = portal_now(), ended_at = portal_now(), committed_through = rows_total where id = ${b.id}`);
-    await writeAudit(tx, { actorId: b.committedBy, action: "import.commit", entityType: "import_batch", entityId: b.id, details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: created?.n ?? 0 } });
+    await tx.execute(
+      sql`update import_batches set status = 'selesai', committed_at = portal_now(), ended_at = portal_now(), committed_through = rows_total where id = ${b.id}`,
+    );
+    await writeAudit(tx, {
+      actorId: b.committedBy,
+      action: "import.commit",
+      entityType: "import_batch",
+      entityId: b.id,
+      details: { file: b.fileName, outcomes: Object.fromEntries(counts.map((c) => [c.outcome, c.n])), created: created?.n ?? 0 },
+    });
     return true;
   });
 }

@@ -38,7 +38,11 @@ export async function purgeEndedImportRows(days = env().IMPORT_ROWS_RETENTION_DA
     const expired = await db().transaction(async (tx) => {
       const [row] = await tx
         .update(importBatches)
-        .set({ status: "dibatalkan", endedAt: sql`portal_now() - make_interval(days => ${days})`, error: `Dibatalkan otomatis: tidak diterapkan dalam ${days} hari setelah validasi.` })
+        .set({
+          status: "dibatalkan",
+          endedAt: sql`portal_now() - make_interval(days => ${days})`,
+          error: `Dibatalkan otomatis: tidak diterapkan dalam ${days} hari setelah validasi.`,
+        })
         .where(and(eq(importBatches.id, id), eq(importBatches.status, "tervalidasi")))
         .returning({ id: importBatches.id });
       if (row) await writeAudit(tx, { actorId: null, action: "import.expire", entityType: "import_batch", entityId: id, details: { days } });
@@ -49,12 +53,22 @@ export async function purgeEndedImportRows(days = env().IMPORT_ROWS_RETENTION_DA
   const ended = await db()
     .select({ id: importBatches.id })
     .from(importBatches)
-    .where(and(sql`${importBatches.status} in ('selesai', 'dibatalkan', 'gagal')`, isNull(importBatches.rowsPurgedAt), sql`${importBatches.endedAt} <= portal_now() - make_interval(days => ${days})`));
+    .where(
+      and(
+        sql`${importBatches.status} in ('selesai', 'dibatalkan', 'gagal')`,
+        isNull(importBatches.rowsPurgedAt),
+        sql`${importBatches.endedAt} <= portal_now() - make_interval(days => ${days})`,
+      ),
+    );
   let purged = 0;
   for (const { id } of ended) {
     // Batch by batch, through the staging table's primary key.
     await db().transaction(async (tx) => {
-      const [row] = await tx.update(importBatches).set({ rowsPurgedAt: sql`portal_now()` }).where(and(eq(importBatches.id, id), isNull(importBatches.rowsPurgedAt))).returning({ id: importBatches.id });
+      const [row] = await tx
+        .update(importBatches)
+        .set({ rowsPurgedAt: sql`portal_now()` })
+        .where(and(eq(importBatches.id, id), isNull(importBatches.rowsPurgedAt)))
+        .returning({ id: importBatches.id });
       if (!row) return;
       await tx.delete(importRows).where(eq(importRows.batchId, id));
       purged++;

@@ -55,7 +55,10 @@ export default async function OfficesPage() {
               <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="uncovered-districts">
                 {districts.map((d) => (
                   <li key={d.code}>
-                    {d.name} <span className="text-slate-500">· {d.regencyName} ({d.code})</span>
+                    {d.name}{" "}
+                    <span className="text-slate-500">
+                      · {d.regencyName} ({d.code})
+                    </span>
                   </li>
                 ))}
               </ul>

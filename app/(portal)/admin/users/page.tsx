@@ -33,9 +33,7 @@ export default async function UsersPage() {
                 <Td>{u.email}</Td>
                 <Td>{ROLE_LABELS[u.role]}</Td>
                 <Td>{u.regencyName ?? u.officeName ?? "Seluruh Indonesia"}</Td>
-                <Td>
-                  {u.active ? (u.mustChangePassword ? "Aktif · menunggu ganti kata sandi" : "Aktif") : <span className="text-red-700">Nonaktif</span>}
-                </Td>
+                <Td>{u.active ? u.mustChangePassword ? "Aktif · menunggu ganti kata sandi" : "Aktif" : <span className="text-red-700">Nonaktif</span>}</Td>
               </tr>
             ))}
           </Table>

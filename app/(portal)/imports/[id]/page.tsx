@@ -15,7 +15,7 @@ const FIGURES: [string, string][] = [
   ["valid", "Baris valid dan lengkap"],
   ["akan_memegang_kuota", "Akan memegang kuota (urutan berkas)"],
   ["akan_daftar_tunggu", "Akan masuk daftar tunggu"],
-  ["tidak_lengkap", "Valid tetapi belum lengkap (jadi draf \"Perlu dilengkapi\")"],
+  ["tidak_lengkap", 'Valid tetapi belum lengkap (jadi draf "Perlu dilengkapi")'],
   ["galat", "Baris dengan kesalahan"],
   ["duplikat_berkas", "Duplikat di dalam berkas"],
   ["terdaftar_di_wilayah", "NIK sudah terdaftar di wilayah ini"],
@@ -29,10 +29,17 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const problems = (summary.galat ?? 0) + (summary.duplikat_berkas ?? 0) + (summary.terdaftar_di_wilayah_lain ?? 0);
   return (
     <>
-      <PageHeader title={`Impor: ${b.fileName}`} description={`Diunggah ${formatDateTime(b.createdAt)} · ${b.fileKind.toUpperCase()} · ${formatNumber(Math.round(b.fileSize / 1024))} kB`} />
+      <PageHeader
+        title={`Impor: ${b.fileName}`}
+        description={`Diunggah ${formatDateTime(b.createdAt)} · ${b.fileKind.toUpperCase()} · ${formatNumber(Math.round(b.fileSize / 1024))} kB`}
+      />
       <div className="space-y-6">
         <Card>
-          <ImportProgress key={b.status} batchId={b.id} initial={{ status: b.status, statusLabel: b.statusLabel, phase: b.phase, progress: b.progress, error: b.error }} />
+          <ImportProgress
+            key={b.status}
+            batchId={b.id}
+            initial={{ status: b.status, statusLabel: b.statusLabel, phase: b.phase, progress: b.progress, error: b.error }}
+          />
           {b.notes.length ? (
             <ul className="mt-3 list-disc pl-5 text-sm text-slate-700" data-testid="import-notes">
               {b.notes.map((n) => (
@@ -49,13 +56,14 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
               ))}
             </dl>
             <p className="mt-3 text-sm text-slate-600">
-              NIK yang sudah terdaftar di wilayah ini akan {b.existing === "perbarui" ? "diperbarui pada kolom yang diisi (NIK, nama, tanggal lahir dan jenis kelamin tidak diubah)" : "dilewati"}. Baris yang salah tidak
-              menghalangi baris yang benar.
+              NIK yang sudah terdaftar di wilayah ini akan{" "}
+              {b.existing === "perbarui" ? "diperbarui pada kolom yang diisi (NIK, nama, tanggal lahir dan jenis kelamin tidak diubah)" : "dilewati"}. Baris
+              yang salah tidak menghalangi baris yang benar.
             </p>
             {problems && b.rowsPurgedAt ? (
               <p className="mt-3 text-sm text-slate-600" data-testid="import-rows-purged">
-                Baris berkas ini (termasuk {formatNumber(problems)} baris yang perlu diperbaiki) sudah dihapus pada {formatDate(b.rowsPurgedAt)}: disimpan {b.retentionDays} hari
-                setelah impor berakhir, untuk melindungi data pribadi. Pekerja yang sudah masuk tetap ada.
+                Baris berkas ini (termasuk {formatNumber(problems)} baris yang perlu diperbaiki) sudah dihapus pada {formatDate(b.rowsPurgedAt)}: disimpan{" "}
+                {b.retentionDays} hari setelah impor berakhir, untuk melindungi data pribadi. Pekerja yang sudah masuk tetap ada.
               </p>
             ) : problems ? (
               <p className="mt-3 text-sm">

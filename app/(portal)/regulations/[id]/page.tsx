@@ -16,7 +16,16 @@ import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { forecastText, STATUS_LABELS } from "@/lib/domain/regulations";
 import { dayLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber, formatRupiah } from "@/lib/format";
-import { budgetAction, createAmendmentAction, endAction, enactAction, enactAmendmentAction, moveWorkersAction, returnToDraftAction, submitForReviewAction } from "../actions";
+import {
+  budgetAction,
+  createAmendmentAction,
+  endAction,
+  enactAction,
+  enactAmendmentAction,
+  moveWorkersAction,
+  returnToDraftAction,
+  submitForReviewAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Regulasi" };
 
@@ -48,7 +57,10 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
   const { reg, today, year } = inputs;
   const fig = computeRegulationFigures(inputs);
   const manage = can(viewer.role, "regulations.manage");
-  const [history, siblings] = await Promise.all([listRegulationHistoryForViewer(viewer, id), manage && reg.status === "enacted" ? listRegulationsForViewer(viewer) : Promise.resolve([])]);
+  const [history, siblings] = await Promise.all([
+    listRegulationHistoryForViewer(viewer, id),
+    manage && reg.status === "enacted" ? listRegulationsForViewer(viewer) : Promise.resolve([]),
+  ]);
   const successors = siblings.filter((s) => s.id !== reg.id && s.regencyCode === reg.regencyCode && s.status === "enacted");
 
   return (
@@ -70,7 +82,14 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
           <Stat label="Sisa kuota" value={formatNumber(fig.quota.remaining)} />
         </dl>
         <Card title="Progres kuota">
-          <div className="h-3 w-full overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={fig.quota.percent} aria-label="Persentase kuota terisi">
+          <div
+            className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={fig.quota.percent}
+            aria-label="Persentase kuota terisi"
+          >
             <div className="h-full bg-brand-600" style={{ width: `${Math.min(100, fig.quota.percent)}%` }} />
           </div>
           <p className="mt-2 text-sm">
@@ -87,7 +106,9 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
               <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
                 <div>
                   <dt className="text-slate-500">Alokasi</dt>
-                  <dd className="text-lg font-semibold" data-testid="budget-allocated">{formatRupiah(fig.budget.allocated)}</dd>
+                  <dd className="text-lg font-semibold" data-testid="budget-allocated">
+                    {formatRupiah(fig.budget.allocated)}
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-500">Terpakai (iuran bulan berjalan)</dt>
@@ -150,7 +171,8 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
               <div>
                 <dt className="inline text-slate-500">Masa berlaku: </dt>
                 <dd className="inline">
-                  {dayLabel(reg.startsOn)} – {reg.endsOn ? dayLabel(reg.endsOn) : "tanpa batas"} {fig.inForce ? "(berlaku hari ini)" : "(tidak berlaku hari ini)"}
+                  {dayLabel(reg.startsOn)} – {reg.endsOn ? dayLabel(reg.endsOn) : "tanpa batas"}{" "}
+                  {fig.inForce ? "(berlaku hari ini)" : "(tidak berlaku hari ini)"}
                 </dd>
               </div>
               {reg.enactedOn ? (
@@ -175,7 +197,8 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                 <div>
                   <dt className="inline text-slate-500">Berakhir: </dt>
                   <dd className="inline">
-                    {dayLabel(reg.endedOn)} ({reg.endReason === "revoked" ? "dicabut" : "masa berlaku habis"}){reg.successor ? `, pekerja dipindah ke ${reg.successor.title}` : ""}
+                    {dayLabel(reg.endedOn)} ({reg.endReason === "revoked" ? "dicabut" : "masa berlaku habis"})
+                    {reg.successor ? `, pekerja dipindah ke ${reg.successor.title}` : ""}
                   </dd>
                 </div>
               ) : null}
@@ -206,7 +229,9 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
         {manage && reg.status !== "ended" ? (
           <Card title="Tahapan">
             <p className="mb-3 text-sm text-slate-600">Status saat ini: {STATUS_LABELS[reg.status]}.</p>
-            {reg.status === "draft" ? <OneClickForm action={submitForReviewAction} fields={{ regulationId: reg.id }} label="Ajukan harmonisasi" variant="primary" /> : null}
+            {reg.status === "draft" ? (
+              <OneClickForm action={submitForReviewAction} fields={{ regulationId: reg.id }} label="Ajukan harmonisasi" variant="primary" />
+            ) : null}
             {reg.status === "review" ? (
               <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
                 <EnactForm action={enactAction} regulationId={reg.id} today={today} />
@@ -216,10 +241,16 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
             {reg.status === "enacted" && reg.counted > 0 && successors.some((s) => s.quota > s.counted) ? (
               <div className="mb-6 border-b pb-6">
                 <h3 className="mb-2 font-medium">Pindahkan pekerja ke regulasi lain</h3>
-                <MoveWorkersForm action={moveWorkersAction} fromId={reg.id} targets={successors.filter((s) => s.quota > s.counted).map((s) => ({ id: s.id, title: s.title, free: s.quota - s.counted }))} />
+                <MoveWorkersForm
+                  action={moveWorkersAction}
+                  fromId={reg.id}
+                  targets={successors.filter((s) => s.quota > s.counted).map((s) => ({ id: s.id, title: s.title, free: s.quota - s.counted }))}
+                />
               </div>
             ) : null}
-            {reg.status === "enacted" ? <EndForm action={endAction} regulationId={reg.id} today={today} successors={successors.map((s) => ({ id: s.id, title: s.title }))} /> : null}
+            {reg.status === "enacted" ? (
+              <EndForm action={endAction} regulationId={reg.id} today={today} successors={successors.map((s) => ({ id: s.id, title: s.title }))} />
+            ) : null}
           </Card>
         ) : null}
 

@@ -7,7 +7,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { now, today as clockToday } from "@/lib/clock";
 import { listAreaFiguresForViewer, listAreaRegulationProgressForViewer, listDistrictFiguresForViewer, type AreaFigures } from "@/lib/data/dashboard";
 import { previousQuarterKey, quarterOf, reportDay, reportQuarters } from "@/lib/domain/quarters";
-import { dayLabel, wibDay } from "@/lib/domain/wib";
+import { dayLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber, formatRupiah } from "@/lib/format";
 import { parseDashboardParams, type SearchParams } from "@/lib/validation/dashboard";
 
@@ -29,9 +29,17 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   const day = reportDay(key, today);
   const { filter } = parseDashboardParams({ ...sp, tahun: String(quarter.year) }, quarter.year);
   const own = viewer.role === "petugas" || viewer.role === "supervisor";
-  const f = { ...filter, regencyCode: own ? viewer.regencyCode : filter.regencyCode, provinceCode: viewer.role === "admin" ? (filter.provinceCode ?? "36") : null };
+  const f = {
+    ...filter,
+    regencyCode: own ? viewer.regencyCode : filter.regencyCode,
+    provinceCode: viewer.role === "admin" ? (filter.provinceCode ?? "36") : null,
+  };
   const prevEnd = quarterOf(previousQuarterKey(key))!.end;
-  const [areas, before, districts] = await Promise.all([listAreaFiguresForViewer(viewer, f, day), listAreaFiguresForViewer(viewer, f, prevEnd), listDistrictFiguresForViewer(viewer, f.regencyCode ?? null, f, day)]);
+  const [areas, before, districts] = await Promise.all([
+    listAreaFiguresForViewer(viewer, f, day),
+    listAreaFiguresForViewer(viewer, f, prevEnd),
+    listDistrictFiguresForViewer(viewer, f.regencyCode ?? null, f, day),
+  ]);
   const regs = await Promise.all(areas.map((a) => listAreaRegulationProgressForViewer(viewer, a.code, f, day)));
   return (
     <div className="space-y-6">
@@ -73,7 +81,16 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
   );
 }
 
-function AreaPage(props: { area: AreaFigures; before?: AreaFigures; regs: Awaited<ReturnType<typeof listAreaRegulationProgressForViewer>>; districts: { name: string; counted: number }[]; title: string; day: string; current: boolean; made: string }) {
+function AreaPage(props: {
+  area: AreaFigures;
+  before?: AreaFigures;
+  regs: Awaited<ReturnType<typeof listAreaRegulationProgressForViewer>>;
+  districts: { name: string; counted: number }[];
+  title: string;
+  day: string;
+  current: boolean;
+  made: string;
+}) {
   const { area: a, before } = props;
   const top = [...props.districts].sort((x, y) => y.counted - x.counted).slice(0, 15);
   const figures: [string, string][] = [
@@ -123,7 +140,12 @@ function AreaPage(props: { area: AreaFigures; before?: AreaFigures; regs: Awaite
         <p className="text-sm text-slate-600">Belum ada Perwal/Perbup yang berlaku pada tanggal ini; pekerja yang diajukan berada di daftar tunggu.</p>
       )}
       <div className="mt-4">
-        {top.length ? <BarChart title={`Pekerja tercatat per kecamatan${props.districts.length > top.length ? ` (${top.length} terbanyak)` : ""}`} data={top.map((d) => ({ label: d.name, value: d.counted }))} /> : null}
+        {top.length ? (
+          <BarChart
+            title={`Pekerja tercatat per kecamatan${props.districts.length > top.length ? ` (${top.length} terbanyak)` : ""}`}
+            data={top.map((d) => ({ label: d.name, value: d.counted }))}
+          />
+        ) : null}
       </div>
       <p className="mt-4 text-xs text-slate-500">{props.made}</p>
     </article>

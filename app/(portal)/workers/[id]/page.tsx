@@ -31,14 +31,24 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
     ["Pekerjaan", w.occupation ?? "—"],
     ["Penghasilan per bulan", formatRupiah(w.income)],
     ["Nomor HP", w.phone || "—"],
-    ["Ahli waris", w.heirName ? `${w.heirName} (${HEIR_RELATIONSHIPS[w.heirRelationship as keyof typeof HEIR_RELATIONSHIPS] ?? w.heirRelationship})${w.heirNikMasked ? ` · NIK ${w.heirNikMasked}` : ""}` : "—"],
+    [
+      "Ahli waris",
+      w.heirName
+        ? `${w.heirName} (${HEIR_RELATIONSHIPS[w.heirRelationship as keyof typeof HEIR_RELATIONSHIPS] ?? w.heirRelationship})${w.heirNikMasked ? ` · NIK ${w.heirNikMasked}` : ""}`
+        : "—",
+    ],
     ["Regulasi (kuota)", w.regulationTitle ?? "—"],
     ["KPJ", w.kpjNumber ? `${w.kpjNumber}, mulai ${w.coverageStart ? dayLabel(w.coverageStart) : "—"}` : "—"],
   ];
   if (w.rejectionReason && w.status === "ditolak") rows.push(["Alasan penolakan", w.rejectionReason]);
-  if (w.endReason) rows.push(["Alasan berakhir", `${END_REASONS[w.endReason as EndReason] ?? w.endReason}${w.endedOn ? `, berlaku ${dayLabel(w.endedOn)}` : ""}`]);
+  if (w.endReason)
+    rows.push(["Alasan berakhir", `${END_REASONS[w.endReason as EndReason] ?? w.endReason}${w.endedOn ? `, berlaku ${dayLabel(w.endedOn)}` : ""}`]);
   if (w.flaggedReason) rows.push(["Catatan", w.flaggedReason]);
-  if (w.openCorrection) rows.push(["Permintaan koreksi", `Menunggu keputusan kantor cabang sejak ${formatDateTime(w.openCorrection.requestedAt)}: ${w.openCorrection.fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof typeof IDENTITY_FIELD_LABELS]).join(", ")}`]);
+  if (w.openCorrection)
+    rows.push([
+      "Permintaan koreksi",
+      `Menunggu keputusan kantor cabang sejak ${formatDateTime(w.openCorrection.requestedAt)}: ${w.openCorrection.fields.map((f) => IDENTITY_FIELD_LABELS[f as keyof typeof IDENTITY_FIELD_LABELS]).join(", ")}`,
+    ]);
   return (
     <>
       <PageHeader
@@ -53,7 +63,13 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
         <Card title="Data pekerja">
           <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-[12rem_1fr]">
             <dt className="text-slate-500">NIK</dt>
-            <dd>{can(role, "workers.revealNik") ? <RevealNik action={revealNikAction} workerId={w.id} masked={w.nikMasked} /> : <span className="font-mono">{w.nikMasked}</span>}</dd>
+            <dd>
+              {can(role, "workers.revealNik") ? (
+                <RevealNik action={revealNikAction} workerId={w.id} masked={w.nikMasked} />
+              ) : (
+                <span className="font-mono">{w.nikMasked}</span>
+              )}
+            </dd>
             {rows.map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-slate-500">{k}</dt>
@@ -69,7 +85,9 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
                 Ubah data
               </Link>
             ) : null}
-            {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" /> : null}
+            {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? (
+              <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" />
+            ) : null}
             {can(role, "workers.verify") && w.status === "diajukan" ? (
               <>
                 <OneClickForm action={verifyWorkersAction} fields={{ "workerIds[]": w.id }} label="Verifikasi" variant="primary" />
@@ -93,7 +111,8 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
           <ol className="space-y-2 text-sm" data-testid="worker-history">
             {w.events.map((e, i) => (
               <li key={i}>
-                <span className="text-slate-500">{formatDateTime(e.at)}</span> · {e.actorName ?? "sistem"} · {e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}
+                <span className="text-slate-500">{formatDateTime(e.at)}</span> · {e.actorName ?? "sistem"} ·{" "}
+                {e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}
                 {WORKER_STATUS_LABELS[e.to]}
                 {e.reason ? <span className="text-slate-600"> — {e.reason}</span> : null}
               </li>

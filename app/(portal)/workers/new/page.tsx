@@ -11,10 +11,17 @@ export const metadata: Metadata = { title: "Daftarkan pekerja" };
 export default async function NewWorkerPage() {
   const viewer = await requireViewer("workers.register");
   const regency = viewer.regencyCode!;
-  const [districts, villages, occupations] = await Promise.all([listDistrictsForViewer(viewer, { regencyCode: regency }), listVillagesOfRegencyForViewer(viewer, regency), listOccupations()]);
+  const [districts, villages, occupations] = await Promise.all([
+    listDistrictsForViewer(viewer, { regencyCode: regency }),
+    listVillagesOfRegencyForViewer(viewer, regency),
+    listOccupations(),
+  ]);
   return (
     <>
-      <PageHeader title="Daftarkan pekerja" description={`Pekerja rentan ${viewer.regencyName}. "Simpan" mengajukan pekerja ke kuota regulasi yang berlaku (atau daftar tunggu bila penuh).`} />
+      <PageHeader
+        title="Daftarkan pekerja"
+        description={`Pekerja rentan ${viewer.regencyName}. "Simpan" mengajukan pekerja ke kuota regulasi yang berlaku (atau daftar tunggu bila penuh).`}
+      />
       <Card>
         <WorkerForm
           action={registerWorkerAction}

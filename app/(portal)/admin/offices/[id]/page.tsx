@@ -47,7 +47,12 @@ export default async function OfficePage({ params, searchParams }: { params: Pro
             <Card title="Ubah cakupan kecamatan">
               <nav aria-label="Pilih kabupaten/kota" className="mb-4 flex flex-wrap gap-2 text-sm">
                 {regencies.map((r) => (
-                  <Link key={r.code} href={`/admin/offices/${office.id}?kab=${r.code}`} aria-current={r.code === regency?.code ? "page" : undefined} className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white">
+                  <Link
+                    key={r.code}
+                    href={`/admin/offices/${office.id}?kab=${r.code}`}
+                    aria-current={r.code === regency?.code ? "page" : undefined}
+                    className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+                  >
                     {r.name}
                   </Link>
                 ))}

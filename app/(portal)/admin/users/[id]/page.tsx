@@ -21,7 +21,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <PageHeader title={user.name} description={`${user.email} · ${ROLE_LABELS[user.role]} · dibuat ${formatDateTime(user.createdAt)}`} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title="Peran dan wilayah">
-          <AssignmentForm action={updateAssignmentAction} userId={user.id} {...options} defaults={{ role: user.role, regencyCode: user.regencyCode, officeId: user.officeId }} />
+          <AssignmentForm
+            action={updateAssignmentAction}
+            userId={user.id}
+            {...options}
+            defaults={{ role: user.role, regencyCode: user.regencyCode, officeId: user.officeId }}
+          />
         </Card>
         <Card title="Akses">
           <p className="mb-4 text-sm text-slate-600">Status: {user.active ? "aktif" : "nonaktif"}.</p>

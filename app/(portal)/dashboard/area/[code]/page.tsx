@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/card";
 import { AreaView, FilterBar } from "@/components/dashboard/views";
 import { orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
-import { now, today as clockToday } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { getAreaForViewer } from "@/lib/data/dashboard";
 import { formatDateTime } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
@@ -21,7 +21,14 @@ export default async function AreaDashboardPage({ params, searchParams }: { para
   const { filter } = parseDashboardParams(sp, year);
   return (
     <>
-      <PageHeader title={`Capaian ${area.name}`} description={<>{area.provinceName} · data per {formatDateTime(await now())}</>} />
+      <PageHeader
+        title={`Capaian ${area.name}`}
+        description={
+          <>
+            {area.provinceName} · data per {formatDateTime(await now())}
+          </>
+        }
+      />
       <p className="mb-4 text-sm print:hidden">
         <Link className="text-brand-700 underline" href={`/dashboard${withParams(sp, { kab: null })}`}>
           ← Kembali ke dasbor

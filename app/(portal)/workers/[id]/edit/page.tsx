@@ -14,13 +14,21 @@ export default async function EditWorkerPage({ params }: { params: Promise<{ id:
   const id = idParam((await params).id);
   const current = await orNotFound(getWorkerFormValuesForViewer(viewer, id));
   const regency = viewer.regencyCode!;
-  const [districts, villages, occupations] = await Promise.all([listDistrictsForViewer(viewer, { regencyCode: regency }), listVillagesOfRegencyForViewer(viewer, regency), listOccupations()]);
+  const [districts, villages, occupations] = await Promise.all([
+    listDistrictsForViewer(viewer, { regencyCode: regency }),
+    listVillagesOfRegencyForViewer(viewer, regency),
+    listOccupations(),
+  ]);
   const verified = current.status === "diverifikasi" || current.status === "aktif";
   return (
     <>
       <PageHeader
         title={`Ubah data: ${current.name}`}
-        description={verified ? "Pekerja sudah diverifikasi: perubahan NIK, nama, tanggal lahir atau jenis kelamin dikirim sebagai permintaan koreksi ke kantor cabang; data lain langsung tersimpan." : "Perbaiki data lalu simpan. Pekerja yang ditolak diajukan lagi dari halaman pekerja."}
+        description={
+          verified
+            ? "Pekerja sudah diverifikasi: perubahan NIK, nama, tanggal lahir atau jenis kelamin dikirim sebagai permintaan koreksi ke kantor cabang; data lain langsung tersimpan."
+            : "Perbaiki data lalu simpan. Pekerja yang ditolak diajukan lagi dari halaman pekerja."
+        }
       />
       <Card>
         <WorkerForm

@@ -53,7 +53,10 @@ export const GET = authorizedRoute<{ id: string }>("regulations.view", async (re
     const end = Math.min(range[2] ? Number(range[2]) : stat.size - 1, stat.size - 1);
     if (start > end) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${stat.size}` } });
     const body = Readable.toWeb(fileStore().read(doc.file, { start, end })) as ReadableStream;
-    return new Response(body, { status: 206, headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${stat.size}`, "Content-Length": String(end - start + 1) } });
+    return new Response(body, {
+      status: 206,
+      headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${stat.size}`, "Content-Length": String(end - start + 1) },
+    });
   }
   return new Response(Readable.toWeb(fileStore().read(doc.file)) as ReadableStream, { headers: { ...headers, "Content-Length": String(stat.size) } });
 });

@@ -13,11 +13,22 @@ export const GET = authorizedRoute<{ id: string }>("workers.export", async (_req
     const record = await getProcessingRecordForViewer(viewer, id);
     const rows = [
       ...record.audit.map((a) => ({ at: a.at, what: a.action, who: a.actorName ?? "sistem", role: a.actorRole ? ROLE_LABELS[a.actorRole] : "" })),
-      ...record.events.map((e) => ({ at: e.at, what: `status: ${e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}${WORKER_STATUS_LABELS[e.to]}${e.reason ? ` (${e.reason})` : ""}`, who: e.actorName ?? "sistem", role: e.actorRole ? ROLE_LABELS[e.actorRole] : "" })),
+      ...record.events.map((e) => ({
+        at: e.at,
+        what: `status: ${e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}${WORKER_STATUS_LABELS[e.to]}${e.reason ? ` (${e.reason})` : ""}`,
+        who: e.actorName ?? "sistem",
+        role: e.actorRole ? ROLE_LABELS[e.actorRole] : "",
+      })),
     ].sort((a, b) => a.at.getTime() - b.at.getTime());
-    const csv = "\uFEFF" + stringify([["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"], ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula))]);
+    const csv =
+      "\uFEFF" +
+      stringify([["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"], ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula))]);
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="catatan-pemrosesan-pekerja-${id}.csv"`, "Cache-Control": "private, no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="catatan-pemrosesan-pekerja-${id}.csv"`,
+        "Cache-Control": "private, no-store",
+      },
     });
   }
 });
