@@ -103,7 +103,8 @@ test.describe("another area", () => {
       await page.goto("/regulations");
       await expect(page.getByRole("link", { name: /Kota Tangerang|Perlindungan Jaminan Sosial/ })).toHaveCount(0);
       expect((await page.request.get(`/api/regulations/${id}/document`)).status()).toBe(404);
-      expect((await page.request.post(`/api/regulations/${id}/document`, { data: Buffer.from("%PDF-1.4") })).status()).toBe(403);
+      const origin = new URL(page.url()).origin;
+      expect((await page.request.post(`/api/regulations/${id}/document`, { data: Buffer.from("%PDF-1.4"), headers: { origin, "content-type": "application/pdf" } })).status()).toBe(403);
       const edit = await page.goto(`/regulations/${id}/edit`);
       expect(edit?.status()).toBe(403);
     });
@@ -123,7 +124,10 @@ test.describe("another area", () => {
       await expect(page.getByText("Regulasi tidak ditemukan.")).toBeVisible();
       expect(
         (
-          await page.request.post(`/api/regulations/${kota}/document`, { data: Buffer.from("%PDF-1.4\n"), headers: { "content-type": "application/pdf" } })
+          await page.request.post(`/api/regulations/${kota}/document`, {
+            data: Buffer.from("%PDF-1.4\n"),
+            headers: { "content-type": "application/pdf", origin: new URL(page.url()).origin },
+          })
         ).status(),
       ).toBe(404);
     });

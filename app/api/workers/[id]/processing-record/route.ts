@@ -9,26 +9,24 @@ import { formatDateTime } from "@/lib/format";
 /** The person's processing record as CSV (UU PDP 27/2022: produced on request). */
 export const GET = authorizedRoute<{ id: string }>("workers.export", async (_req, { viewer, params }) => {
   const id = routeId(params.id, "Pekerja");
-  {
-    const record = await getProcessingRecordForViewer(viewer, id);
-    const rows = [
-      ...record.audit.map((a) => ({ at: a.at, what: a.action, who: a.actorName ?? "sistem", role: a.actorRole ? ROLE_LABELS[a.actorRole] : "" })),
-      ...record.events.map((e) => ({
-        at: e.at,
-        what: `status: ${e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}${WORKER_STATUS_LABELS[e.to]}${e.reason ? ` (${e.reason})` : ""}`,
-        who: e.actorName ?? "sistem",
-        role: e.actorRole ? ROLE_LABELS[e.actorRole] : "",
-      })),
-    ].sort((a, b) => a.at.getTime() - b.at.getTime());
-    const csv =
-      "\uFEFF" +
-      stringify([["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"], ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula))]);
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="catatan-pemrosesan-pekerja-${id}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  }
+  const record = await getProcessingRecordForViewer(viewer, id);
+  const rows = [
+    ...record.audit.map((a) => ({ at: a.at, what: a.action, who: a.actorName ?? "sistem", role: a.actorRole ? ROLE_LABELS[a.actorRole] : "" })),
+    ...record.events.map((e) => ({
+      at: e.at,
+      what: `status: ${e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}${WORKER_STATUS_LABELS[e.to]}${e.reason ? ` (${e.reason})` : ""}`,
+      who: e.actorName ?? "sistem",
+      role: e.actorRole ? ROLE_LABELS[e.actorRole] : "",
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const csv =
+    "\uFEFF" +
+    stringify([["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"], ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula))]);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="catatan-pemrosesan-pekerja-${id}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 });

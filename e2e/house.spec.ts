@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { freshNik } from "./support/db";
+import { as, register } from "./support/workers";
+
+// The house rules every feature relies on: route handlers refuse cross-site writes and bodies of
+// the wrong type; an unexpected error reaches the user as "Kode galat" and the log as a code and
+// that id, never with the person's data; an ending carries the day it took effect.
+
+test.describe.configure({ mode: "serial" });
+
+test("a route refuses a write without the portal's own Origin, and a body of the wrong type", async ({ browser }) => {
+  const branch = await as(browser, "kacab");
+  await branch.goto("/verification");
+  const origin = new URL(branch.url()).origin;
+  const csv = { data: Buffer.from("nik,kpj\n"), headers: { "content-type": "text/csv" } };
+  const none = await branch.request.post("/api/verification/kpj", csv);
+  expect(none.status()).toBe(403);
+  expect((await none.json()).message).toBe("Permintaan ditolak: tidak berasal dari halaman portal ini.");
+  expect((await branch.request.post("/api/verification/kpj", { ...csv, headers: { ...csv.headers, origin: "https://contoh-jahat.example" } })).status()).toBe(403);
+  const json = await branch.request.post("/api/verification/kpj", { data: { nik: "x" }, headers: { origin } });
+  expect(json.status()).toBe(415);
+  expect((await json.json()).message).toBe("Jenis berkas yang dikirim tidak diterima di sini.");
+  // The same request from the portal's own page goes through to the parser.
+  const own = await branch.request.post("/api/verification/kpj", { ...csv, headers: { ...csv.headers, origin } });
+  expect(own.status()).toBe(400);
+  expect((await own.json()).message).toBe("Berkas tidak berisi baris data.");
+});
+
+test("a forged registration that fails in the database shows a Kode galat; the log holds the SQLSTATE and that id, not the NIK or the name", async ({ browser }) => {
+  const officer = await as(browser, "petugasKota");
+  const nik = freshNik();
+  const name = `Galat Uji ${Date.now()}`;
+  await officer.goto("/workers/new");
+  // An occupation id that does not exist passes the form's checks and fails on the foreign key.
+  await officer.locator('select[name="occupationId"]').evaluate((el) => {
+    const o = document.createElement("option");
+    o.value = "987654";
+    o.textContent = "palsu";
+    el.appendChild(o);
+    (el as HTMLSelectElement).value = "987654";
+  });
+  await officer.getByLabel("NIK", { exact: true }).fill(nik);
+  await officer.getByLabel("Nama lengkap").fill(name);
+  await officer.getByLabel("Kecamatan").selectOption({ label: "Tangerang" });
+  await officer.getByLabel("Kelurahan/Desa").selectOption({ index: 1 });
+  await officer.getByLabel("Nama ahli waris", { exact: true }).fill("Sri Wahyuni");
+  await officer.getByLabel("Hubungan ahli waris").selectOption("istri");
+  await officer.locator('select[name="occupationId"]').evaluate((el) => ((el as HTMLSelectElement).value = "987654"));
+  await officer.getByRole("button", { name: "Simpan", exact: true }).click();
+  const message = officer.getByText(/kode galat: [0-9a-f]{10}/);
+  await expect(message).toBeVisible();
+  const id = /kode galat: ([0-9a-f]{10})/.exec((await message.textContent()) ?? "")![1]!;
+  const logFile = process.env.E2E_SERVER_LOG;
+  expect(logFile, "the test runner passes the server log's path").toBeTruthy();
+  await expect.poll(() => fs.readFileSync(logFile!, "utf8")).toContain(`id=${id}`);
+  const log = fs.readFileSync(logFile!, "utf8");
+  const line = log.split("\n").find((l) => l.includes(`id=${id}`))!;
+  expect(line).toMatch(/\[galat\] aksi workers\.register kode=23503 constraint=workers_occupation_id_occupations_id_fk/);
+  expect(log).not.toContain(nik);
+  expect(log).not.toContain(name);
+});
+
+test("an ending is recorded with the day it took effect, not after today", async ({ browser }) => {
+  const officer = await as(browser, "petugasKota");
+  const name = `Akhir Bertanggal ${Date.now()}`;
+  await register(officer, { nik: freshNik(), name, kecamatan: "Tangerang" });
+  await expect(officer).toHaveURL(/\/workers\/\d+$/);
+  await officer.getByLabel("Alasan berakhir").selectOption("meninggal");
+  await officer.getByLabel("Tanggal berakhir").fill("2026-11-25");
+  await officer.getByRole("button", { name: "Akhiri kepesertaan" }).click();
+  await expect(officer.getByText("Tanggal berakhir tidak boleh setelah hari ini.").first()).toBeVisible();
+  await officer.getByLabel("Tanggal berakhir").fill("2026-11-24");
+  await officer.getByRole("button", { name: "Akhiri kepesertaan" }).click();
+  await expect(officer.getByRole("main").locator("header")).toContainText("Berakhir");
+  await expect(officer.getByText("Meninggal, berlaku 24 November 2026")).toBeVisible();
+});
