@@ -17,7 +17,9 @@ test("a route refuses a write without the portal's own Origin, and a body of the
   const none = await branch.request.post("/api/verification/kpj", csv);
   expect(none.status()).toBe(403);
   expect((await none.json()).message).toBe("Permintaan ditolak: tidak berasal dari halaman portal ini.");
-  expect((await branch.request.post("/api/verification/kpj", { ...csv, headers: { ...csv.headers, origin: "https://contoh-jahat.example" } })).status()).toBe(403);
+  expect((await branch.request.post("/api/verification/kpj", { ...csv, headers: { ...csv.headers, origin: "https://contoh-jahat.example" } })).status()).toBe(
+    403,
+  );
   const json = await branch.request.post("/api/verification/kpj", { data: { nik: "x" }, headers: { origin } });
   expect(json.status()).toBe(415);
   expect((await json.json()).message).toBe("Jenis berkas yang dikirim tidak diterima di sini.");
@@ -27,7 +29,9 @@ test("a route refuses a write without the portal's own Origin, and a body of the
   expect((await own.json()).message).toBe("Berkas tidak berisi baris data.");
 });
 
-test("a forged registration that fails in the database shows a Kode galat; the log holds the SQLSTATE and that id, not the NIK or the name", async ({ browser }) => {
+test("a forged registration that fails in the database shows a Kode galat; the log holds the SQLSTATE and that id, not the NIK or the name", async ({
+  browser,
+}) => {
   const officer = await as(browser, "petugasKota");
   const nik = freshNik();
   const name = `Galat Uji ${Date.now()}`;

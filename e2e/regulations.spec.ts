@@ -104,7 +104,11 @@ test.describe("another area", () => {
       await expect(page.getByRole("link", { name: /Kota Tangerang|Perlindungan Jaminan Sosial/ })).toHaveCount(0);
       expect((await page.request.get(`/api/regulations/${id}/document`)).status()).toBe(404);
       const origin = new URL(page.url()).origin;
-      expect((await page.request.post(`/api/regulations/${id}/document`, { data: Buffer.from("%PDF-1.4"), headers: { origin, "content-type": "application/pdf" } })).status()).toBe(403);
+      expect(
+        (
+          await page.request.post(`/api/regulations/${id}/document`, { data: Buffer.from("%PDF-1.4"), headers: { origin, "content-type": "application/pdf" } })
+        ).status(),
+      ).toBe(403);
       const edit = await page.goto(`/regulations/${id}/edit`);
       expect(edit?.status()).toBe(403);
     });

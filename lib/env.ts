@@ -9,8 +9,6 @@ const schema = z
     PORTAL_MODE: z.enum(["production", "demo", "test"]).default("production"),
     PORTAL_CLOCK: z.string().optional(),
     TRUSTED_PROXY: z.enum(["0", "1"]).default("0"),
-    // Uploaded documents (regulation PDFs): outside public/, served only through authorised routes.
-    PORTAL_UPLOAD_DIR: z.string().optional(),
     // Days an import's staging rows (NIKs, names) are kept after the batch ended (UU PDP).
     IMPORT_ROWS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })

@@ -110,7 +110,12 @@ async function e2e() {
       }
       const file = path.join(resultsDir, "e2e.json");
       fs.rmSync(file, { force: true });
-      const code = await run(bin("playwright"), ["test", ...passthrough], { ...appEnv, E2E_BASE_URL: base, CHROMIUM_PATH: chromium, E2E_SERVER_LOG: serverLog });
+      const code = await run(bin("playwright"), ["test", ...passthrough], {
+        ...appEnv,
+        E2E_BASE_URL: base,
+        CHROMIUM_PATH: chromium,
+        E2E_SERVER_LOG: serverLog,
+      });
       const counts = playwrightCounts(file) ?? { passed: 0, failed: 1 };
       const leaked = fs.readFileSync(serverLog, "utf8").match(/(?<!\d)\d{16}(?!\d)/g);
       if (leaked) {

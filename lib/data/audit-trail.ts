@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/authz/roles";
 import type { Viewer } from "@/lib/authz/viewer";
 import { maskNik } from "@/lib/domain/nik";
+import { rows } from "./internal/rows";
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -15,7 +16,19 @@ export const AUDIT_PAGE_SIZE = 100;
 export async function listAuditTrailForViewer(viewer: Viewer, page = 1) {
   assertCan(viewer.role, "audit.view");
   const area = viewer.regencyCode!;
-  const rows = (await db().execute(sql`
+  const list = await rows<{
+    at: string;
+    action: string;
+    actorName: string | null;
+    actorRole: Role | null;
+    entityType: string;
+    entityId: string;
+    workerName: string | null;
+    workerNik: string | null;
+    regulationTitle: string | null;
+  }>(
+    db(),
+    sql`
     select a.at, a.action, u.name as "actorName", u.role as "actorRole", a.entity_type as "entityType", a.entity_id as "entityId",
            w.name as "workerName", w.nik as "workerNik", r.title as "regulationTitle"
       from audit_log a
@@ -26,18 +39,9 @@ export async function listAuditTrailForViewer(viewer: Viewer, page = 1) {
         or (a.entity_type = 'regulation' and r.regency_code = ${area})
         or (a.entity_type = 'area' and a.entity_id = ${area})
      order by a.at desc, a.id desc
-     limit ${AUDIT_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * AUDIT_PAGE_SIZE}`)) as unknown as {
-    at: string;
-    action: string;
-    actorName: string | null;
-    actorRole: Role | null;
-    entityType: string;
-    entityId: string;
-    workerName: string | null;
-    workerNik: string | null;
-    regulationTitle: string | null;
-  }[];
-  return rows.map(({ workerNik, ...r }) => ({
+     limit ${AUDIT_PAGE_SIZE} offset ${(Math.max(1, page) - 1) * AUDIT_PAGE_SIZE}`,
+  );
+  return list.map(({ workerNik, ...r }) => ({
     ...r,
     at: new Date(r.at),
     subject: r.workerName ? `${r.workerName} (${maskNik(workerNik ?? "")})` : (r.regulationTitle ?? r.entityId),

@@ -132,7 +132,7 @@ export async function listImportProblemRowsForViewer(viewer: Viewer, id: string)
     .orderBy(importRows.rowNo);
   return rows.map((r) => ({
     rowNo: r.rowNo,
-    cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r as unknown as Record<string, string | null>)[camel(c)] ?? null])),
+    cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r[camel(c) as keyof typeof r] as string | null | undefined) ?? null])),
     errors: (r.errors ?? []).map((e) => `${e.column}: ${e.message}`).join("; "),
   }));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Tx } from "@/db/client";
 import {
   auditLog,
   eligibilityPolicies,
@@ -23,10 +23,8 @@ import { writeAudit } from "./audit";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceToday } from "./internal/in-force";
 import { insertEvents, promoteWaiting, settleHolders } from "./internal/places";
-import { firstRow } from "./internal/rows";
+import { firstRow, rows } from "./internal/rows";
 import { NotFoundError, UserFacingError } from "./errors";
-
-type Tx = Parameters<Parameters<ReturnType<typeof db>["transaction"]>[0]>[0];
 
 const inScope = (viewer: Viewer) => regencyInScope(scopeOf(viewer), regulations.regencyCode);
 
@@ -238,7 +236,7 @@ async function transition(
     .where(eq(regulations.id, id));
   await writeAudit(tx, {
     actorId: viewer.id,
-    action: `regulation.${to}`,
+    action: `regulation.${to}` as const,
     entityType: "regulation",
     entityId: String(id),
     details: { status: { from: before.status, to }, ...details },
@@ -500,14 +498,15 @@ export async function getRegulationFiguresForViewer(viewer: Viewer, id: number) 
   const year = Number(today.slice(0, 4));
   const fourWeeksAgo = new Date((await now()).getTime() - 28 * 86_400_000);
   const [[counts], activeByMonth, tariffRows] = await Promise.all([
-    db().execute(sql`select
+    rows<{ active: number; waiting: number; takenLast4Weeks: number }>(
+      db(),
+      sql`select
         (select count(*)::int from workers where regulation_id = ${id} and status = 'aktif') as active,
         (select count(*)::int from workers where regency_code = ${reg.regencyCode} and status = 'daftar_tunggu') as waiting,
         (select count(*)::int from worker_events where regulation_id = ${id} and at >= ${fourWeeksAgo.toISOString()}::timestamptz
             and to_status in ('diajukan', 'diverifikasi', 'aktif')
-            and (from_status is null or from_status not in ('diajukan', 'diverifikasi', 'aktif'))) as "takenLast4Weeks"`) as unknown as Promise<
-      [{ active: number; waiting: number; takenLast4Weeks: number }]
-    >,
+            and (from_status is null or from_status not in ('diajukan', 'diverifikasi', 'aktif'))) as "takenLast4Weeks"`,
+    ),
     aktifByMonth(db(), { by: "regulation", where: sql`a.regulation_id = ${id}`, from: `${year}-01`, to: today.slice(0, 7) }),
     listTariffs(),
   ]);
@@ -540,12 +539,15 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
     }
     const n = Math.min(input.count, to.quota - to.counted, from.counted);
     if (n <= 0) throw new UserFacingError("Tidak ada tempat kosong di regulasi tujuan atau tidak ada pekerja untuk dipindah.");
-    const moved = (await tx.execute(sql`with pick as (
-        select id, status from workers where regulation_id = ${from.id} order by submitted_at, id limit ${n} for update)
-      update workers w set regulation_id = ${to.id}, updated_at = now() from pick where w.id = pick.id returning w.id, pick.status`)) as unknown as {
+    const moved = await rows<{
       id: number;
       status: string;
-    }[];
+    }>(
+      tx,
+      sql`with pick as (
+        select id, status from workers where regulation_id = ${from.id} order by submitted_at, id limit ${n} for update)
+      update workers w set regulation_id = ${to.id}, updated_at = now() from pick where w.id = pick.id returning w.id, pick.status`,
+    );
     await tx
       .update(regulations)
       .set({ counted: sql`${regulations.counted} - ${moved.length}` })

@@ -6,7 +6,7 @@ import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/aut
 import { assertCan } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/authz/roles";
 import type { Viewer } from "@/lib/authz/viewer";
-import { writeAudit } from "./audit";
+import { writeAudit, type AuditAction } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 
 type Assignment = { role: Role; regencyCode?: string | null; officeId?: number | null };
@@ -106,7 +106,7 @@ export async function createUser(viewer: Viewer, input: { name: string; email: s
 async function updateUserAndEndSessions(
   viewer: Viewer,
   userId: string,
-  action: string,
+  action: AuditAction,
   set: Partial<typeof users.$inferInsert>,
   details: Record<string, unknown> = {},
 ) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Tx } from "@/db/client";
 import {
   areaSettings,
   auditLog,
@@ -29,7 +29,7 @@ import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
 import { rows } from "./internal/rows";
 import { workerInScope } from "./internal/worker-scope";
-import { promoteWaiting, recordEvent, releasePlace, takePlace, type Tx } from "./internal/places";
+import { promoteWaiting, recordEvent, releasePlace, takePlace } from "./internal/places";
 
 const inScope = workerInScope;
 

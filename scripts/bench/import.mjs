@@ -81,7 +81,12 @@ try {
       method: "POST",
       body: Readable.toWeb(fs.createReadStream(file)),
       duplex: "half",
-      headers: { cookie: cookies.get(c.user) },
+      // A write to a route carries the portal's own Origin, as the browser's upload form does.
+      headers: {
+        cookie: cookies.get(c.user),
+        origin: base,
+        "content-type": c.kind === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
     });
     const { id, message } = await res.json();
     if (!id) throw new Error(`unggah gagal: ${message}`);

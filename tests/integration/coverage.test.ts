@@ -27,7 +27,8 @@ const at = (day: string) => setPortalClock(`${day}T03:00:00Z`);
 
 beforeAll(async () => {
   a = await importArea(GARUT, 10);
-  const [reg] = await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
+  const [reg] =
+    await sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
     values (${GARUT}, 'pergub', 'provinsi', 'Pergub Garut Uji', 'Pergub uji cakupan', 'enacted', '2026-01-01', 10, 216, 779, '2026-01-01') returning id`;
   r2 = reg!.id;
   // Jawa Barat has no Kanwil in the seed: one for this test's branch.
@@ -90,12 +91,14 @@ describe("aktif in a month", () => {
     expect((await getRegulationFiguresForViewer(a.supervisor, r2)).workers.activeByMonth).toEqual(r2Months);
     // The SQL twin over the spans agrees month by month.
     for (const m of [...r1Months, ...r2Months]) {
-      const [n] = await sql`select count(*)::int as n from aktif_spans_in_month(${`${m.month}-01`}::date) where regency_code = ${GARUT} and regulation_id in (${a.regulationId}, ${r2})`;
+      const [n] =
+        await sql`select count(*)::int as n from aktif_spans_in_month(${`${m.month}-01`}::date) where regency_code = ${GARUT} and regulation_id in (${a.regulationId}, ${r2})`;
       expect(n!.n).toBe([...r1Months, ...r2Months].filter((x) => x.month === m.month).reduce((s, x) => s + x.active, 0));
     }
 
     // The dashboard's committed budget: the same months × that month's tariff, recounted in SQL.
-    const [expected] = await sql.unsafe(`select sum(c.n * (select t.jkk + t.jkm from tariffs t where t.effective_from <= c.m order by t.effective_from desc limit 1))::int as rupiah
+    const [expected] =
+      await sql.unsafe(`select sum(c.n * (select t.jkk + t.jkm from tariffs t where t.effective_from <= c.m order by t.effective_from desc limit 1))::int as rupiah
       from (select m, count(*) as n from generate_series('2026-01-01'::date, '2026-12-01'::date, interval '1 month') m
               join (${AKTIF_SPANS_FROM_HISTORY}) s on s.starts_on < m + interval '1 month' and (s.ends_on is null or s.ends_on >= m)
              where s.regency_code = '${GARUT}' group by m) c`);
@@ -103,7 +106,8 @@ describe("aktif in a month", () => {
     expect(area!.committed).toBe(expected!.rupiah);
     expect(area!.committed).toBe((1 + 3 + 3 + 2 + 1) * 16_800);
     // The ending counts in the month it took effect: at the end of November the died worker is no longer aktif.
-    const [nov] = await sql`select coalesce(sum(delta), 0)::int as n from agg_monthly where regency_code = ${GARUT} and status = 'berakhir' and month <= '2026-11-01'`;
+    const [nov] =
+      await sql`select coalesce(sum(delta), 0)::int as n from agg_monthly where regency_code = ${GARUT} and status = 'berakhir' and month <= '2026-11-01'`;
     expect(nov!.n).toBe(2);
   });
 });

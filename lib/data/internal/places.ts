@@ -3,11 +3,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { isAgeEligible } from "@/lib/domain/nik";
 import { inForceToday } from "./in-force";
+import { rows } from "./rows";
 
 // Places in quotas. Called only inside the transactions of lib/data functions that have already
 // checked the viewer's permission and scope; never imported by app/ (ESLint).
-
-export type { Tx };
 
 type PlaceSeeker = { id: number; regencyCode: string; birthDate: string; villageCode: string | null };
 
@@ -24,25 +23,26 @@ const FUNDER_ORDER = sql`coalesce(
  * Returns the regulation id, or null when there is no place (the worker waits).
  */
 export async function takePlace(tx: Tx, w: PlaceSeeker, today: string): Promise<number | null> {
-  const candidates = (await tx.execute(sql`
-    select r.id, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
-           exists (select 1 from regulation_villages rv where rv.regulation_id = r.id) as "villageScheme",
-           exists (select 1 from regulation_villages rv where rv.regulation_id = r.id and rv.village_code = ${w.villageCode}) as "villageListed"
-      from regulations r
-     where r.regency_code = ${w.regencyCode} and ${inForceToday(today)} and r.counted < r.quota
-     order by ${FUNDER_ORDER}, r.enacted_on, r.id`)) as unknown as {
+  const candidates = await rows<{
     id: number;
     minAgeMonths: number;
     maxAgeMonths: number;
     villageScheme: boolean;
     villageListed: boolean;
-  }[];
+  }>(
+    tx,
+    sql`
+    select r.id, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
+           exists (select 1 from regulation_villages rv where rv.regulation_id = r.id) as "villageScheme",
+           exists (select 1 from regulation_villages rv where rv.regulation_id = r.id and rv.village_code = ${w.villageCode}) as "villageListed"
+      from regulations r
+     where r.regency_code = ${w.regencyCode} and ${inForceToday(today)} and r.counted < r.quota
+     order by ${FUNDER_ORDER}, r.enacted_on, r.id`,
+  );
   for (const r of candidates) {
     if (!isAgeEligible(w.birthDate, today, r)) continue;
     if (r.villageScheme && !r.villageListed) continue;
-    const taken = (await tx.execute(
-      sql`update regulations set counted = counted + 1 where id = ${r.id} and counted < quota returning id`,
-    )) as unknown as unknown[];
+    const taken = await rows<unknown>(tx, sql`update regulations set counted = counted + 1 where id = ${r.id} and counted < quota returning id`);
     if (taken.length) return r.id;
   }
   return null;
@@ -86,12 +86,18 @@ export async function recordEvent(tx: Tx, e: WorkerEvent) {
  */
 export async function promoteWaiting(tx: Tx, regencyCode: string, today: string, actorId: string | null): Promise<number> {
   let promoted = 0;
-  const [free] = (await tx.execute(sql`select coalesce(sum(quota - counted), 0)::int as n from regulations
-    where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`)) as unknown as [{ n: number }];
+  const [free] = await rows<{ n: number }>(
+    tx,
+    sql`select coalesce(sum(quota - counted), 0)::int as n from regulations
+    where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`,
+  );
   if (!free || free.n === 0) return 0;
-  const waiting = (await tx.execute(sql`select id, regency_code as "regencyCode", birth_date::text as "birthDate", village_code as "villageCode"
+  const waiting = await rows<PlaceSeeker>(
+    tx,
+    sql`select id, regency_code as "regencyCode", birth_date::text as "birthDate", village_code as "villageCode"
       from workers where regency_code = ${regencyCode} and status = 'daftar_tunggu'
-      order by submitted_at, id for update`)) as unknown as PlaceSeeker[];
+      order by submitted_at, id for update`,
+  );
   let left = free.n;
   for (const w of waiting) {
     if (left === 0) break;
@@ -152,13 +158,16 @@ export type BulkCandidate = { id: number; free: number; minAgeMonths: number; ma
  * taken by takeBulkPlaces, which refuses to go past the quota.
  */
 export async function areaRegulationsForBulk(tx: Tx, regencyCode: string, today: string, { lock }: { lock: boolean }): Promise<BulkCandidate[]> {
-  return (await tx.execute(sql`
+  return await rows<BulkCandidate>(
+    tx,
+    sql`
     select r.id, r.quota - r.counted as free, r.min_age_months as "minAgeMonths", r.max_age_months as "maxAgeMonths",
            (select array_agg(rv.village_code) from regulation_villages rv where rv.regulation_id = r.id) as villages
       from regulations r
      where r.regency_code = ${regencyCode} and ${inForceToday(today)}
      order by ${FUNDER_ORDER}, r.enacted_on, r.id
-     ${lock ? sql`for update of r` : sql``}`)) as unknown as BulkCandidate[];
+     ${lock ? sql`for update of r` : sql``}`,
+  );
 }
 
 /**
@@ -170,9 +179,10 @@ export async function areaRegulationsForBulk(tx: Tx, regencyCode: string, today:
 export async function takeBulkPlaces(tx: Tx, taken: { regulationId: number; n: number }[], keep: number): Promise<boolean> {
   for (const t of taken) {
     if (t.n === 0 && keep === 0) continue;
-    const ok = (await tx.execute(
+    const ok = await rows<unknown>(
+      tx,
       sql`update regulations set counted = counted + ${t.n} where id = ${t.regulationId} and quota - counted - ${t.n} >= ${keep} returning id`,
-    )) as unknown as unknown[];
+    );
     if (!ok.length) return false;
   }
   return true;

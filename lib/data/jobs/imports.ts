@@ -20,7 +20,7 @@ import { isLockTimeout, UserFacingError } from "../errors";
 import { dropImportFile } from "../internal/import-files";
 import { inForceToday } from "../internal/in-force";
 import { areaRegulationsForBulk, insertEvents, takeBulkPlaces } from "../internal/places";
-import { firstRow } from "../internal/rows";
+import { firstRow, rows } from "../internal/rows";
 import { getDefaultEligibility } from "../regulations";
 
 // Job: the bulk import's two phases, validation (dry run) and commit, for the worker process.
@@ -195,11 +195,11 @@ async function stageFrom(b: typeof importBatches.$inferSelect, path: string) {
     if (!locked || locked.status !== "memvalidasi") return;
     await tx`delete from import_rows where batch_id = ${b.id}`;
     const copy = await tx.unsafe(`copy import_rows (${STAGE_COLUMNS.join(", ")}) from stdin with (format csv)`).writable();
-    const rows = b.fileKind === "xlsx" ? readXlsx(path, (h) => (header = h)) : readCsv(path, (h) => (header = h));
+    const source = b.fileKind === "xlsx" ? readXlsx(path, (h) => (header = h)) : readCsv(path, (h) => (header = h));
     // Lines go to COPY in blocks of a few hundred: one socket write per row costs more than the row.
     async function* lines() {
       let reported = 0;
-      for await (const batch of rows as AsyncGenerator<RawRow[]>) {
+      for await (const batch of source as AsyncGenerator<RawRow[]>) {
         let block = "";
         for (const r of batch) block += stagedLine(b.id, r, ctx);
         count += batch.length;
@@ -273,7 +273,7 @@ const statusCase = sql.raw(
 
 async function finishValidation(id: string, regencyCode: string) {
   await db().transaction(async (tx) => {
-    const [lock] = (await tx.execute(sql`select status from import_batches where id = ${id} for update`)) as unknown as { status: string }[];
+    const [lock] = await rows<{ status: string }>(tx, sql`select status from import_batches where id = ${id} for update`);
     if (lock?.status !== "memvalidasi") return;
     // Inside the file: the first row of a NIK counts, later ones are duplicates.
     // Materialized: the duplicates are few, and the join back by primary key stays cheap whatever
@@ -291,14 +291,16 @@ async function finishValidation(id: string, regencyCode: string) {
                  else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di ' || g.name || ' dengan status ' || ${statusCase} || '.')) end
       from workers w join regencies g on g.code = w.regency_code
       where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);
-    const counts = (await tx.execute(
+    const counts = await rows<{ outcome: string; n: number }>(
+      tx,
       sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`,
-    )) as unknown as { outcome: string; n: number }[];
+    );
     const summary: Record<string, number> = Object.fromEntries(counts.map((c) => [c.outcome, c.n]));
     const today = await clockToday();
-    const [free] = (await tx.execute(
+    const [free] = await rows<{ n: number }>(
+      tx,
       sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`,
-    )) as unknown as { n: number }[];
+    );
     summary.akan_memegang_kuota = Math.min(free?.n ?? 0, summary.valid ?? 0);
     summary.akan_daftar_tunggu = (summary.valid ?? 0) - summary.akan_memegang_kuota;
     await tx.execute(
@@ -341,19 +343,24 @@ class ChunkRolledBack extends Error {}
  * keeps file order either way: submitted_at is the commit's start plus the row number in µs.
  */
 export async function runImportCommit(id: string) {
-  const [b] = (await db().execute(sql`select id, regency_code as "regencyCode", status, existing, committed_by as "committedBy", file_name as "fileName",
-      coalesce(phase_started_at, now())::text as "phaseStartedAt", committed_chunks as "committedChunks" from import_batches where id = ${id}`)) as unknown as Batch[];
+  const [b] = await rows<Batch>(
+    db(),
+    sql`select id, regency_code as "regencyCode", status, existing, committed_by as "committedBy", file_name as "fileName",
+      coalesce(phase_started_at, now())::text as "phaseStartedAt", committed_chunks as "committedChunks" from import_batches where id = ${id}`,
+  );
   if (!b || b.status !== "menerapkan") return;
-  const [{ last_row: lastRow }] = (await db().execute(
-    sql`select coalesce(max(row_no), 0)::int as last_row from import_rows where batch_id = ${id}`,
-  )) as unknown as [{ last_row: number }];
+  const lastRow = (await firstRow<{ lastRow: number }>(db(), sql`select coalesce(max(row_no), 0)::int as "lastRow" from import_rows where batch_id = ${id}`))!
+    .lastRow;
   const chunks = Math.ceil(lastRow / COMMIT_CHUNK);
   const queue = Array.from({ length: chunks }, (_, k) => k).filter((k) => !b.committedChunks.includes(k));
   // Valid rows per chunk not yet committed: while every regulation has room for all of them, the
   // order chunks land in changes no row's outcome.
   const pending = new Map<number, number>(queue.map((k) => [k, 0]));
-  for (const c of (await db().execute(sql`select ((row_no - 1) / ${COMMIT_CHUNK})::int as k, count(*)::int as n from import_rows
-      where batch_id = ${id} and outcome = 'valid' group by 1`)) as unknown as { k: number; n: number }[]) {
+  for (const c of await rows<{ k: number; n: number }>(
+    db(),
+    sql`select ((row_no - 1) / ${COMMIT_CHUNK})::int as k, count(*)::int as n from import_rows
+      where batch_id = ${id} and outcome = 'valid' group by 1`,
+  )) {
     if (pending.has(c.k)) pending.set(c.k, c.n);
   }
   const others = (k: number) => [...pending].reduce((sum, [j, n]) => (j === k ? sum : sum + n), 0);
@@ -391,26 +398,29 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
   try {
     return await db().transaction(async (tx) => {
       // One runner per chunk: a second worker process sweeping the same batch skips it.
-      const [{ mine }] = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${id}), ${k}) as mine`)) as unknown as [{ mine: boolean }];
-      if (!mine) return "done";
-      const [cur] = (await tx.execute(sql`select status, ${k}::int = any(committed_chunks) as done from import_batches where id = ${id}`)) as unknown as {
+      const lock = await firstRow<{ mine: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext(${id}), ${k}) as mine`);
+      if (!lock?.mine) return "done";
+      const [cur] = await rows<{
         status: string;
         done: boolean;
-      }[];
+      }>(tx, sql`select status, ${k}::int = any(committed_chunks) as done from import_batches where id = ${id}`);
       if (cur?.status !== "menerapkan" || cur.done) return "done";
-      const rows = (await tx.execute(sql`select row_no, outcome::text as outcome, c_birth_date::text as birth_date, c_village as village from import_rows
-        where batch_id = ${id} and row_no between ${first} and ${last} and outcome in ('valid', 'tidak_lengkap')`)) as unknown as StagedRow[];
+      const staged = await rows<StagedRow>(
+        tx,
+        sql`select row_no, outcome::text as outcome, c_birth_date::text as birth_date, c_village as village from import_rows
+        where batch_id = ${id} and row_no between ${first} and ${last} and outcome in ('valid', 'tidak_lengkap')`,
+      );
       let counts: { regulationId: number; n: number }[] = [];
-      if (rows.length) {
+      if (staged.length) {
         const today = await clockToday();
         const regs = await areaRegulationsForBulk(tx, b.regencyCode, today, { lock: keep === null });
         // By row number (offset in the chunk): its status and regulation. Places in file order: the
         // first regulation (priority order) with room whose rules fit.
-        rows.sort((x, y) => x.row_no - y.row_no);
+        staged.sort((x, y) => x.row_no - y.row_no);
         const statuses: (string | null)[] = Array(last - first + 1).fill(null);
         const regulationIds: (number | null)[] = Array(last - first + 1).fill(null);
         const taken = new Map<number, number>();
-        for (const r of rows) {
+        for (const r of staged) {
           const i = r.row_no - first;
           if (r.outcome !== "valid") {
             statuses[i] = "draft";
@@ -426,7 +436,12 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
         }
         // One statement: the workers, their first history event, and the rows whose NIK became
         // live elsewhere after validation (reported on their row, never half-written).
-        const inserted = (await tx.execute(sql`
+        const inserted = await rows<{
+          regulation_id: number;
+          n: number;
+        }>(
+          tx,
+          sql`
           with pick as (
             select r.*, (${pgArray(statuses)}::worker_status[])[r.row_no - ${first} + 1] as st, (${pgArray(regulationIds)}::int[])[r.row_no - ${first} + 1] as reg
               from import_rows r where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')),
@@ -446,10 +461,8 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
                    where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')
                      and r.nik_norm not in (select nik from ins)
                    returning r.row_no)
-          select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`)) as unknown as {
-          regulation_id: number;
-          n: number;
-        }[];
+          select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`,
+        );
         // Places of rows refused after all are not counted.
         for (const l of inserted) taken.set(l.regulation_id, taken.get(l.regulation_id)! - l.n);
         counts = regs.map((g) => ({ regulationId: g.id, n: taken.get(g.id) ?? 0 }));
@@ -474,9 +487,12 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
       if (!(await takeBulkPlaces(tx, counts, keep ?? 0))) throw new ChunkRolledBack("room");
       if (keep !== null && counts.length) await tx.execute(sql`set local lock_timeout = 0`);
       // Done, in the same transaction; the progress is the rows covered by chunks done from the start.
-      const marked = (await tx.execute(sql`update import_batches set committed_chunks = committed_chunks || ${k}::int,
+      const marked = await rows<unknown>(
+        tx,
+        sql`update import_batches set committed_chunks = committed_chunks || ${k}::int,
           committed_through = least(${lastRow}, ${COMMIT_CHUNK} * (select min(g) from generate_series(0, ${chunks}) g where g <> all(committed_chunks || ${k}::int)))
-        where id = ${id} and status = 'menerapkan' and not (${k}::int = any(committed_chunks)) returning id`)) as unknown as unknown[];
+        where id = ${id} and status = 'menerapkan' and not (${k}::int = any(committed_chunks)) returning id`,
+      );
       if (!marked.length) throw new ChunkRolledBack("done");
       return "ok";
     });
@@ -490,14 +506,16 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
 /** When every chunk is in: the batch is finished, as one entry of the audit trail naming it. */
 async function finishCommit(b: Batch, chunks: number): Promise<boolean> {
   return db().transaction(async (tx) => {
-    const [cur] = (await tx.execute(
+    const [cur] = await rows<{ status: string; done: number }>(
+      tx,
       sql`select status, cardinality(committed_chunks) as done from import_batches where id = ${b.id} for update`,
-    )) as unknown as { status: string; done: number }[];
+    );
     if (cur?.status !== "menerapkan" || cur.done < chunks) return false;
-    const counts = (await tx.execute(
+    const counts = await rows<{ outcome: string; n: number }>(
+      tx,
       sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${b.id} group by 1`,
-    )) as unknown as { outcome: string; n: number }[];
-    const [created] = (await tx.execute(sql`select count(*)::int as n from workers where import_batch_id = ${b.id}`)) as unknown as { n: number }[];
+    );
+    const [created] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from workers where import_batch_id = ${b.id}`);
     await tx.execute(
       sql`update import_batches set status = 'selesai', committed_at = portal_now(), ended_at = portal_now(), committed_through = rows_total where id = ${b.id}`,
     );
