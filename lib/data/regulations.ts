@@ -107,7 +107,7 @@ export async function getDefaultEligibility() {
   return row ?? { minAgeMonths: 18 * 12, maxAgeMonths: 64 * 12 + 11 };
 }
 
-type RegulationInput = {
+export type RegulationInput = {
   regencyCode?: string;
   type: (typeof regulations.$inferInsert)["type"];
   issuer: (typeof regulations.$inferInsert)["issuer"];

@@ -34,6 +34,7 @@ import {
   verifyWorkers,
 } from "@/lib/data/workers";
 import { createAreaUser, createBranchHead } from "../support/areas";
+import { regulationInput } from "../support/regulations";
 import { viewerFor } from "../support/viewers";
 import { AKTIF_SPANS_FROM_HISTORY } from "../support/coverage";
 import { claimNikNamespace, makeNik, workerInput } from "../support/workers";
@@ -87,19 +88,7 @@ const dayBetween = (from: string) => {
 };
 
 async function newRegulation(quota: number) {
-  const reg = await createRegulation(supervisor, {
-    type: "perwal",
-    issuer: "kabkota",
-    title: `Perwal Serang uji ${quota} ${random()}`,
-    startsOn: "2026-01-01",
-    endsOn: null,
-    quota,
-    minAgeYears: 18,
-    maxAgeYears: 64,
-    maxAgeExtraMonths: 11,
-    notes: "",
-    villageCodes: [],
-  });
+  const reg = await createRegulation(supervisor, regulationInput({ title: `Perwal Serang uji ${quota} ${random()}`, quota }));
   await submitRegulationForReview(supervisor, reg.id);
   await enactRegulation(supervisor, reg.id, { number: `No. ${reg.id}/2026`, enactedOn: "2026-01-01" });
   return reg.id;

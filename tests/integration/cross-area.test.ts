@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { NotFoundError } from "@/lib/data/errors";
+import { regulationInput } from "../support/regulations";
 import { viewerFor } from "../support/viewers";
 import { firstVillageOf } from "../support/areas";
 import { claimNikNamespace, workerInput } from "../support/workers";
@@ -100,38 +101,13 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "regulations.createRegulation": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas, {}));
     // A supervisor's area comes from the account, never from the form.
-    const row = (await f(ctx.kabSupervisor, {
-      regencyCode: "36.71",
-      type: "perbup",
-      issuer: "kabkota",
-      title: "Uji lintas wilayah",
-      startsOn: "2026-01-01",
-      endsOn: null,
-      quota: 5,
-      minAgeYears: 18,
-      maxAgeYears: 64,
-      maxAgeExtraMonths: 11,
-      notes: "",
-      villageCodes: [],
-    })) as { regencyCode: string };
+    const row = (await f(ctx.kabSupervisor, { ...regulationInput({ type: "perbup", title: "Uji lintas wilayah", quota: 5 }), regencyCode: "36.71" })) as {
+      regencyCode: string;
+    };
     expect(row.regencyCode).toBe("36.03");
   },
   "regulations.updateRegulation": async (ctx, f) => {
-    await expect(
-      f(ctx.kabSupervisor, ctx.kotaRegId, {
-        type: "perwal",
-        issuer: "kabkota",
-        title: "Dibajak",
-        startsOn: "2026-01-01",
-        endsOn: null,
-        quota: 1,
-        minAgeYears: 18,
-        maxAgeYears: 64,
-        maxAgeExtraMonths: 11,
-        notes: "",
-        villageCodes: [],
-      }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId, regulationInput({ title: "Dibajak", quota: 1 }))).rejects.toBeInstanceOf(NotFoundError);
   },
   "regulations.submitRegulationForReview": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);

@@ -13,21 +13,10 @@ import {
   updateRegulation,
   upsertRegulationBudget,
 } from "@/lib/data/regulations";
+import { regulationInput } from "../support/regulations";
 import { viewerFor } from "../support/viewers";
 
-const base = {
-  type: "perwal" as const,
-  issuer: "kabkota" as const,
-  title: "Perwal uji siklus",
-  startsOn: "2026-01-01",
-  endsOn: "2027-12-31",
-  quota: 100,
-  minAgeYears: 18,
-  maxAgeYears: 64,
-  maxAgeExtraMonths: 11,
-  notes: "",
-  villageCodes: [],
-};
+const base = regulationInput({ title: "Perwal uji siklus", endsOn: "2027-12-31" });
 
 describe("regulation lifecycle", () => {
   it("goes draft → review → enacted → amended → ended, each step in the history", async () => {

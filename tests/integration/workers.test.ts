@@ -28,6 +28,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { createAreaUser, createBranchHead, firstVillageOf } from "../support/areas";
 import { getRegulationFiguresForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
+import { regulationInput } from "../support/regulations";
 import { viewerFor } from "../support/viewers";
 import { makeNik, claimNikNamespace, workerInput } from "../support/workers";
 
@@ -41,19 +42,7 @@ let officer: Viewer;
 let supervisor: Viewer;
 
 async function enactedRegulation(quota: number, title = `Perwal uji ${Math.random()}`) {
-  const reg = await createRegulation(supervisor, {
-    type: "perwal",
-    issuer: "kabkota",
-    title,
-    startsOn: "2026-01-01",
-    endsOn: null,
-    quota,
-    minAgeYears: 18,
-    maxAgeYears: 64,
-    maxAgeExtraMonths: 11,
-    notes: "",
-    villageCodes: [],
-  });
+  const reg = await createRegulation(supervisor, regulationInput({ title, quota }));
   await submitRegulationForReview(supervisor, reg.id);
   await enactRegulation(supervisor, reg.id, { number: `No. ${reg.id}`, enactedOn: "2026-01-01" });
   return reg.id;
@@ -328,19 +317,7 @@ describe("area settings", () => {
   it("two-step areas hold submissions for the supervisor, and the funder priority decides which quota fills", async () => {
     await clearArea();
     const apbd = await enactedRegulation(5, "Perwal APBD kota");
-    const prov = await createRegulation(supervisor, {
-      type: "pergub",
-      issuer: "provinsi",
-      title: "Pergub bagian Cilegon",
-      startsOn: "2026-01-01",
-      endsOn: null,
-      quota: 5,
-      minAgeYears: 18,
-      maxAgeYears: 64,
-      maxAgeExtraMonths: 11,
-      notes: "",
-      villageCodes: [],
-    });
+    const prov = await createRegulation(supervisor, regulationInput({ type: "pergub", issuer: "provinsi", title: "Pergub bagian Cilegon", quota: 5 }));
     await submitRegulationForReview(supervisor, prov.id);
     await enactRegulation(supervisor, prov.id, { number: "Pergub 1", enactedOn: "2026-02-01" });
 
