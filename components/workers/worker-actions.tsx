@@ -49,9 +49,9 @@ export function ActivateForm({ action, workerId, today }: { action: Action; work
 export function EndWorkerForm({ action, workerId, today }: { action: Action; workerId: number; today: string }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-3">
+    <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="workerId" value={workerId} />
-      <SelectField label="Alasan berakhir" name="reason" errors={state.fieldErrors?.reason} defaultValue="">
+      <SelectField label="Alasan berakhir" name="reason" errors={state.fieldErrors?.reason} defaultValue={(state.values?.reason as string) ?? ""}>
         <option value="">— Pilih —</option>
         <option value="meninggal">Meninggal</option>
         <option value="pindah_domisili">Pindah domisili</option>

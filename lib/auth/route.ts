@@ -13,9 +13,15 @@ export const jsonMessage = (status: number, message: string, extra: Record<strin
 
 type RouteContext<P> = { params: Promise<P> };
 type Options = {
-  /** Content types a non-GET request may carry ("" = none given). Anything else is refused with 415. */
-  accepts?: string[];
+  /**
+   * Content types a non-GET request may carry ("" = none given), or a rule over the type. Anything
+   * else is refused with 415.
+   */
+  accepts?: string[] | ((type: string) => boolean);
 };
+
+/** The types an HTML form on another site can send: never a file upload's body. */
+export const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"];
 
 /** The portal's own host as the request reached it (behind a trusted proxy: its forwarded host). */
 function ownHost(req: NextRequest): string | null {
@@ -52,7 +58,8 @@ export function authorizedRoute<P = Record<string, never>>(
     if (req.method !== "GET" && req.method !== "HEAD") {
       if (!sameOrigin(req)) return jsonMessage(403, "Permintaan ditolak: tidak berasal dari halaman portal ini.");
       const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-      if (opts.accepts && !opts.accepts.includes(type)) return jsonMessage(415, "Jenis berkas yang dikirim tidak diterima di sini.");
+      const accepted = !opts.accepts || (typeof opts.accepts === "function" ? opts.accepts(type) : opts.accepts.includes(type));
+      if (!accepted) return jsonMessage(415, "Jenis berkas yang dikirim tidak diterima di sini.");
     }
     const viewer = await getViewer();
     if (!viewer) return jsonMessage(401, "Sesi Anda telah berakhir. Silakan masuk kembali.");

@@ -6,6 +6,7 @@ import { Transform, Readable } from "node:stream";
 import yauzl from "yauzl";
 import { UserFacingError } from "@/lib/data/errors";
 import { HttpError } from "@/lib/http-error";
+import { limitedBody } from "@/lib/storage";
 
 // File checks of an uploaded worker list, before anything is parsed: size, real type (from the
 // content, not the extension), text encoding, and for XLSX the zip's declared sizes (a zip bomb
@@ -33,7 +34,6 @@ export async function receiveWorkerList(body: ReadableStream<Uint8Array> | null,
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > MAX_UPLOAD_BYTES) return done(new HttpError(413, `Berkas lebih dari ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Bagi menjadi beberapa berkas.`));
       hash.update(chunk);
       if (head.length < 8192) head = Buffer.concat([head, chunk.subarray(0, 8192 - head.length)]);
       if (!utf8Error) {
@@ -47,7 +47,9 @@ export async function receiveWorkerList(body: ReadableStream<Uint8Array> | null,
     },
   });
   try {
-    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream), meter, fs.createWriteStream(path, { mode: 0o600 }));
+    // The byte limit is the file door's, as for every upload (lib/storage.ts).
+    const limited = limitedBody(body, MAX_UPLOAD_BYTES, `Berkas lebih dari ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Bagi menjadi beberapa berkas.`);
+    await pipeline(Readable.from(limited), meter, fs.createWriteStream(path, { mode: 0o600 }));
   } catch (e) {
     fs.rmSync(path, { force: true });
     if (e instanceof UserFacingError || e instanceof HttpError) throw e;

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authorizedRoute } from "@/lib/auth/route";
+import { authorizedRoute, FORM_TYPES } from "@/lib/auth/route";
 import { stageUpload } from "@/lib/imports/upload";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/queue";
@@ -18,14 +18,7 @@ export const POST = authorizedRoute(
     if (!batch.existed) await enqueue(QUEUES.validate, batch.id);
     return NextResponse.json(batch, { status: batch.existed ? 200 : 201 });
   },
-  {
-    accepts: [
-      "text/csv",
-      "text/plain",
-      "application/vnd.ms-excel",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "application/octet-stream",
-      "",
-    ],
-  },
+  // The body is the file as the browser names it; its real type is read from its bytes
+  // (lib/imports/file.ts), so a picture gets "Jenis berkas tidak didukung…" there. Form bodies are refused.
+  { accepts: (type) => !FORM_TYPES.includes(type) },
 );
