@@ -52,9 +52,9 @@ test("a forged registration that fails in the database shows a Kode galat; the l
   await officer.getByLabel("Hubungan ahli waris").selectOption("istri");
   await officer.locator('select[name="occupationId"]').evaluate((el) => ((el as HTMLSelectElement).value = "987654"));
   await officer.getByRole("button", { name: "Simpan", exact: true }).click();
-  const message = officer.getByText(/kode galat: [0-9a-f]{10}/);
+  const message = officer.getByText(/Kode galat: [0-9a-f]{10}/);
   await expect(message).toBeVisible();
-  const id = /kode galat: ([0-9a-f]{10})/.exec((await message.textContent()) ?? "")![1]!;
+  const id = /Kode galat: ([0-9a-f]{10})/.exec((await message.textContent()) ?? "")![1]!;
   const logFile = process.env.E2E_SERVER_LOG;
   expect(logFile, "the test runner passes the server log's path").toBeTruthy();
   await expect.poll(() => fs.readFileSync(logFile!, "utf8")).toContain(`id=${id}`);

@@ -34,5 +34,5 @@ export function logUnexpected(where: string, e: unknown, id = correlationId()): 
 
 /** The sentence the user sees for an unexpected error, with the id that finds its log line. */
 export function unexpectedMessage(id: string): string {
-  return `Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin dengan menyebut kode galat: ${id}.`;
+  return `Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi admin dan sebutkan kodenya. Kode galat: ${id}`;
 }
