@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { readDatabaseClock } from "@/lib/data/clock";
 import { wibDay } from "@/lib/domain/wib";
 import { env } from "./env";
@@ -11,8 +12,12 @@ import { env } from "./env";
  */
 export async function now(): Promise<Date> {
   if (env().PORTAL_MODE === "production") return new Date();
-  return readDatabaseClock();
+  return databaseNow();
 }
+
+// One read per web request (React's request cache): a page sees one instant however many
+// figures ask. Outside a request (the worker, tests) every call reads the clock afresh.
+const databaseNow = cache(readDatabaseClock);
 
 /** Today's WIB day, "YYYY-MM-DD". */
 export async function today(): Promise<string> {

@@ -18,13 +18,15 @@ export type AktifMonth = { key: string; month: string; aktif: number };
  */
 export async function aktifByMonth(exec: Executor, args: { by: "regulation" | "regency"; where: SQL; from: string; to: string }): Promise<AktifMonth[]> {
   const key = args.by === "regulation" ? sql`a.regulation_id::text` : sql`a.regency_code`;
+  // Grouped to (key, month) first: a province's rollup rows fold to a few hundred before the
+  // months are crossed with them.
   return rows<AktifMonth>(
     exec,
-    sql`select ${key} as key, to_char(m, 'YYYY-MM') as month,
-        (coalesce(sum(a.started) filter (where a.month <= m), 0) - coalesce(sum(a.ended) filter (where a.month < m), 0))::int as aktif
-      from agg_coverage_monthly a
-      cross join generate_series(${`${args.from}-01`}::date, ${`${args.to}-01`}::date, interval '1 month') m
-     where ${args.where} and a.month <= ${`${args.to}-01`}::date
+    sql`with g as (select ${key} as key, a.month, sum(a.started)::int as started, sum(a.ended)::int as ended
+          from agg_coverage_monthly a where ${args.where} and a.month <= ${`${args.to}-01`}::date group by 1, 2)
+      select g.key, to_char(m, 'YYYY-MM') as month,
+        (coalesce(sum(g.started) filter (where g.month <= m), 0) - coalesce(sum(g.ended) filter (where g.month < m), 0))::int as aktif
+      from g cross join generate_series(${`${args.from}-01`}::date, ${`${args.to}-01`}::date, interval '1 month') m
      group by 1, m order by 1, m`,
   );
 }
