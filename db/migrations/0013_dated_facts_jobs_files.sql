@@ -115,15 +115,17 @@ DECLARE
   cols constant text := $c$regency_code AS r, coalesce(district_code, '') AS dc, coalesce(regulation_id, 0) AS reg, status AS s,
     coalesce(occupation_id::text, '') AS occ, sex AS sx, extract(year FROM birth_date)::int::text AS yr, status_since AS ss$c$;
   ch text;
+  -- Once per statement (portal_now() reads the clock row: a few µs a call, too many per row).
+  today date := portal_today();
 BEGIN
   IF TG_OP = 'INSERT' THEN
     ch := format('SELECT r, dc, reg, s, occ, sx, yr, 1, 1, ss FROM (SELECT %s FROM new_rows) n', cols);
   ELSIF TG_OP = 'DELETE' THEN
-    ch := format('SELECT r, dc, reg, s, occ, sx, yr, -1, 0, portal_today() FROM (SELECT %s FROM old_rows) o', cols);
+    ch := format('SELECT r, dc, reg, s, occ, sx, yr, -1, 0, $1 FROM (SELECT %s FROM old_rows) o', cols);
   ELSE
     ch := format($q$
       WITH o AS (SELECT id, %1$s FROM old_rows), n AS (SELECT id, %1$s FROM new_rows),
-      c AS (SELECT o.id, o.s <> n.s AS moved, CASE WHEN o.s <> n.s THEN n.ss ELSE portal_today() END AS dy FROM o JOIN n USING (id)
+      c AS (SELECT o.id, o.s <> n.s AS moved, CASE WHEN o.s <> n.s THEN n.ss ELSE $1 END AS dy FROM o JOIN n USING (id)
              WHERE (o.r, o.dc, o.reg, o.s, o.occ, o.sx, o.yr) IS DISTINCT FROM (n.r, n.dc, n.reg, n.s, n.occ, n.sx, n.yr))
       SELECT o.r, o.dc, o.reg, o.s, o.occ, o.sx, o.yr, -1, 0, c.dy FROM o JOIN c USING (id)
       UNION ALL
@@ -170,7 +172,7 @@ BEGIN
     INSERT INTO agg_breakdown_monthly AS x (regency_code, district_code, regulation_id, status, month, dim, value, delta)
       SELECT r, dc, reg, s, mo, dim, value, delta FROM bd ORDER BY 1, 2, 3, 4, 5, 6, 7
       ON CONFLICT (regency_code, district_code, regulation_id, status, month, dim, value) DO UPDATE SET delta = x.delta + excluded.delta
-  $q$, ch);
+  $q$, ch) USING today;
   RETURN NULL;
 END
 $f$;

@@ -22,7 +22,7 @@ import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
 import { writeAudit } from "./audit";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceToday } from "./internal/in-force";
-import { insertEvents, promoteWaiting, settleHolders } from "./internal/places";
+import { EVENT_NOW, EVENT_TODAY, insertEvents, promoteWaiting, settleHolders } from "./internal/places";
 import { firstRow, rows } from "./internal/rows";
 import { NotFoundError, UserFacingError } from "./errors";
 
@@ -557,7 +557,7 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
       .set({ counted: sql`${regulations.counted} + ${moved.length}` })
       .where(eq(regulations.id, to.id));
     await tx.execute(
-      insertEvents(sql`select m.id, ${viewer.id}::uuid, m.status::worker_status, m.status::worker_status, ${to.id}::int, ${`Dipindah dari regulasi ${from.id}`}, portal_today()
+      insertEvents(sql`select m.id, ${viewer.id}::uuid, m.status::worker_status, m.status::worker_status, ${to.id}::int, ${`Dipindah dari regulasi ${from.id}`}, ${EVENT_TODAY}, ${EVENT_NOW}
         from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) as m(id bigint, status text)`),
     );
     await writeAudit(tx, {

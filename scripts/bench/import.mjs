@@ -120,7 +120,7 @@ try {
   // the first version of this benchmark used, printed for comparison. (b): the thin rows into a
   // bare table.
   const LANDED =
-    "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id";
+    "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id, status_since";
   const landedFile = path.join(dir, "landed.csv");
   {
     // Read with a plain query (every value as text) and written as CSV: NULL empty, text quoted.

@@ -19,7 +19,7 @@ import { writeAudit } from "../audit";
 import { isLockTimeout, UserFacingError } from "../errors";
 import { dropImportFile } from "../internal/import-files";
 import { inForceToday } from "../internal/in-force";
-import { areaRegulationsForBulk, insertEvents, takeBulkPlaces } from "../internal/places";
+import { areaRegulationsForBulk, EVENT_NOW, insertEvents, takeBulkPlaces } from "../internal/places";
 import { firstRow, rows } from "../internal/rows";
 import { getDefaultEligibility } from "../regulations";
 
@@ -447,15 +447,15 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
               from import_rows r where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')),
           ins as (
             insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source,
-                heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id)
+                heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id, status_since)
             select p.nik_norm, p.c_name, p.c_birth_date, p.c_sex, coalesce(p.c_address, ''), ${b.regencyCode}, p.c_district, p.c_village, coalesce(p.c_phone, ''),
                 p.c_occupation, coalesce(p.c_income, 1000000), p.c_kk, coalesce(p.c_source, 'lainnya'), p.c_heir_name, p.c_heir_relationship, p.c_heir_nik,
-                p.st, p.reg, case when p.st = 'draft' then null else ${b.phaseStartedAt}::timestamptz + p.row_no * interval '1 microsecond' end, ${b.committedBy}, ${id}
+                p.st, p.reg, case when p.st = 'draft' then null else ${b.phaseStartedAt}::timestamptz + p.row_no * interval '1 microsecond' end, ${b.committedBy}, ${id}, ${today}::date
               from pick p where p.st is not null
              order by p.row_no
             on conflict (nik) where status <> 'berakhir' do nothing
             returning id, nik, status, regulation_id),
-          ev as (${insertEvents(sql`select id, ${b.committedBy}::uuid, null::worker_status, status, regulation_id, ${`Impor berkas ${b.fileName}`}, portal_today() from ins`)}),
+          ev as (${insertEvents(sql`select id, ${b.committedBy}::uuid, null::worker_status, status, regulation_id, ${`Impor berkas ${b.fileName}`}, ${today}::date, ${EVENT_NOW} from ins`)}),
           lost as (update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
                      errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
                    where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')
