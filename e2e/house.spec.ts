@@ -74,7 +74,7 @@ test("an ending is recorded with the day it took effect, not after today", async
   await officer.getByLabel("Tanggal berakhir").fill("2026-11-25");
   await officer.getByRole("button", { name: "Akhiri kepesertaan" }).click();
   await expect(officer.getByText("Tanggal berakhir tidak boleh setelah hari ini.").first()).toBeVisible();
-  await officer.getByLabel("Alasan berakhir").selectOption("meninggal");
+  await expect(officer.getByLabel("Alasan berakhir")).toHaveValue("meninggal");
   await officer.getByLabel("Tanggal berakhir").fill("2026-11-24");
   await officer.getByRole("button", { name: "Akhiri kepesertaan" }).click();
   await expect(officer.getByRole("main").locator("header")).toContainText("Berakhir");

@@ -51,7 +51,14 @@ export function EndWorkerForm({ action, workerId, today }: { action: Action; wor
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       <input type="hidden" name="workerId" value={workerId} />
-      <SelectField label="Alasan berakhir" name="reason" errors={state.fieldErrors?.reason} defaultValue={(state.values?.reason as string) ?? ""}>
+      <SelectField
+        // Remounted with what was chosen: a refused submission keeps the reason (React resets the form).
+        key={(state.values?.reason as string) ?? ""}
+        label="Alasan berakhir"
+        name="reason"
+        errors={state.fieldErrors?.reason}
+        defaultValue={(state.values?.reason as string) ?? ""}
+      >
         <option value="">— Pilih —</option>
         <option value="meninggal">Meninggal</option>
         <option value="pindah_domisili">Pindah domisili</option>

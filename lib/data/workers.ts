@@ -477,7 +477,14 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
     throw new NotFoundError("Pekerja");
   }
   const events = await db()
-    .select({ at: workerEvents.at, from: workerEvents.fromStatus, to: workerEvents.toStatus, reason: workerEvents.reason, actorName: users.name })
+    .select({
+      at: workerEvents.at,
+      effectiveOn: workerEvents.effectiveOn,
+      from: workerEvents.fromStatus,
+      to: workerEvents.toStatus,
+      reason: workerEvents.reason,
+      actorName: users.name,
+    })
     .from(workerEvents)
     .leftJoin(users, eq(users.id, workerEvents.actorId))
     .where(eq(workerEvents.workerId, id))

@@ -11,7 +11,7 @@ import { can } from "@/lib/authz/permissions";
 import { today as todayOf } from "@/lib/clock";
 import { getWorkerForViewer } from "@/lib/data/workers";
 import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
-import { dayLabel } from "@/lib/domain/wib";
+import { dayLabel, wibDay } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
 import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
 import { activateWorkerAction, endWorkerAction, rejectWorkersAction, revealNikAction, submitWorkerAction, verifyWorkersAction } from "../actions";
@@ -115,6 +115,8 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
                 {e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}
                 {WORKER_STATUS_LABELS[e.to]}
                 {e.reason ? <span className="text-slate-600"> — {e.reason}</span> : null}
+                {/* A fact typed later than it happened (a death, a back-dated coverage start) says when it took effect. */}
+                {e.effectiveOn !== wibDay(e.at) ? <span className="text-slate-600"> · berlaku {dayLabel(e.effectiveOn)}</span> : null}
               </li>
             ))}
           </ol>
