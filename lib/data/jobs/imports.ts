@@ -14,6 +14,7 @@ import { isAgeEligible } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { readCsv, readXlsx, type Header, type RawRow } from "@/lib/imports/read";
 import { validateRow, type RowContext } from "@/lib/imports/validate-row";
+import { errorFacts } from "@/lib/log";
 import { fileStore } from "@/lib/storage";
 import { writeAudit } from "../audit";
 import { isLockTimeout, UserFacingError } from "../errors";
@@ -98,7 +99,8 @@ export async function runImportBatch(
     return { ...claim, outcome: "done" };
   } catch (e) {
     await releaseLease(claim.id, owner, { finished: false }).catch(() => {});
-    const code = (e as { code?: string })?.code;
+    // Logged by the worker by code only (never the message: it can hold the query's parameters).
+    const code = errorFacts(e).code;
     if (claim.attempt >= MAX_ATTEMPTS) {
       await fail(
         claim.id,
