@@ -15,10 +15,15 @@ export type ScheduledJob = {
   run: (period: string) => Promise<string>;
 };
 
-const importPhase = async (data: { batchId: string }, owner: string) => {
-  const r = await runImportBatch(owner, data.batchId);
-  return r ? `${r.phase} ${r.id}: ${r.outcome}${r.code ? ` (${r.code})` : ""}` : null;
-};
+/** One import phase under its lease (a given batch, or the oldest unleased); its log line, or null when none was claimed. */
+export async function runImportPhase(owner: string, batchId?: string): Promise<string | null> {
+  const t = Date.now();
+  const r = await runImportBatch(owner, batchId);
+  if (!r) return null;
+  return `${r.phase === "validate" ? "validasi" : "penerapan"} ${r.id}: ${r.outcome}${r.code ? ` (kode ${r.code})` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`;
+}
+
+const importPhase = (data: { batchId: string }, owner: string) => runImportPhase(owner, data.batchId);
 
 export const QUEUE_JOBS: QueueJob[] = [
   { queue: QUEUES.validate, run: importPhase },

@@ -11,13 +11,12 @@ import os from "node:os";
 import { closeDb } from "@/db/client";
 import { today as clockToday } from "@/lib/clock";
 import { isClockPinned } from "@/lib/data/clock";
-import { runImportBatch } from "@/lib/data/jobs/imports";
 import { claimJobPeriod, finishJobPeriod, lastJobPeriod, releaseJobPeriod } from "@/lib/data/jobs/schedule";
 import { periodOf, periodsDue } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
 import { newBoss } from "@/lib/jobs/queue";
 import { logUnexpected } from "@/lib/log";
-import { QUEUE_JOBS, SCHEDULED_JOBS, type ScheduledJob } from "./jobs";
+import { QUEUE_JOBS, runImportPhase, SCHEDULED_JOBS, type ScheduledJob } from "./jobs";
 
 const SWEEP_MS = Number(process.env.WORKER_SWEEP_MS ?? 5000);
 /** Import batches one process runs at once. */
@@ -26,16 +25,13 @@ const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString(
 const log = (m: string) => console.log(`[pekerja] ${m}`);
 let running = 0;
 
-async function importBatch(batchId?: string) {
+/** A sweep's import phase, counted against MAX_BATCHES; true when a batch was claimed. */
+async function importBatch(): Promise<boolean> {
   running++;
-  const t = Date.now();
   try {
-    const r = await runImportBatch(owner, batchId);
-    if (r)
-      log(
-        `${r.phase === "validate" ? "validasi" : "penerapan"} ${r.id}: ${r.outcome}${r.code ? ` (kode ${r.code})` : ""} (${((Date.now() - t) / 1000).toFixed(1)} s)`,
-      );
-    return r;
+    const line = await runImportPhase(owner);
+    if (line) log(line);
+    return line !== null;
   } finally {
     running--;
   }
@@ -60,8 +56,8 @@ async function runDue(job: ScheduledJob) {
 async function sweep() {
   // Batches left without a lease: claimed one by one (a second process skips what this one holds).
   while (running < MAX_BATCHES) {
-    const r = await importBatch().catch((e) => (logUnexpected("sapu impor", e), null));
-    if (!r) break;
+    const claimed = await importBatch().catch((e) => (logUnexpected("sapu impor", e), false));
+    if (!claimed) break;
   }
   if (env().PORTAL_MODE !== "production") for (const job of SCHEDULED_JOBS) await runDue(job);
 }
@@ -76,7 +72,8 @@ async function main() {
   await boss.start();
   for (const job of QUEUE_JOBS) {
     await boss.work<{ batchId: string }>(job.queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([m]) => {
-      await job.run(m!.data, owner);
+      const line = await job.run(m!.data, owner);
+      if (line) log(line);
     });
   }
   for (const job of SCHEDULED_JOBS) {

@@ -161,7 +161,7 @@ export async function cancelImport(viewer: Viewer, id: string) {
   await getImportBatchForViewer(viewer, id);
   const [row] = await db()
     .update(importBatches)
-    .set({ status: "dibatalkan", endedAt: sql`now()` })
+    .set({ status: "dibatalkan", endedAt: sql`portal_now()` })
     .where(and(eq(importBatches.id, id), sql`${importBatches.status} in ('diunggah', 'memvalidasi', 'tervalidasi', 'gagal')`))
     .returning({ id: importBatches.id });
   if (!row) throw new UserFacingError("Impor yang sedang atau sudah diterapkan tidak dapat dibatalkan.");

@@ -18,7 +18,6 @@ import { regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as clockToday } from "@/lib/clock";
 import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
-
 import { writeAudit } from "./audit";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceToday } from "./internal/in-force";

@@ -18,10 +18,9 @@ import {
 import { assertCan } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as todayOf } from "@/lib/clock";
-import { formatDate } from "@/lib/format";
 import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
 import { canMoveWorker, END_REASONS, WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
-
+import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput } from "@/lib/validation/workers";
 import { writeAudit } from "./audit";
@@ -322,7 +321,7 @@ export async function activateWorker(viewer: Viewer, id: number, input: { kpjNum
       // One person is never covered twice on one day: a new coverage starts after the last one ended.
       const [last] = await rows<{ endsOn: string | null }>(tx, sql`select max(ends_on)::text as "endsOn" from coverage_spans where worker_id = ${id}`);
       if (last?.endsOn && input.coverageStart <= last.endsOn) {
-        const msg = `Mulai kepesertaan harus setelah ${formatDate(new Date(`${last.endsOn}T12:00:00+07:00`))}, akhir kepesertaan sebelumnya.`;
+        const msg = `Mulai kepesertaan harus setelah ${dayLabel(last.endsOn)}, akhir kepesertaan sebelumnya.`;
         throw new UserFacingError(msg, { coverageStart: [msg] });
       }
       await move(
@@ -371,7 +370,7 @@ export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndR
     if (endedOn > today)
       throw new UserFacingError("Tanggal berakhir tidak boleh setelah hari ini.", { endedOn: ["Tanggal berakhir tidak boleh setelah hari ini."] });
     if (earliest && endedOn < earliest) {
-      const msg = `Tanggal berakhir tidak boleh sebelum ${formatDate(new Date(`${earliest}T12:00:00+07:00`))}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
+      const msg = `Tanggal berakhir tidak boleh sebelum ${dayLabel(earliest)}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
       throw new UserFacingError(msg, { endedOn: [msg] });
     }
     await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason, endedOn }, END_REASONS[reason], endedOn);

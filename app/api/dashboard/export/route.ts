@@ -9,7 +9,6 @@ import {
   listWeeklyEntriesForViewer,
 } from "@/lib/data/dashboard";
 import { forecastText } from "@/lib/domain/regulations";
-
 import { slug, spreadsheetResponse } from "@/lib/spreadsheet-response";
 import { parseDashboardParams } from "@/lib/validation/dashboard";
 

@@ -2,7 +2,6 @@ import { authorizedRoute } from "@/lib/auth/route";
 import { today as clockToday } from "@/lib/clock";
 import { exportWorkersForViewer } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
-
 import { slug, spreadsheetResponse } from "@/lib/spreadsheet-response";
 
 const HEADER = [

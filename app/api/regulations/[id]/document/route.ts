@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { authorizedRoute, jsonMessage, routeId } from "@/lib/auth/route";
 import { NotFoundError } from "@/lib/data/errors";
-import { getRegulationDocumentForViewer, setAmendmentDocument, setRegulationDocument } from "@/lib/data/regulations";
+import { getRegulationDocumentForViewer, getRegulationForViewer, setAmendmentDocument, setRegulationDocument } from "@/lib/data/regulations";
 import { HttpError } from "@/lib/http-error";
 import { fileStore, MAX_PDF_BYTES, receivePdf, removeStoredFile } from "@/lib/storage";
 
@@ -18,6 +18,8 @@ export const POST = authorizedRoute<{ id: string }>(
     const id = routeId(params.id, "Regulasi");
     if (Number(req.headers.get("content-length") ?? 0) > MAX_PDF_BYTES) throw new HttpError(413, "Berkas lebih dari 10 MB. Perkecil PDF-nya lalu unggah lagi.");
     const amendment = amendmentOf(req.nextUrl.searchParams);
+    // Scope first: nothing of another area's upload reaches the store.
+    await getRegulationForViewer(viewer, id);
     const stored = await receivePdf(req.body, viewer.id);
     try {
       const rawName = decodeURIComponent(req.headers.get("x-file-name") ?? "regulasi.pdf");
