@@ -1,6 +1,7 @@
 // What the worker runs: one table of queue → handler and one of schedule → handler. A new job is
 // one entry here plus its module under lib/data/jobs/ (whose header says what triggers it and why
 // running it twice is harmless).
+import { runMonthlyBilling } from "@/lib/data/jobs/billing";
 import { runImportBatch } from "@/lib/data/jobs/imports";
 import { runRetention } from "@/lib/data/jobs/retention";
 import type { PeriodKind } from "@/lib/domain/periods";
@@ -38,6 +39,15 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     run: async () => {
       const r = await runRetention();
       return `baris impor dari ${r.batches} batch dan ${r.files} unggahan terputus dihapus`;
+    },
+  },
+  {
+    name: SCHEDULED_QUEUES.billing,
+    cron: "5 0 1 * *",
+    period: "month",
+    run: async (period) => {
+      const r = await runMonthlyBilling(period);
+      return `${r.regulations} regulasi: ${r.bills} tagihan baru, ${r.added} baris iuran, ${r.susulan} susulan, ${r.koreksi} koreksi, ${r.removed} dihapus, ${r.untertagih} tidak tertagih`;
     },
   },
 ];

@@ -7,3 +7,4 @@ export * from "./workers";
 export * from "./aggregates";
 export * from "./imports";
 export * from "./system";
+export * from "./billing";

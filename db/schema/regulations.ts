@@ -38,6 +38,10 @@ export const regulations = pgTable(
     documentFile: text("document_file"),
     documentName: text("document_name"),
     notes: text("notes").notNull().default(""),
+    // Contributions: more than this many consecutive due months unpaid makes a person nonaktif
+    // (tunggakan); arrears paid within `rejoinMonths` of that restore the months (DOMAIN.md).
+    arrearsGraceMonths: integer("arrears_grace_months").notNull().default(3),
+    rejoinMonths: integer("rejoin_months").notNull().default(3),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +54,7 @@ export const regulations = pgTable(
     check("regulations_period", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
     check("regulations_age_range", sql`${t.minAgeMonths} >= 0 and ${t.minAgeMonths} < ${t.maxAgeMonths}`),
     check("regulations_enacted_has_number", sql`${t.status} in ('draft', 'review') or (${t.number} is not null and ${t.enactedOn} is not null)`),
+    check("regulations_billing_settings", sql`${t.arrearsGraceMonths} between 1 and 12 and ${t.rejoinMonths} between 0 and 12`),
     check("regulations_ended_has_reason", sql`${t.status} <> 'ended' or (${t.endedOn} is not null and ${t.endReason} is not null)`),
   ],
 );

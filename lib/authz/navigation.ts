@@ -8,6 +8,7 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/verification", label: "Verifikasi", permission: "workers.verify" },
   { href: "/approvals", label: "Persetujuan", permission: "workers.approve" },
   { href: "/regulations", label: "Regulasi", permission: "regulations.view" },
+  { href: "/billing", label: "Iuran", permission: "billing.view" },
   { href: "/reports/quarterly", label: "Laporan", permission: "dashboard.area" },
   { href: "/areas", label: "Wilayah", permission: "areas.view" },
   { href: "/area-settings", label: "Pengaturan", permission: "area.manage" },

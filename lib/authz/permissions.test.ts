@@ -29,6 +29,12 @@ const EXPECTED: Record<Permission, Role[]> = {
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
   "workers.export": ["petugas", "supervisor", "kepala_cabang"],
+  "billing.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "billing.draft": ["supervisor"],
+  "billing.issue": ["kepala_cabang"],
+  "billing.void": ["supervisor", "kepala_cabang"],
+  "payments.record": ["supervisor"],
+  "payments.confirm": ["kepala_cabang"],
 };
 
 describe("permission table", () => {
@@ -48,23 +54,41 @@ describe("permission table", () => {
   }
 
   it("shows each role only the navigation it may use", () => {
-    expect(navigationFor("petugas").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/imports", "/regulations", "/reports/quarterly", "/areas"]);
+    expect(navigationFor("petugas").map((i) => i.href)).toEqual([
+      "/dashboard",
+      "/workers",
+      "/imports",
+      "/regulations",
+      "/billing",
+      "/reports/quarterly",
+      "/areas",
+    ]);
     expect(navigationFor("supervisor").map((i) => i.href)).toEqual([
       "/dashboard",
       "/workers",
       "/imports",
       "/approvals",
       "/regulations",
+      "/billing",
       "/reports/quarterly",
       "/areas",
       "/area-settings",
       "/audit",
     ]);
-    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual(["/dashboard", "/workers", "/verification", "/regulations", "/areas", "/admin/offices"]);
+    expect(navigationFor("kepala_cabang").map((i) => i.href)).toEqual([
+      "/dashboard",
+      "/workers",
+      "/verification",
+      "/regulations",
+      "/billing",
+      "/areas",
+      "/admin/offices",
+    ]);
     expect(navigationFor("admin").map((i) => i.href)).toEqual([
       "/dashboard",
       "/workers",
       "/regulations",
+      "/billing",
       "/reports/quarterly",
       "/areas",
       "/admin/users",

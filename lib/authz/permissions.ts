@@ -28,6 +28,14 @@ export const PERMISSIONS = {
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
   "workers.export": ["petugas", "supervisor", "kepala_cabang"],
+  // Contributions (iuran): bills and SP2D payments.
+  "billing.view": ALL,
+  "billing.draft": ["supervisor"],
+  "billing.issue": ["kepala_cabang"],
+  // Unissued bills by the supervisor, issued ones by the branch head (checked in lib/data).
+  "billing.void": ["supervisor", "kepala_cabang"],
+  "payments.record": ["supervisor"],
+  "payments.confirm": ["kepala_cabang"],
   "imports.upload": ["petugas", "supervisor"],
   // Supervisors commit; an officer too when the area works in one step (checked in lib/data).
   "imports.commit": ["petugas", "supervisor"],

@@ -70,3 +70,11 @@ export function regencyInScope(scope: Scope, regencyCode: Col): SQL {
 export function enrollmentInScope(scope: Scope, regencyCode: Col, districtCode: Col): SQL {
   return scope.kind === "branch" ? districtInScope(scope, districtCode) : regencyInScope(scope, regencyCode);
 }
+
+/**
+ * Bills and their payment parts: a pemda or Kanwil scope by the regulation's area, a branch by the
+ * office the bill belongs to (a bill stays with the branch that drafted it, whatever coverage says later).
+ */
+export function billInScope(scope: Scope, regencyCode: Col, officeId: Col): SQL {
+  return scope.kind === "branch" ? sql`${officeId} = ${scope.officeId}` : regencyInScope(scope, regencyCode);
+}

@@ -47,6 +47,14 @@ export const AUDIT_ACTIONS = [
   "worker.correction_request",
   "worker.correction_approve",
   "worker.correction_reject",
+  "bill.draft",
+  "bill.issue",
+  "bill.void",
+  "bill.export",
+  "payment.record",
+  "payment.cancel",
+  "payment.confirm",
+  "payment.reverse",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

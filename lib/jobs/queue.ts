@@ -6,7 +6,7 @@ import PgBoss from "pg-boss";
 export const QUEUES = { validate: "import-validate", commit: "import-commit" } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Scheduled jobs: each a queue that pg-boss's cron sends to (worker/jobs.ts says what runs). */
-export const SCHEDULED_QUEUES = { retention: "retensi-harian" } as const;
+export const SCHEDULED_QUEUES = { retention: "retensi-harian", billing: "tagihan-bulanan" } as const;
 
 const QUEUE_OPTIONS = { name: "", retryLimit: 3, retryDelay: 5, expireInSeconds: 60 * 60 };
 

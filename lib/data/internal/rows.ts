@@ -14,3 +14,6 @@ export async function rows<T>(exec: Executor, query: SQL): Promise<T[]> {
 export async function firstRow<T>(exec: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(exec, query))[0];
 }
+
+/** A PostgreSQL array literal of numbers or plain tokens, for one parameter (`${pgArray(ids)}::int[]`): drizzle spreads a JS array into many. */
+export const pgArray = (xs: (string | number | null)[]) => `{${xs.map((x) => (x === null ? "NULL" : String(x))).join(",")}}`;

@@ -21,7 +21,7 @@ import { isLockTimeout, UserFacingError } from "../errors";
 import { dropImportFile } from "../internal/import-files";
 import { inForceToday } from "../internal/in-force";
 import { areaRegulationsForBulk, EVENT_NOW, insertEvents, takeBulkPlaces } from "../internal/places";
-import { firstRow, rows } from "../internal/rows";
+import { firstRow, pgArray, rows } from "../internal/rows";
 import { getDefaultEligibility } from "../regulations";
 
 // Job: the bulk import's two phases, validation (dry run) and commit, for the worker process.
@@ -312,7 +312,6 @@ async function finishValidation(id: string, regencyCode: string) {
 }
 
 type StagedRow = { row_no: number; outcome: string; birth_date: string | null; village: string | null };
-const pgArray = (xs: (string | number | null)[]) => `{${xs.map((x) => (x === null ? "NULL" : String(x))).join(",")}}`;
 
 type Batch = {
   id: string;

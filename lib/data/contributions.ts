@@ -1,0 +1,224 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { assertCan } from "@/lib/authz/permissions";
+import { enrollmentInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
+import type { Viewer } from "@/lib/authz/viewer";
+import { today as clockToday } from "@/lib/clock";
+import { contributionState, stateFromSummary, type ContributionState } from "@/lib/domain/contribution-state";
+import { addMonths, monthsBetween } from "@/lib/domain/wib";
+import { NotFoundError } from "./errors";
+import { firstRow, rows } from "./internal/rows";
+import { workerInScope } from "./internal/worker-scope";
+
+// What the contributions mean for people: a person's months paid and state, the honest progress
+// of an area, branch or province (from agg_contribution, never by scanning workers), and a
+// regulation's budget actuals. See docs/contributions.md.
+
+export type ContributionProgress = {
+  tercatat: number;
+  aktif: number;
+  tidakMenunggak: number;
+  menunggak: number;
+  nonaktif: number;
+  tidakTertagih: number;
+  enamBulan: number;
+  kpi: number;
+};
+
+/**
+ * Side by side: tercatat (holding a place), aktif (KPJ), tidak menunggak (lunas + belum jatuh
+ * tempo), menunggak, nonaktif, tidak tertagih (no branch covers the kecamatan), ≥ 6 months paid,
+ * and BPJS's KPI Σ min(masa iur, 6) / 6. States are computed for today from the summaries, so
+ * they change as days pass without any write.
+ */
+export async function getContributionProgressForViewer(viewer: Viewer, filter: { regencyCode?: string | null } = {}): Promise<ContributionProgress> {
+  assertCan(viewer.role, "dashboard.view");
+  const day = await clockToday();
+  const scope = scopeOf(viewer);
+  const one = filter.regencyCode ? sql`and a.regency_code = ${filter.regencyCode}` : sql``;
+  const groups = await rows<{
+    startMonth: string;
+    lateStart: boolean;
+    paidThrough: string;
+    paidAfter: number;
+    lastPaid: string;
+    longestGap: number;
+    masaCapped: number;
+    grace: number;
+    covered: boolean;
+    n: number;
+  }>(
+    db(),
+    sql`select to_char(a.start_month, 'YYYY-MM') as "startMonth", a.late_start as "lateStart", to_char(a.paid_through, 'YYYY-MM') as "paidThrough",
+         a.paid_after as "paidAfter", to_char(a.last_paid, 'YYYY-MM') as "lastPaid", a.longest_gap as "longestGap", a.masa_capped as "masaCapped",
+         r.arrears_grace_months as grace, exists (select 1 from branch_coverage bc where bc.district_code = a.district_code) as covered, sum(a.n)::int as n
+      from agg_contribution a join regulations r on r.id = a.regulation_id
+     where a.n <> 0 and ${enrollmentInScope(scope, sql`a.regency_code`, sql`a.district_code`)} ${one}
+     group by 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+  );
+  const stock = await firstRow<{ tercatat: number; aktif: number }>(
+    db(),
+    sql`select coalesce(sum(a.n) filter (where a.status in ('diajukan', 'diverifikasi', 'aktif')), 0)::int as tercatat,
+         coalesce(sum(a.n) filter (where a.status = 'aktif'), 0)::int as aktif
+      from agg_current a where ${enrollmentInScope(scope, sql`a.regency_code`, sql`a.district_code`)} ${one}`,
+  );
+  const out: ContributionProgress = {
+    tercatat: stock!.tercatat,
+    aktif: stock!.aktif,
+    tidakMenunggak: 0,
+    menunggak: 0,
+    nonaktif: 0,
+    tidakTertagih: 0,
+    enamBulan: 0,
+    kpi: 0,
+  };
+  let weighted = 0;
+  for (const g of groups) {
+    weighted += g.n * g.masaCapped;
+    if (g.masaCapped >= 6) out.enamBulan += g.n;
+    if (!g.covered) {
+      out.tidakTertagih += g.n;
+      continue;
+    }
+    const s = stateFromSummary({ ...g, masaIur: g.masaCapped }, day, g.grace);
+    if (s.kind === "lunas" || s.kind === "belum_jatuh_tempo") out.tidakMenunggak += g.n;
+    else if (s.kind === "menunggak") out.menunggak += g.n;
+    else if (s.kind === "nonaktif") out.nonaktif += g.n;
+  }
+  out.kpi = weighted / 6;
+  return out;
+}
+
+export type MonthRow = {
+  month: string;
+  billed: { billId: number; kind: string; amount: number; billStatus: string; regulationTitle: string } | null;
+  paid: { billId: number; confirmedOn: string } | null;
+};
+
+/**
+ * One worker's contribution history, month by month, by person (NIK, across enrollment rows):
+ * billed, paid (which bill paid it, confirmed when), masa iur, and the state today. With `onDay`,
+ * also the state on that day from the payments confirmed by then (coverage on an event date).
+ */
+export async function getWorkerContributionsForViewer(viewer: Viewer, workerId: number, onDay?: string) {
+  assertCan(viewer.role, "billing.view");
+  const w = await firstRow<{ nik: string; status: string; coverageStart: string | null; grace: number | null; covered: boolean }>(
+    db(),
+    sql`select workers.nik, workers.status::text as status, workers.coverage_start::text as "coverageStart", r.arrears_grace_months as grace,
+         exists (select 1 from branch_coverage bc where bc.district_code = workers.district_code) as covered
+      from workers left join regulations r on r.id = workers.regulation_id where workers.id = ${workerId} and ${workerInScope(viewer)}`,
+  );
+  if (!w) throw new NotFoundError("Pekerja");
+  const today = await clockToday();
+  const billed = await rows<{ month: string; billId: number; kind: string; amount: number; billStatus: string; regulationTitle: string }>(
+    db(),
+    sql`select to_char(l.month, 'YYYY-MM') as month, b.id as "billId", l.kind::text as kind, l.amount, b.status::text as "billStatus", r.title as "regulationTitle"
+      from bill_lines l join bills b on b.id = l.bill_id join regulations r on r.id = b.regulation_id
+     where l.nik = ${w.nik} and not l.voided order by l.month, l.id`,
+  );
+  const paid = await rows<{ month: string; billId: number; confirmedOn: string }>(
+    db(),
+    sql`select to_char(p.month, 'YYYY-MM') as month, l.bill_id as "billId", p.confirmed_on::text as "confirmedOn"
+      from paid_months p join bill_lines l on l.id = p.bill_line_id where p.nik = ${w.nik} order by p.month`,
+  );
+  const start = w.coverageStart;
+  const grace = w.grace ?? 3;
+  const stateOn = (day: string): ContributionState | null => {
+    if (w.status !== "aktif" || !start) return null;
+    if (!w.covered) return { kind: "tidak_tertagih" };
+    return contributionState({
+      paid: paid.filter((p) => p.confirmedOn <= day).map((p) => p.month),
+      startMonth: start.slice(0, 7),
+      lateStart: Number(start.slice(8, 10)) > 15,
+      day,
+      grace,
+    });
+  };
+  const first = [start?.slice(0, 7), billed[0]?.month, paid[0]?.month].filter((m): m is string => !!m).sort()[0];
+  const months: MonthRow[] = [];
+  if (first) {
+    const last = today.slice(0, 7);
+    for (let i = 0, m = first; i < Math.min(monthsBetween(first, last), 120); i++, m = addMonths(m, 1)) {
+      const b = billed.filter((x) => x.month === m && x.kind !== "koreksi").at(-1) ?? null;
+      const p = paid.find((x) => x.month === m) ?? null;
+      months.push({ month: m, billed: b ? { ...b, amount: Number(b.amount) } : null, paid: p ? { billId: p.billId, confirmedOn: p.confirmedOn } : null });
+    }
+  }
+  return {
+    masaIur: paid.length,
+    state: stateOn(today),
+    stateOnDay: onDay ? stateOn(onDay) : null,
+    months: months.reverse(),
+    corrections: billed.filter((x) => x.kind === "koreksi").map((x) => ({ ...x, amount: Number(x.amount) })),
+  };
+}
+
+export type RegulationActuals = {
+  fiscalYear: number;
+  allocated: number | null;
+  billed: number;
+  paid: number;
+  outstanding: number;
+  credit: number;
+  projection: number;
+  holders: number;
+  remainingMonths: number;
+};
+
+/**
+ * Budget actuals of a regulation in a fiscal year: allocated; billed (issued bills of the year's
+ * months, charges less credits); paid (confirmed parts of SP2D dated in the year); outstanding
+ * (issued, not paid); credit (money of the regulation's payments not allocated); projection to the
+ * year end = paid + billed unpaid + remaining months × current holders × the tariff in force.
+ */
+export async function getRegulationActualsForViewer(viewer: Viewer, regulationId: number, fiscalYear?: number): Promise<RegulationActuals> {
+  assertCan(viewer.role, "billing.view");
+  const reg = await firstRow<{ id: number }>(
+    db(),
+    sql`select r.id from regulations r where r.id = ${regulationId} and ${regencyInScope(scopeOf(viewer), sql`r.regency_code`)}`,
+  );
+  if (!reg) throw new NotFoundError("Regulasi");
+  const today = await clockToday();
+  const year = fiscalYear ?? Number(today.slice(0, 4));
+  const yearStart = `${year}-01-01`;
+  const yearEnd = `${year}-12-01`;
+  const r = await firstRow<{ allocated: number | null; billed: number; paid: number; outstanding: number; credit: number; holders: number; tariff: number }>(
+    db(),
+    sql`select (select allocated from regulation_budgets where regulation_id = ${regulationId} and fiscal_year = ${year}) as allocated,
+       coalesce((select sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) from bill_lines l join bills b on b.id = l.bill_id
+                  where b.regulation_id = ${regulationId} and b.status = 'diterbitkan' and b.month between ${yearStart}::date and ${yearEnd}::date), 0)::bigint as billed,
+       coalesce((select sum(pp.amount) from payment_parts pp join payments p on p.id = pp.payment_id
+                  where p.regulation_id = ${regulationId} and pp.status = 'dikonfirmasi' and p.fiscal_year = ${year}), 0)::bigint as paid,
+       coalesce((select sum(l.amount) from bill_lines l join bills b on b.id = l.bill_id
+                  where b.regulation_id = ${regulationId} and b.status = 'diterbitkan' and l.kind <> 'koreksi' and b.month between ${yearStart}::date and ${yearEnd}::date
+                    and not exists (select 1 from payment_lines pl join payment_parts pp on pp.id = pl.part_id where pl.bill_line_id = l.id and pl.live and pp.status = 'dikonfirmasi')
+                    and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)), 0)::bigint as outstanding,
+       coalesce((select sum(p.amount - coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = p.id and pp.status in ('menunggu', 'dikonfirmasi')), 0))
+                  from payments p where p.regulation_id = ${regulationId} and p.status = 'dicatat'), 0)::bigint as credit,
+       (select count(*) from workers w where w.regulation_id = ${regulationId} and w.status = 'aktif')::int as holders,
+       coalesce((select jkk + jkm from tariffs where effective_from <= ${today}::date order by effective_from desc limit 1), 0)::int as tariff`,
+  );
+  const todayMonth = today.slice(0, 7);
+  // Months of the year not yet billed (after the latest issued bill's month, at the earliest next month).
+  const lastBilled = await firstRow<{ m: string | null }>(
+    db(),
+    sql`select to_char(max(month), 'YYYY-MM') as m from bills where regulation_id = ${regulationId} and status = 'diterbitkan' and month between ${yearStart}::date and ${yearEnd}::date`,
+  );
+  const fromMonth = [lastBilled?.m ? addMonths(lastBilled.m, 1) : `${year}-01`, year === Number(todayMonth.slice(0, 4)) ? todayMonth : `${year}-01`]
+    .sort()
+    .at(-1)!;
+  const remainingMonths = Number(todayMonth.slice(0, 4)) > year ? 0 : monthsBetween(fromMonth, `${year}-12`);
+  const n = (x: number | string | null) => (x == null ? 0 : Number(x));
+  return {
+    fiscalYear: year,
+    allocated: r!.allocated == null ? null : Number(r!.allocated),
+    billed: n(r!.billed),
+    paid: n(r!.paid),
+    outstanding: n(r!.outstanding),
+    credit: n(r!.credit),
+    holders: r!.holders,
+    remainingMonths,
+    projection: n(r!.paid) + n(r!.outstanding) + remainingMonths * r!.holders * r!.tariff,
+  };
+}

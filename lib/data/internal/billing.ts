@@ -1,0 +1,217 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { addMonths } from "@/lib/domain/wib";
+import { firstRow, pgArray, rows } from "./rows";
+
+// Drafting and allocation, written once. Called only inside the transactions of lib/data functions
+// (or the monthly job) that have already checked who may do it. See docs/contributions.md.
+
+/** How far back a redraft looks for facts about months already billed (late deaths, back-dated activations). */
+export const ADJUSTMENT_LOOKBACK_MONTHS = 12;
+
+export type DraftResult = { bills: number; added: number; susulan: number; koreksi: number; removed: number; untertagih: number };
+
+/** Serializes drafting, issuing and allocating for one regulation (transaction-scoped). */
+export async function lockRegulationBilling(tx: Tx, regulationId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('billing'), ${regulationId})`);
+}
+
+/**
+ * Drafts (or redrafts) the bills of one regulation for `month` ("YYYY-MM"). The due set: per NIK
+ * and month, the coverage span that holds on the month's first day (else the earliest that starts
+ * in it) decides the regulation, so a move bills the month once, by the regulation held on the
+ * 1st. The branch comes from the kecamatan through branch_coverage now. Then:
+ * - due person-months not yet charged on any live line are added to the draft bill of their month
+ *   (or, when that month's bill is issued or missing, as `susulan` on this month's draft);
+ * - charged lines of this regulation no longer due are removed from draft bills, or credited by a
+ *   `koreksi` line on this month's draft when their bill is issued.
+ * Never doubles a line (the person-month unique index), drops nothing that is due.
+ */
+export async function draftRegulationMonth(tx: Tx, regulationId: number, month: string): Promise<DraftResult> {
+  await lockRegulationBilling(tx, regulationId);
+  const reg = await firstRow<{ regencyCode: string; startsOn: string; hasBills: boolean }>(
+    tx,
+    sql`select r.regency_code as "regencyCode", r.starts_on::text as "startsOn",
+         exists (select 1 from bills b where b.regulation_id = r.id and b.status <> 'batal' and b.month < ${`${month}-01`}::date) as "hasBills"
+      from regulations r where r.id = ${regulationId}`,
+  );
+  if (!reg) throw new Error(`regulation ${regulationId} missing`);
+  const M = `${month}-01`;
+  // The first draft of a regulation bills its month only; later ones look back for adjustments.
+  const lookback = reg.hasBills ? addMonths(month, -ADJUSTMENT_LOOKBACK_MONTHS) : month;
+  const from = `${lookback > reg.startsOn.slice(0, 7) ? lookback : reg.startsOn.slice(0, 7)}-01`;
+
+  await tx.execute(sql`create temp table due_lines on commit drop as
+    with ms as (select generate_series(${from}::date, ${M}::date, interval '1 month')::date as m),
+    cand as (select distinct w.nik from coverage_spans s join workers w on w.id = s.worker_id
+              where s.regulation_id = ${regulationId} and s.starts_on < (${M}::date + interval '1 month')::date and (s.ends_on is null or s.ends_on >= ${from}::date)),
+    spans as (select s.*, w.nik, w.coverage_start from coverage_spans s join workers w on w.id = s.worker_id join cand c on c.nik = w.nik),
+    firsts as (select distinct on (sp.nik, ms.m) sp.nik, ms.m as month, sp.worker_id, sp.regulation_id, sp.district_code, sp.coverage_start
+                 from spans sp join ms on sp.starts_on < (ms.m + interval '1 month')::date and (sp.ends_on is null or sp.ends_on >= ms.m)
+                order by sp.nik, ms.m, sp.starts_on, sp.id)
+    select f.nik, f.month, f.worker_id, f.district_code, bc.office_id, t.jkk, t.jkm
+      from firsts f
+      left join branch_coverage bc on bc.district_code = f.district_code
+      cross join lateral (select jkk, jkm from tariffs where effective_from <= f.month order by effective_from desc limit 1) t
+     where f.regulation_id = ${regulationId}`);
+  await tx.execute(sql`analyze due_lines`);
+
+  // Bills this month for every branch that gets a line on it.
+  const created = await rows<{ id: number }>(
+    tx,
+    sql`insert into bills (regulation_id, regency_code, office_id, month)
+      select distinct ${regulationId}::int, ${reg.regencyCode}, d.office_id, ${M}::date
+        from due_lines d
+       where d.office_id is not null
+         and not exists (select 1 from bill_lines l where l.nik = d.nik and l.month = d.month and l.kind <> 'koreksi' and not l.voided)
+         and not exists (select 1 from bills b where b.regulation_id = ${regulationId} and b.office_id = d.office_id and b.month = d.month and b.status = 'draf' and d.month <> ${M}::date)
+      union
+      select distinct ${regulationId}::int, ${reg.regencyCode}, bc.office_id, ${M}::date
+        from bill_lines l join bills b on b.id = l.bill_id join branch_coverage bc on bc.district_code = l.district_code
+       where b.regulation_id = ${regulationId} and b.status = 'diterbitkan' and l.kind <> 'koreksi' and not l.voided and l.month >= ${from}::date
+         and not exists (select 1 from due_lines d where d.nik = l.nik and d.month = l.month)
+         and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
+      on conflict (regulation_id, office_id, month) where status <> 'batal' do nothing
+      returning id`,
+  );
+
+  const added = await rows<{ kind: string; n: number }>(
+    tx,
+    sql`with ins as (
+      insert into bill_lines (bill_id, worker_id, nik, district_code, month, kind, jkk, jkm, amount)
+      select coalesce(own.id, cur.id), d.worker_id, d.nik, d.district_code, d.month,
+             case when own.id is not null or d.month = ${M}::date then 'iuran' else 'susulan' end::bill_line_kind, d.jkk, d.jkm, d.jkk + d.jkm
+        from due_lines d
+        left join bills own on own.regulation_id = ${regulationId} and own.office_id = d.office_id and own.month = d.month and own.status = 'draf'
+        left join bills cur on cur.regulation_id = ${regulationId} and cur.office_id = d.office_id and cur.month = ${M}::date and cur.status = 'draf'
+       where d.office_id is not null and coalesce(own.id, cur.id) is not null
+         and not exists (select 1 from bill_lines l where l.nik = d.nik and l.month = d.month and l.kind <> 'koreksi' and not l.voided)
+      returning kind)
+    select kind::text, count(*)::int as n from ins group by kind`,
+  );
+
+  // Lines of this regulation that are no longer due.
+  const removed = await firstRow<{ n: number }>(
+    tx,
+    sql`with gone as (delete from bill_lines l using bills b
+       where b.id = l.bill_id and b.regulation_id = ${regulationId} and b.status = 'draf' and l.kind <> 'koreksi' and not l.voided and l.month >= ${from}::date
+         and not exists (select 1 from due_lines d where d.nik = l.nik and d.month = l.month)
+         and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id)
+       returning l.id)
+    select count(*)::int as n from gone`,
+  );
+  const koreksi = await firstRow<{ n: number }>(
+    tx,
+    sql`with ins as (insert into bill_lines (bill_id, worker_id, nik, district_code, month, kind, jkk, jkm, amount, corrects_line_id)
+      select cur.id, l.worker_id, l.nik, l.district_code, l.month, 'koreksi', l.jkk, l.jkm, l.amount, l.id
+        from bill_lines l join bills b on b.id = l.bill_id
+        join branch_coverage bc on bc.district_code = l.district_code
+        join bills cur on cur.regulation_id = ${regulationId} and cur.office_id = bc.office_id and cur.month = ${M}::date and cur.status = 'draf'
+       where b.regulation_id = ${regulationId} and b.status = 'diterbitkan' and l.kind <> 'koreksi' and not l.voided and l.month >= ${from}::date
+         and not exists (select 1 from due_lines d where d.nik = l.nik and d.month = l.month)
+         and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
+      returning 1)
+    select count(*)::int as n from ins`,
+  );
+  const untertagih = await firstRow<{ n: number }>(tx, sql`select count(*)::int as n from due_lines where office_id is null and month = ${M}::date`);
+  await tx.execute(sql`drop table due_lines`);
+  const n = (k: string) => added.find((a) => a.kind === k)?.n ?? 0;
+  return {
+    bills: created.length,
+    added: n("iuran"),
+    susulan: n("susulan"),
+    koreksi: koreksi?.n ?? 0,
+    removed: removed?.n ?? 0,
+    untertagih: untertagih?.n ?? 0,
+  };
+}
+
+type Candidate = { id: number; officeId: number; amount: number; credit: boolean };
+
+/**
+ * Allocates up to `amount` of a payment to the issued bills of its regulation (all, or `billIds`):
+ * whole lines, oldest month first, then earliest coverage start. Credits (koreksi lines whose
+ * corrected line was paid) are used first, within their branch. One part per branch. Returns the
+ * amount allocated.
+ */
+export async function allocatePayment(tx: Tx, args: { paymentId: number; regulationId: number; amount: number; billIds: number[] | null }): Promise<number> {
+  const billFilter = args.billIds ? sql`and b.id = any(${pgArray(args.billIds)}::int[])` : sql``;
+  const charges = await rows<Candidate>(
+    tx,
+    sql`select l.id::int as id, b.office_id as "officeId", l.amount, false as credit
+      from bill_lines l join bills b on b.id = l.bill_id join workers w on w.id = l.worker_id
+     where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and l.kind <> 'koreksi' and not l.voided
+       and not exists (select 1 from payment_lines pl where pl.bill_line_id = l.id and pl.live)
+       and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
+       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month)
+     order by l.month, w.coverage_start, l.id`,
+  );
+  const credits = await rows<Candidate>(
+    tx,
+    sql`select k.id::int as id, b.office_id as "officeId", k.amount, true as credit
+      from bill_lines k join bills b on b.id = k.bill_id
+     where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and k.kind = 'koreksi' and not k.voided
+       and not exists (select 1 from payment_lines pl where pl.bill_line_id = k.id and pl.live)
+       and exists (select 1 from payment_lines pl join payment_parts pp on pp.id = pl.part_id
+                    where pl.bill_line_id = k.corrects_line_id and pl.live and pp.status = 'dikonfirmasi')
+     order by k.month, k.id`,
+  );
+  const creditTotal = credits.reduce((s, c) => s + c.amount, 0);
+  // Pass 1: the longest prefix of charges the money and every credit could pay.
+  const chosen: Candidate[] = [];
+  let room = args.amount + creditTotal;
+  for (const c of charges) {
+    if (c.amount > room) break;
+    chosen.push(c);
+    room -= c.amount;
+  }
+  // Pass 2: credits used within their branch, up to its chosen charges.
+  const byOffice = new Map<number, { charges: Candidate[]; credits: Candidate[]; charged: number; credited: number }>();
+  const slot = (id: number) => byOffice.get(id) ?? byOffice.set(id, { charges: [], credits: [], charged: 0, credited: 0 }).get(id)!;
+  for (const c of chosen) {
+    const s = slot(c.officeId);
+    s.charges.push(c);
+    s.charged += c.amount;
+  }
+  for (const k of credits) {
+    const s = byOffice.get(k.officeId);
+    if (s && s.credited + k.amount <= s.charged) {
+      s.credits.push(k);
+      s.credited += k.amount;
+    }
+  }
+  // Unusable credits: drop the newest charges until the money suffices.
+  let net = [...byOffice.values()].reduce((t, s) => t + s.charged - s.credited, 0);
+  while (net > args.amount && chosen.length) {
+    const last = chosen.pop()!;
+    const s = byOffice.get(last.officeId)!;
+    s.charges.pop();
+    s.charged -= last.amount;
+    net -= last.amount;
+    while (s.credited > s.charged) {
+      const k = s.credits.pop()!;
+      s.credited -= k.amount;
+      net += k.amount;
+    }
+  }
+  let total = 0;
+  for (const [officeId, s] of byOffice) {
+    if (!s.charges.length) continue;
+    const amount = s.charged - s.credited;
+    const part = await firstRow<{ id: number }>(
+      tx,
+      sql`insert into payment_parts (payment_id, office_id, amount) values (${args.paymentId}, ${officeId}, ${amount}) returning id`,
+    );
+    const ids = [...s.charges, ...s.credits].map((c) => c.id);
+    await tx.execute(sql`insert into payment_lines (part_id, bill_line_id) select ${part!.id}, unnest(${pgArray(ids)}::bigint[])`);
+    total += amount;
+  }
+  return total;
+}
+
+/** What is left of a payment to allocate (the regulation's credit from it). */
+export function unallocatedSql(paymentAlias = "p") {
+  const p = sql.raw(paymentAlias);
+  return sql`(${p}.amount - coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = ${p}.id and pp.status in ('menunggu', 'dikonfirmasi')), 0))`;
+}
