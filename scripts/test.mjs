@@ -77,7 +77,7 @@ async function e2e() {
       PORTAL_CLOCK: "2026-11-24T03:00:00Z",
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
     };
-    const prep = await run(process.execPath, ["--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
+    const prep = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
     if (prep !== 0) return { code: prep, counts: { passed: 0, failed: 1 } };
     const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);
     if (build !== 0) return { code: build, counts: { passed: 0, failed: 1 } };

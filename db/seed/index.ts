@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, type Sql } from "../connection";
 import { seedDemo, seedDemoRegulations, seedDemoWorkers } from "./demo";
+import { seedDemoBilling } from "./demo-billing";
 import { seedAreas, seedOffices, seedPolicies } from "./reference";
 
 /**
@@ -21,7 +22,7 @@ async function seedClock(sql: Sql) {
 }
 
 export async function seedDatabase(url: string, { demo = false, log = (() => {}) as (message: string) => void } = {}) {
-  const { sql } = connect(url, 2);
+  const { sql, db } = connect(url, 2);
   try {
     const started = Date.now();
     const areas = await seedAreas(sql);
@@ -39,6 +40,7 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
       await seedDemo(sql);
       await seedDemoRegulations(sql, today);
       await seedDemoWorkers(sql, today);
+      await seedDemoBilling(db, today);
       log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
     }
   } finally {

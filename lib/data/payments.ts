@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { today as clockToday } from "@/lib/clock";
 import { formatRupiah } from "@/lib/format";
 import { writeAudit } from "./audit";
-import { allocatePayment, lockRegulationBilling } from "./internal/billing";
+import { allocatePayment, confirmPart, lockRegulationBilling } from "./internal/billing";
 import { firstRow, pgArray, rows } from "./internal/rows";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 
@@ -120,6 +120,8 @@ export type PaymentInput = {
   idempotencyKey: string;
   billIds: number[] | null;
   acceptOverBudget: boolean;
+  /** KPJ numbers whose lines the Dinas holds back while it checks them. */
+  holdKpj?: string[];
 };
 
 /**
@@ -179,7 +181,7 @@ export async function recordPayment(viewer: Viewer, input: PaymentInput) {
           values (${input.regulationId}, ${reg.regencyCode}, ${number}, ${fiscalYear}, ${input.paidOn}::date, ${input.amount}, ${over}, ${input.idempotencyKey}::uuid, ${viewer.id})
           returning id`,
       );
-      const allocated = await allocatePayment(tx, { paymentId: payment!.id, regulationId: input.regulationId, amount: input.amount, billIds: input.billIds });
+      const allocated = await allocatePayment(tx, { paymentId: payment!.id, regulationId: input.regulationId, amount: input.amount, billIds: input.billIds, holdKpj: input.holdKpj });
       await writeAudit(tx, {
         actorId: viewer.id,
         action: "payment.record",

@@ -30,6 +30,13 @@ type Ctx = {
   kakanwil: Viewer; // Banten 36
   admin: Viewer;
   mod: Record<string, Record<string, unknown>>;
+  // Demo contributions: a bill of Cikokol's and one of Cimone's (Kota Tangerang), one of Kabupaten
+  // Tangerang's, a Kota Tangerang SP2D and its Cimone part.
+  billCikokol: number;
+  billCimone: number;
+  billKab: number;
+  paymentKota: number;
+  partCimone: number;
 };
 type Fn = (...args: unknown[]) => Promise<unknown>;
 const call = (ctx: Ctx, key: string) => {
@@ -386,6 +393,108 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
       fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] },
     });
   },
+  // Bills: their own scope kind. A pemda or Kanwil by the regulation's area, a branch by the
+  // office the bill belongs to (not by today's coverage).
+  "billing.listBillsForViewer": async (ctx, f) => {
+    const kab = (await f(ctx.kabSupervisor)) as { regencyCode: string }[];
+    expect(kab.length).toBeGreaterThan(0);
+    expect(kab.every((b) => b.regencyCode === "36.03")).toBe(true);
+    const cikokol = (await f(ctx.kacabCikokol)) as { officeName: string }[];
+    expect(cikokol.length).toBeGreaterThan(0);
+    expect(cikokol.every((b) => b.officeName === "Kantor Cabang Tangerang Cikokol")).toBe(true);
+    expect(((await f(ctx.kakanwil)) as { regencyCode: string }[]).every((b) => b.regencyCode.startsWith("36."))).toBe(true);
+  },
+  "billing.getBillForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.billCikokol)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCikokol, ctx.billCimone)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.kotaPetugas, ctx.billCimone)).toMatchObject({ regencyCode: "36.71" });
+  },
+  "billing.exportBillForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.billCikokol)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCikokol, ctx.billKab)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "billing.draftBillsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, { regulationId: ctx.kotaRegId, month: "2026-11" }));
+    await expect(f(ctx.kabSupervisor, { regulationId: ctx.kotaRegId, month: "2026-11" })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "billing.issueBill": async (ctx, f) => {
+    await forbidden(f(ctx.supervisorKota, ctx.billCikokol, "12345678901"));
+    // A forged action on another branch's bill.
+    await expect(f(ctx.kacabCikokol, ctx.billCimone, "12345678901")).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "billing.voidBill": async (ctx, f) => {
+    await expect(f(ctx.kacabCikokol, ctx.billCimone, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kabSupervisor, ctx.billCikokol, "bukan wilayah saya")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kotaPetugas, ctx.billCikokol, "petugas tidak boleh"));
+  },
+  "billing.listUntertagihForViewer": async (ctx, f) => {
+    expect(((await f(ctx.kabSupervisor)) as { regencyCode: string }[]).every((r) => r.regencyCode === "36.03")).toBe(true);
+    expect(((await f(ctx.kakanwil)) as { regencyCode: string }[]).every((r) => r.regencyCode.startsWith("36."))).toBe(true);
+  },
+  "payments.listPaymentsForViewer": async (ctx, f) => {
+    const kab = (await f(ctx.kabSupervisor)) as { regencyName: string }[];
+    expect(kab.length).toBeGreaterThan(0);
+    expect(kab.every((p) => p.regencyName.includes("TANGERANG") || p.regencyName.includes("Tangerang"))).toBe(true);
+    expect(((await f(ctx.kabSupervisor)) as { id: number }[]).some((p) => p.id === ctx.paymentKota)).toBe(false);
+    expect(((await f(ctx.kacabCikokol)) as { id: number }[]).some((p) => p.id === ctx.paymentKota)).toBe(true);
+  },
+  "payments.getPaymentForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.paymentKota)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.kacabCikokol, ctx.paymentKota)).toMatchObject({ id: ctx.paymentKota });
+  },
+  "payments.recordPayment": async (ctx, f) => {
+    await forbidden(f(ctx.kacabCikokol, {}));
+    await expect(
+      f(ctx.kabSupervisor, {
+        regulationId: ctx.kotaRegId,
+        number: "SP2D-LINTAS",
+        paidOn: "2026-11-01",
+        amount: 16800,
+        idempotencyKey: crypto.randomUUID(),
+        billIds: null,
+        acceptOverBudget: false,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "payments.setPaymentProof": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.paymentKota, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "payments.getPaymentProofForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.paymentKota)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "payments.cancelPayment": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.paymentKota, "bukan wilayah saya")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, ctx.paymentKota, "bukan supervisor"));
+  },
+  "payments.confirmPaymentPart": async (ctx, f) => {
+    // Cikokol cannot touch Cimone's part of the same SP2D.
+    await expect(f(ctx.kacabCikokol, ctx.partCimone, "TB-LINTAS")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.supervisorKota, ctx.partCimone, "TB-LINTAS"));
+  },
+  "payments.reversePaymentPart": async (ctx, f) => {
+    await expect(f(ctx.kacabCikokol, ctx.partCimone, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "payments.countPartsToConfirmForViewer": async (ctx, f) => {
+    expect(await f(ctx.kabSupervisor)).toBe(0);
+    expect(typeof (await f(ctx.kacabCikokol))).toBe("number");
+  },
+  "contributions.getContributionProgressForViewer": async (ctx, f) => {
+    const kab = (await f(ctx.kabSupervisor)) as { aktif: number };
+    const kota = (await f(ctx.kotaPetugas)) as { aktif: number };
+    const cikokol = (await f(ctx.kacabCikokol)) as { aktif: number };
+    const banten = (await f(ctx.kakanwil)) as { aktif: number };
+    expect(cikokol.aktif).toBeLessThan(kota.aktif);
+    expect(banten.aktif).toBeGreaterThanOrEqual(kab.aktif + kota.aktif);
+    // Another area's filter through a pemda scope stays empty.
+    expect(await f(ctx.kabSupervisor, { regencyCode: "36.71" })).toMatchObject({ aktif: 0, tercatat: 0 });
+  },
+  "contributions.getWorkerContributionsForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "contributions.getRegulationActualsForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaRegId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.kacabCikokol, ctx.kotaRegId)).toMatchObject({ fiscalYear: 2026 });
+  },
   "user-form-options.getUserFormOptions": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
     await forbidden(f(ctx.kakanwil));
@@ -422,6 +531,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "regulations.getDefaultEligibility", // reference data: the national default age rule
   "workers.listOccupations", // reference data: occupation categories
   "workers.PAGE_SIZE",
+  "billing.BILL_PAGE_SIZE",
   "area-settings.DEFAULT_FUNDER_PRIORITY",
   "audit-trail.AUDIT_PAGE_SIZE",
 ]);
@@ -496,6 +606,14 @@ describe("every data function is scoped by the viewer", () => {
       "lewati",
     )) as { id: string };
     ctx.kabImportId = batch.id;
+    const bills = (await (ctx.mod.billing!.listBillsForViewer as Fn)(ctx.admin)) as { id: number; officeName: string; regencyCode: string }[];
+    ctx.billCikokol = bills.find((b) => b.officeName === "Kantor Cabang Tangerang Cikokol")!.id;
+    ctx.billCimone = bills.find((b) => b.officeName === "Kantor Cabang Tangerang Cimone")!.id;
+    ctx.billKab = bills.find((b) => b.regencyCode === "36.03")!.id;
+    const payments = (await (ctx.mod.payments!.listPaymentsForViewer as Fn)(ctx.admin, { regulationId: ctx.kotaRegId })) as { id: number }[];
+    ctx.paymentKota = payments[0]!.id;
+    const detail = (await (ctx.mod.payments!.getPaymentForViewer as Fn)(ctx.admin, ctx.paymentKota)) as { parts: { id: number; officeName: string }[] };
+    ctx.partCimone = detail.parts.find((p) => p.officeName === "Kantor Cabang Tangerang Cimone")!.id;
     ctx.kabWorkerId = (
       (await register(ctx.kabSupervisor, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))) as { id: number }
     ).id;

@@ -135,8 +135,13 @@ type Candidate = { id: number; officeId: number; amount: number; credit: boolean
  * corrected line was paid) are used first, within their branch. One part per branch. Returns the
  * amount allocated.
  */
-export async function allocatePayment(tx: Tx, args: { paymentId: number; regulationId: number; amount: number; billIds: number[] | null }): Promise<number> {
+export async function allocatePayment(
+  tx: Tx,
+  args: { paymentId: number; regulationId: number; amount: number; billIds: number[] | null; holdKpj?: string[] },
+): Promise<number> {
   const billFilter = args.billIds ? sql`and b.id = any(${pgArray(args.billIds)}::int[])` : sql``;
+  // Lines the Dinas holds back while it checks the person (e.g. with Dukcapil): by KPJ.
+  const hold = args.holdKpj?.length ? sql`and not coalesce(w.kpj_number = any(${pgArray(args.holdKpj)}::text[]), false)` : sql``;
   const charges = await rows<Candidate>(
     tx,
     sql`select l.id::int as id, b.office_id as "officeId", l.amount, false as credit
@@ -144,7 +149,7 @@ export async function allocatePayment(tx: Tx, args: { paymentId: number; regulat
      where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and l.kind <> 'koreksi' and not l.voided
        and not exists (select 1 from payment_lines pl where pl.bill_line_id = l.id and pl.live)
        and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
-       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month)
+       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month) ${hold}
      order by l.month, w.coverage_start, l.id`,
   );
   const credits = await rows<Candidate>(
@@ -214,4 +219,23 @@ export async function allocatePayment(tx: Tx, args: { paymentId: number; regulat
 export function unallocatedSql(paymentAlias = "p") {
   const p = sql.raw(paymentAlias);
   return sql`(${p}.amount - coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = ${p}.id and pp.status in ('menunggu', 'dikonfirmasi')), 0))`;
+}
+
+/**
+ * Confirms a part (already locked and checked by the caller) with BPJS's receipt number: its
+ * charge lines become paid months of their people, in the caller's transaction. Returns how many.
+ */
+export async function confirmPart(tx: Tx, args: { partId: number; receiptNumber: string; day: string; actorId: string | null }): Promise<number> {
+  await tx.execute(
+    sql`update payment_parts set status = 'dikonfirmasi', receipt_number = ${args.receiptNumber}, confirmed_at = portal_now(), confirmed_on = ${args.day}::date,
+        confirmed_by = ${args.actorId}::uuid where id = ${args.partId}`,
+  );
+  const paid = await firstRow<{ n: number }>(
+    tx,
+    sql`with ins as (insert into paid_months (nik, month, bill_line_id, part_id, confirmed_on)
+        select l.nik, l.month, l.id, ${args.partId}, ${args.day}::date from payment_lines pl join bill_lines l on l.id = pl.bill_line_id
+         where pl.part_id = ${args.partId} and pl.live and l.kind <> 'koreksi' returning 1)
+      select count(*)::int as n from ins`,
+  );
+  return paid!.n;
 }

@@ -1,0 +1,76 @@
+import { sql as q } from "drizzle-orm";
+import { allocatePayment, confirmPart, draftRegulationMonth } from "@/lib/data/internal/billing";
+import { firstRow, rows } from "@/lib/data/internal/rows";
+import { addMonths } from "@/lib/domain/wib";
+import type { Database } from "../connection";
+
+/**
+ * Demo contributions, consistent with the demo's date, through the same drafting, allocation and
+ * confirmation code as the portal: every month of the fiscal year so far billed for Kota and
+ * Kabupaten Tangerang and issued on the 2nd; one SP2D a month on the 10th, confirmed by each
+ * branch on the 12th. Cikokol and Cimone are paid through the current month; Batuceper's last two
+ * due months are unpaid (menunggak 2 bulan); in Kabupaten Tangerang the Dinas holds back six
+ * people from July (nonaktif by now). Skipped when any bill exists.
+ */
+export async function seedDemoBilling(db: Database, today: string) {
+  const exists = await firstRow<{ n: number }>(db, q`select count(*)::int as n from bills`);
+  if (exists!.n > 0) return;
+  const regs = await rows<{ id: number; regencyCode: string }>(
+    db,
+    q`select id, regency_code as "regencyCode" from regulations where status = 'enacted' and regency_code in ('36.71', '36.03') order by regency_code desc`,
+  );
+  const year = today.slice(0, 4);
+  // A mid-year tariff row: the same Rp 16.800, restated because PP 50/2025's discount excludes APBD.
+  await db.execute(q`insert into tariffs (effective_from, jkk, jkm, note)
+    values (${`${year}-07-01`}::date, 10000, 6800, 'Penegasan: potongan 50% PP 50/2025 tidak berlaku bagi iuran yang dibayar APBD (data demo)')
+    on conflict (effective_from) do nothing`);
+  const current = today.slice(0, 7);
+  const batuceper = await firstRow<{ id: number }>(db, q`select id from offices where name = 'Kantor Cabang Tangerang Batuceper'`);
+  // Six Kabupaten Tangerang people covered since before July whose lines the Dinas holds back from July.
+  const held = await rows<{ kpj: string }>(
+    db,
+    q`select kpj_number as kpj from workers where regency_code = '36.03' and status = 'aktif' and coverage_start < ${`${year}-06-01`}::date order by id limit 6`,
+  );
+  const holdKpj = held.map((h) => h.kpj);
+  let sp2d = 0;
+  for (let m = `${year}-01`; m <= current; m = addMonths(m, 1)) {
+    for (const r of regs) {
+      await db.transaction(async (tx) => {
+        await draftRegulationMonth(tx, r.id, m);
+        const bills = await rows<{ id: number; officeId: number }>(
+          tx,
+          q`update bills set status = 'diterbitkan', kode_iuran = ${`${r.regencyCode === "36.71" ? "7" : "3"}${m.replace("-", "")}`.padEnd(11, "0")}::text,
+              issued_at = ${`${m}-02T02:00:00Z`}::timestamptz
+            where regulation_id = ${r.id} and month = ${`${m}-01`}::date and status = 'draf' returning id, office_id as "officeId"`,
+        );
+        // Batuceper's last two due months stay unpaid (October and November on 24 November).
+        const unpaidFrom = addMonths(current, -1);
+        const toPay = bills.filter((b) => !(b.officeId === batuceper?.id && m >= unpaidFrom));
+        if (!toPay.length) return;
+        const due = await firstRow<{ total: number }>(
+          tx,
+          q`select coalesce(sum(case when l.kind = 'koreksi' then -l.amount else l.amount end), 0)::bigint as total from bill_lines l where l.bill_id = any(${`{${toPay.map((b) => b.id).join(",")}}`}::int[])
+              and not (${r.regencyCode === "36.03" && m >= `${year}-07`} and l.worker_id in (select id from workers where kpj_number = any(${`{${holdKpj.join(",")}}`}::text[])))`,
+        );
+        sp2d++;
+        const payment = await firstRow<{ id: number }>(
+          tx,
+          q`insert into payments (regulation_id, regency_code, number, fiscal_year, paid_on, amount, idempotency_key)
+            values (${r.id}, ${r.regencyCode}, ${`SP2D-${String(sp2d).padStart(4, "0")}/BUD/${year} (demo)`}, ${Number(year)}, ${`${m}-10`}::date, ${Number(due!.total)}, gen_random_uuid())
+            returning id`,
+        );
+        await allocatePayment(tx, {
+          paymentId: payment!.id,
+          regulationId: r.id,
+          amount: Number(due!.total),
+          billIds: toPay.map((b) => b.id),
+          holdKpj: r.regencyCode === "36.03" && m >= `${year}-07` ? holdKpj : [],
+        });
+        const parts = await rows<{ id: number }>(tx, q`select id from payment_parts where payment_id = ${payment!.id} order by id`);
+        for (const [i, p] of parts.entries()) {
+          await confirmPart(tx, { partId: p.id, receiptNumber: `TBPI/${m.replace("-", "")}/${String(sp2d).padStart(4, "0")}-${i + 1}`, day: `${m}-12`, actorId: null });
+        }
+      });
+    }
+  }
+}
