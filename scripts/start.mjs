@@ -75,7 +75,11 @@ try {
     env.PORTAL_MODE ??= "demo";
     env.AUTH_SECRET ??= demoSecrets(dataDir).AUTH_SECRET;
     log(`PostgreSQL berjalan (data di ${path.relative(root, dataDir) || dataDir}).`);
-    const prep = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "db", "prepare.ts"), "--demo"], { cwd: root, env, stdio: "inherit" });
+    const prep = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "db", "prepare.ts"), "--demo"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
     if (prep.status !== 0) throw new Error("Persiapan database gagal");
   } else if (!env.AUTH_SECRET) {
     throw new Error("AUTH_SECRET belum diisi. Buat dengan: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"");

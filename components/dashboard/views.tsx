@@ -15,6 +15,7 @@ import {
   type AreaFigures,
   type DashboardFilter,
 } from "@/lib/data/dashboard";
+import { getContributionProgressForViewer, getRegulationActualsForViewer } from "@/lib/data/contributions";
 import { forecastText } from "@/lib/domain/regulations";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
@@ -127,6 +128,9 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
     <div className="space-y-6">
       <Widget title="Ringkasan provinsi" lines={2}>
         <ProvinceTotals viewer={viewer} filter={filter} />
+      </Widget>
+      <Widget title="Kepesertaan dan iuran" lines={3}>
+        <ContributionPanel viewer={viewer} filter={{ provinceCode: filter.provinceCode, regencyCode: filter.regencyCode ?? null }} />
       </Widget>
       <Widget title="Kabupaten/kota" lines={8}>
         <ProvinceTable viewer={viewer} filter={filter} sp={sp} sort={sort} />
@@ -243,6 +247,9 @@ export function AreaView({ viewer, regencyCode, filter, sp }: { viewer: Viewer; 
       <Widget title="Capaian" lines={3}>
         <AreaProgress viewer={viewer} filter={f} sp={sp} />
       </Widget>
+      <Widget title="Kepesertaan dan iuran" lines={3}>
+        <ContributionPanel viewer={viewer} filter={{ regencyCode }} />
+      </Widget>
       <Widget title="Per kecamatan" lines={8}>
         <DistrictTable viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />
       </Widget>
@@ -266,6 +273,10 @@ export function AreaView({ viewer, regencyCode, filter, sp }: { viewer: Viewer; 
 async function AreaProgress({ viewer, filter, sp }: { viewer: Viewer; filter: Filter; sp: SearchParams }) {
   const [[area], regs] = await Promise.all([figuresOf(viewer, filter), listAreaRegulationProgressForViewer(viewer, filter.regencyCode!, filter)]);
   if (!area) return null;
+  // Where bills exist, the money said is actuals (issued and confirmed), not the registry's estimate.
+  const actuals = await Promise.all(regs.map((r) => getRegulationActualsForViewer(viewer, r.id, filter.fiscalYear)));
+  const billed = actuals.reduce((s, a) => s + a.billed, 0);
+  const paid = actuals.reduce((s, a) => s + a.paid, 0);
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="area-totals">
@@ -302,8 +313,17 @@ async function AreaProgress({ viewer, filter, sp }: { viewer: Viewer; filter: Fi
           <p className="text-sm text-slate-600">Belum ada regulasi yang berlaku; pekerja yang diajukan masuk daftar tunggu wilayah.</p>
         )}
         <p className="mt-3 text-sm text-slate-600">
-          {area.forecast ? forecastText(area.forecast) : null} Anggaran {filter.fiscalYear}: {formatRupiah(area.committed)} terpakai dari{" "}
-          {formatRupiah(area.allocated)} dialokasikan.
+          {area.forecast ? forecastText(area.forecast) : null}{" "}
+          {billed > 0 ? (
+            <span data-testid="area-actuals">
+              Anggaran {filter.fiscalYear}: {formatRupiah(paid)} dibayar (dikonfirmasi BPJS) dari {formatRupiah(billed)} ditagih; dialokasikan{" "}
+              {formatRupiah(area.allocated)}.
+            </span>
+          ) : (
+            <>
+              Anggaran {filter.fiscalYear}: {formatRupiah(area.committed)} terpakai dari {formatRupiah(area.allocated)} dialokasikan.
+            </>
+          )}
         </p>
       </Card>
     </div>
@@ -383,6 +403,9 @@ export function BranchView({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
       <Widget title="Antrean verifikasi" lines={2}>
         <BranchQueue viewer={viewer} />
       </Widget>
+      <Widget title="Kepesertaan dan iuran" lines={3}>
+        <ContributionPanel viewer={viewer} filter={{}} />
+      </Widget>
       <Widget title="Wilayah yang dilayani" lines={8}>
         <BranchAreas viewer={viewer} filter={filter} sp={sp} />
       </Widget>
@@ -435,5 +458,48 @@ async function BranchAreas({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
         );
       })}
     </div>
+  );
+}
+
+// ---------------------------------------------------------------- contributions (every view)
+
+const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 0);
+
+/**
+ * The honest progress, side by side in the portal's words: a place held is not yet a paid worker.
+ * The bar is drawn on tidak menunggak over tercatat.
+ */
+async function ContributionPanel({ viewer, filter }: { viewer: Viewer; filter: { regencyCode?: string | null; provinceCode?: string | null } }) {
+  const p = await getContributionProgressForViewer(viewer, filter);
+  const items: [string, string, string][] = [
+    ["Tercatat", formatNumber(p.tercatat), "Memegang tempat kuota (diajukan, diverifikasi, aktif)."],
+    ["Aktif", formatNumber(p.aktif), "Sudah punya nomor KPJ BPJS Ketenagakerjaan."],
+    ["Tidak menunggak", formatNumber(p.tidakMenunggak), "Iuran bulan ini lunas, atau belum jatuh tempo (tanggal 15) dan bulan sebelumnya lunas."],
+    ["Menunggak", formatNumber(p.menunggak), "Ada iuran yang lewat jatuh tempo belum dibayar, masih dalam masa tenggang."],
+    ["Nonaktif (tunggakan)", formatNumber(p.nonaktif), "Lebih dari batas bulan berturut-turut tidak dibayar: tidak terlindungi."],
+    ["Tidak tertagih", formatNumber(p.tidakTertagih), "Aktif di kecamatan yang belum dilayani kantor cabang."],
+    ["≥ 6 bulan iuran", formatNumber(p.enamBulan), "Masa iur enam bulan atau lebih."],
+    ["KPI BPJS", formatNumber(Math.round(p.kpi)), "Σ min(masa iur, 6) / 6: dihitung penuh setelah 6 bulan dibayar."],
+  ];
+  return (
+    <Card title="Kepesertaan dan iuran">
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="contribution-progress">
+        {items.map(([k, v, why]) => (
+          <div key={k} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-sm text-slate-500">{k}</dt>
+            <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={`progress-${k}`}>
+              {v}
+            </dd>
+            <dd className="mt-1 text-xs text-slate-500">{why}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="mt-4 text-sm">
+        <ProgressBar percent={pct(p.tidakMenunggak, p.tercatat)} label="Tidak menunggak dari tercatat" />
+        <p className="mt-1 text-slate-600">
+          {formatNumber(p.tidakMenunggak)} tidak menunggak dari {formatNumber(p.tercatat)} tercatat: pekerja yang benar-benar terlindungi dan iurannya berjalan.
+        </p>
+      </div>
+    </Card>
   );
 }

@@ -9,10 +9,13 @@ export function DocumentUpload({
   regulationId,
   amendmentId,
   label = "Dokumen bertanda tangan (PDF, maks. 10 MB)",
+  url,
 }: {
-  regulationId: number;
+  regulationId?: number;
   amendmentId?: number;
   label?: string;
+  /** Where the PDF goes; default the regulation's (or amendment's) document route. */
+  url?: string;
 }) {
   const router = useRouter();
   const [state, setState] = useState<{ status: "idle" | "success" | "error"; message?: string }>({ status: "idle" });
@@ -23,7 +26,7 @@ export function DocumentUpload({
     if (!file) return setState({ status: "error", message: "Pilih berkas PDF terlebih dahulu." });
     setBusy(true);
     try {
-      const res = await fetch(`/api/regulations/${regulationId}/document${amendmentId ? `?amendment=${amendmentId}` : ""}`, {
+      const res = await fetch(url ?? `/api/regulations/${regulationId}/document${amendmentId ? `?amendment=${amendmentId}` : ""}`, {
         method: "POST",
         body: file,
         headers: { "Content-Type": "application/pdf", "X-File-Name": encodeURIComponent(file.name) },

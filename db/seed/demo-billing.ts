@@ -1,6 +1,7 @@
 import { sql as q } from "drizzle-orm";
 import { allocatePayment, confirmPart, draftRegulationMonth } from "@/lib/data/internal/billing";
 import { firstRow, rows } from "@/lib/data/internal/rows";
+import { lastDueMonth } from "@/lib/domain/contribution-state";
 import { addMonths } from "@/lib/domain/wib";
 import type { Database } from "../connection";
 
@@ -8,10 +9,12 @@ import type { Database } from "../connection";
  * Demo contributions, consistent with the demo's date, through the same drafting, allocation and
  * confirmation code as the portal: every month of the fiscal year so far billed for Kota and
  * Kabupaten Tangerang and issued on the 2nd; one SP2D a month on the 10th, confirmed by each
- * branch on the 12th. Cikokol and Cimone are paid through the current month; Batuceper's last two
+ * branch on the 12th (never after today). Cikokol and Cimone are paid through the current month; Batuceper's last two
  * due months are unpaid (menunggak 2 bulan); in Kabupaten Tangerang the Dinas holds back six
  * people from July (nonaktif by now). Skipped when any bill exists.
  */
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
 export async function seedDemoBilling(db: Database, today: string) {
   const exists = await firstRow<{ n: number }>(db, q`select count(*)::int as n from bills`);
   if (exists!.n > 0) return;
@@ -40,11 +43,11 @@ export async function seedDemoBilling(db: Database, today: string) {
         const bills = await rows<{ id: number; officeId: number }>(
           tx,
           q`update bills set status = 'diterbitkan', kode_iuran = ${`${r.regencyCode === "36.71" ? "7" : "3"}${m.replace("-", "")}`.padEnd(11, "0")}::text,
-              issued_at = ${`${m}-02T02:00:00Z`}::timestamptz
+              issued_at = least(${`${m}-02T02:00:00Z`}::timestamptz, portal_now())
             where regulation_id = ${r.id} and month = ${`${m}-01`}::date and status = 'draf' returning id, office_id as "officeId"`,
         );
-        // Batuceper's last two due months stay unpaid (October and November on 24 November).
-        const unpaidFrom = addMonths(current, -1);
+        // Batuceper's last two due months stay unpaid (a month falls due after its 15th).
+        const unpaidFrom = addMonths(lastDueMonth(today, `${year}-01`, false), -1);
         const toPay = bills.filter((b) => !(b.officeId === batuceper?.id && m >= unpaidFrom));
         if (!toPay.length) return;
         const due = await firstRow<{ total: number }>(
@@ -56,7 +59,7 @@ export async function seedDemoBilling(db: Database, today: string) {
         const payment = await firstRow<{ id: number }>(
           tx,
           q`insert into payments (regulation_id, regency_code, number, fiscal_year, paid_on, amount, idempotency_key)
-            values (${r.id}, ${r.regencyCode}, ${`SP2D-${String(sp2d).padStart(4, "0")}/BUD/${year} (demo)`}, ${Number(year)}, ${`${m}-10`}::date, ${Number(due!.total)}, gen_random_uuid())
+            values (${r.id}, ${r.regencyCode}, ${`SP2D-${String(sp2d).padStart(4, "0")}/BUD/${year} (demo)`}, ${Number(year)}, ${earliest(`${m}-10`, today)}::date, ${Number(due!.total)}, gen_random_uuid())
             returning id`,
         );
         await allocatePayment(tx, {
@@ -68,7 +71,12 @@ export async function seedDemoBilling(db: Database, today: string) {
         });
         const parts = await rows<{ id: number }>(tx, q`select id from payment_parts where payment_id = ${payment!.id} order by id`);
         for (const [i, p] of parts.entries()) {
-          await confirmPart(tx, { partId: p.id, receiptNumber: `TBPI/${m.replace("-", "")}/${String(sp2d).padStart(4, "0")}-${i + 1}`, day: `${m}-12`, actorId: null });
+          await confirmPart(tx, {
+            partId: p.id,
+            receiptNumber: `TBPI/${m.replace("-", "")}/${String(sp2d).padStart(4, "0")}-${i + 1}`,
+            day: `${m}-12`,
+            actorId: null,
+          });
         }
       });
     }

@@ -23,6 +23,7 @@ export type BillRow = {
   id: number;
   regulationId: number;
   regulationTitle: string;
+  regulationNumber: string | null;
   regencyCode: string;
   regencyName: string;
   officeId: number;
@@ -49,7 +50,7 @@ const BILL_FIGURES = sql`
   coalesce((select sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) from bill_lines l join payment_lines pl on pl.bill_line_id = l.id and pl.live
              join payment_parts pp on pp.id = pl.part_id and pp.status = 'menunggu' where l.bill_id = b.id), 0)::bigint as pending`;
 
-const BILL_COLUMNS = sql`b.id, b.regulation_id as "regulationId", r.title as "regulationTitle", b.regency_code as "regencyCode", g.name as "regencyName",
+const BILL_COLUMNS = sql`b.id, b.regulation_id as "regulationId", r.title as "regulationTitle", r.number as "regulationNumber", b.regency_code as "regencyCode", g.name as "regencyName",
   b.office_id as "officeId", o.name as "officeName", to_char(b.month, 'YYYY-MM') as month, b.status::text as status, b.kode_iuran as "kodeIuran"`;
 
 function withTotals<T extends { charged: number | string; credited: number | string; paid: number | string; pending: number | string }>(r: T) {
@@ -129,13 +130,18 @@ export async function getBillForViewer(viewer: Viewer, id: number, page = 1) {
     sql`select to_char(l.month, 'YYYY-MM') as month, l.kind::text as kind, count(*)::int as lines, sum(l.amount)::bigint as amount
       from bill_lines l where l.bill_id = ${id} group by 1, 2 order by 1, 2`,
   );
-  const lines = await billLines(id, { offset: (Math.max(1, page) - 1) * BILL_PAGE_SIZE, limit: BILL_PAGE_SIZE });
+  const items = await billLines(id, { offset: (Math.max(1, page) - 1) * BILL_PAGE_SIZE, limit: BILL_PAGE_SIZE });
+  const d = detail!;
+  const at = (x: Date | string | null) => (x == null ? null : new Date(x));
   return {
     ...bill,
-    ...detail!,
+    ...d,
+    draftedAt: new Date(d.draftedAt),
+    issuedAt: at(d.issuedAt),
+    voidedAt: at(d.voidedAt),
     byDistrict: byDistrict.map((d) => ({ ...d, amount: Number(d.amount) })),
     byMonth: byMonth.map((m) => ({ ...m, amount: Number(m.amount) })),
-    lines,
+    items,
     page: Math.max(1, page),
     pages: Math.max(1, Math.ceil(bill.lines / BILL_PAGE_SIZE)),
   };

@@ -32,11 +32,18 @@ export type ContributionProgress = {
  * and BPJS's KPI Σ min(masa iur, 6) / 6. States are computed for today from the summaries, so
  * they change as days pass without any write.
  */
-export async function getContributionProgressForViewer(viewer: Viewer, filter: { regencyCode?: string | null } = {}): Promise<ContributionProgress> {
+export async function getContributionProgressForViewer(
+  viewer: Viewer,
+  filter: { regencyCode?: string | null; provinceCode?: string | null } = {},
+): Promise<ContributionProgress> {
   assertCan(viewer.role, "dashboard.view");
   const day = await clockToday();
   const scope = scopeOf(viewer);
-  const one = filter.regencyCode ? sql`and a.regency_code = ${filter.regencyCode}` : sql``;
+  const one = filter.regencyCode
+    ? sql`and a.regency_code = ${filter.regencyCode}`
+    : filter.provinceCode
+      ? sql`and left(a.regency_code, 2) = ${filter.provinceCode}`
+      : sql``;
   const groups = await rows<{
     startMonth: string;
     lateStart: boolean;

@@ -181,7 +181,13 @@ export async function recordPayment(viewer: Viewer, input: PaymentInput) {
           values (${input.regulationId}, ${reg.regencyCode}, ${number}, ${fiscalYear}, ${input.paidOn}::date, ${input.amount}, ${over}, ${input.idempotencyKey}::uuid, ${viewer.id})
           returning id`,
       );
-      const allocated = await allocatePayment(tx, { paymentId: payment!.id, regulationId: input.regulationId, amount: input.amount, billIds: input.billIds, holdKpj: input.holdKpj });
+      const allocated = await allocatePayment(tx, {
+        paymentId: payment!.id,
+        regulationId: input.regulationId,
+        amount: input.amount,
+        billIds: input.billIds,
+        holdKpj: input.holdKpj,
+      });
       await writeAudit(tx, {
         actorId: viewer.id,
         action: "payment.record",
@@ -279,24 +285,15 @@ export async function confirmPaymentPart(viewer: Viewer, partId: number, receipt
     const part = await lockOwnPart(tx, viewer, partId);
     if (part.status === "dikonfirmasi") throw new UserFacingError("Bagian pembayaran ini sudah dikonfirmasi.");
     if (part.status !== "menunggu" || part.paymentStatus !== "dicatat") throw new UserFacingError("Bagian pembayaran ini sudah dibatalkan.");
-    await tx.execute(
-      sql`update payment_parts set status = 'dikonfirmasi', receipt_number = ${receipt}, confirmed_at = portal_now(), confirmed_on = ${today}::date, confirmed_by = ${viewer.id} where id = ${partId}`,
-    );
-    const paid = await firstRow<{ n: number }>(
-      tx,
-      sql`with ins as (insert into paid_months (nik, month, bill_line_id, part_id, confirmed_on)
-          select l.nik, l.month, l.id, ${partId}, ${today}::date from payment_lines pl join bill_lines l on l.id = pl.bill_line_id
-           where pl.part_id = ${partId} and pl.live and l.kind <> 'koreksi' returning 1)
-        select count(*)::int as n from ins`,
-    );
+    const months = await confirmPart(tx, { partId, receiptNumber: receipt, day: today, actorId: viewer.id });
     await writeAudit(tx, {
       actorId: viewer.id,
       action: "payment.confirm",
       entityType: "payment_part",
       entityId: String(partId),
-      details: { receiptNumber: receipt, months: paid!.n },
+      details: { receiptNumber: receipt, months },
     });
-    return { months: paid!.n };
+    return { months };
   });
 }
 

@@ -6,7 +6,7 @@ const isoDate = calendarDate;
 const optionalDate = (label: string) => z.preprocess((v) => (v === "" || v == null ? null : v), isoDate(label).nullable());
 
 // "20.000" and "20000" are both what people type; anything else is refused with a message.
-const wholeNumber = (label: string, { min = 0 } = {}) =>
+export const wholeNumber = (label: string, { min = 0 } = {}) =>
   z.preprocess(
     (v) =>
       typeof v === "string"

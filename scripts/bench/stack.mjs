@@ -27,7 +27,11 @@ export async function startStack(name, { worker: withWorker = false, workerEnv =
     AUTH_SECRET: "bench-secret-not-for-production-0123456789",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const prep = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/prepare.ts", "--demo"], { cwd: root, env: { ...process.env, ...appEnv }, stdio: "inherit" });
+  const prep = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/prepare.ts", "--demo"], {
+    cwd: root,
+    env: { ...process.env, ...appEnv },
+    stdio: "inherit",
+  });
   if (prep.status !== 0) throw new Error("Persiapan database gagal");
   buildIfNeeded(root, console.log);
   const port = await freePort();

@@ -457,7 +457,9 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     ).rejects.toBeInstanceOf(NotFoundError);
   },
   "payments.setPaymentProof": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.paymentKota, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kabSupervisor, ctx.paymentKota, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   },
   "payments.getPaymentProofForViewer": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.paymentKota)).rejects.toBeInstanceOf(NotFoundError);

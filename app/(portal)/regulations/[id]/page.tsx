@@ -11,6 +11,7 @@ import { Table, Td } from "@/components/ui/table";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
+import { getRegulationActualsForViewer } from "@/lib/data/contributions";
 import { getRegulationFiguresForViewer, listRegulationHistoryForViewer, listRegulationsForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { forecastText, STATUS_LABELS } from "@/lib/domain/regulations";
@@ -57,10 +58,13 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
   const { reg, today, year } = inputs;
   const fig = computeRegulationFigures(inputs);
   const manage = can(viewer.role, "regulations.manage");
-  const [history, siblings] = await Promise.all([
+  const [history, siblings, actuals] = await Promise.all([
     listRegulationHistoryForViewer(viewer, id),
     manage && reg.status === "enacted" ? listRegulationsForViewer(viewer) : Promise.resolve([]),
+    getRegulationActualsForViewer(viewer, id, year),
   ]);
+  // Where bills or payments exist, the money figures are actuals, not the registry's projection.
+  const hasActuals = actuals.billed > 0 || actuals.paid > 0;
   const successors = siblings.filter((s) => s.id !== reg.id && s.regencyCode === reg.regencyCode && s.status === "enacted");
 
   return (
@@ -100,6 +104,41 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
           </p>
         </Card>
 
+        {hasActuals ? (
+          <Card title={`Realisasi iuran tahun ${year}`}>
+            <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3" data-testid="actuals">
+              {(
+                [
+                  ["Alokasi", actuals.allocated == null ? "—" : formatRupiah(actuals.allocated)],
+                  ["Ditagih (tagihan terbit)", formatRupiah(actuals.billed)],
+                  ["Dibayar (dikonfirmasi BPJS)", formatRupiah(actuals.paid)],
+                  ["Tagihan terbit belum dibayar", formatRupiah(actuals.outstanding)],
+                  ["Kredit (SP2D belum dialokasikan)", formatRupiah(actuals.credit)],
+                  [
+                    `Proyeksi sampai Desember (dibayar + terutang + ${actuals.remainingMonths} bulan × ${formatNumber(actuals.holders)} pemegang)`,
+                    formatRupiah(actuals.projection),
+                  ],
+                ] as [string, string][]
+              ).map(([k, v]) => (
+                <div key={k}>
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="text-lg font-semibold">{v}</dd>
+                </div>
+              ))}
+            </dl>
+            {actuals.allocated != null && actuals.projection > actuals.allocated ? (
+              <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+                Proyeksi realisasi melebihi alokasi tahun {year}.
+              </p>
+            ) : null}
+            <p className="mt-3 text-sm">
+              <Link className="text-brand-700 underline" href="/billing">
+                Lihat tagihan dan pembayaran
+              </Link>
+            </p>
+          </Card>
+        ) : null}
+
         <Card title={`Anggaran tahun ${year}`}>
           {fig.budget ? (
             <>
@@ -119,8 +158,8 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                   <dd className="text-lg font-semibold">{formatRupiah(fig.budget.remaining)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Proyeksi belanja sampai Desember</dt>
-                  <dd className="text-lg font-semibold">{formatRupiah(fig.budget.projected)}</dd>
+                  <dt className="text-slate-500">{hasActuals ? "Proyeksi sampai Desember (dari realisasi)" : "Proyeksi belanja sampai Desember"}</dt>
+                  <dd className="text-lg font-semibold">{formatRupiah(hasActuals ? actuals.projection : fig.budget.projected)}</dd>
                 </div>
                 <div>
                   <dt className="text-slate-500">Tambahan pekerja yang masih tertanggung sampai akhir tahun</dt>

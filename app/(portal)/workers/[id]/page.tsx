@@ -9,9 +9,11 @@ import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { today as todayOf } from "@/lib/clock";
+import { getWorkerContributionsForViewer } from "@/lib/data/contributions";
 import { getWorkerForViewer } from "@/lib/data/workers";
+import { stateLabel } from "@/lib/domain/contribution-state";
 import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
-import { dayLabel, wibDay } from "@/lib/domain/wib";
+import { dayLabel, monthLabel, wibDay } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
 import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
 import { activateWorkerAction, endWorkerAction, rejectWorkersAction, revealNikAction, submitWorkerAction, verifyWorkersAction } from "../actions";
@@ -24,6 +26,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
   const w = await orNotFound(getWorkerForViewer(viewer, id));
   const role = viewer.role;
   const today = await todayOf();
+  const iuran = await getWorkerContributionsForViewer(viewer, id);
   const rows: [string, React.ReactNode][] = [
     ["Tanggal lahir", dayLabel(w.birthDate)],
     ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
@@ -78,6 +81,55 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
             ))}
           </dl>
         </Card>
+        {iuran.months.length ? (
+          <Card title="Iuran">
+            <p className="mb-3 text-sm" data-testid="contribution-state">
+              {iuran.state ? (
+                <>
+                  Status iuran hari ini: <strong>{stateLabel(iuran.state)}</strong> ·{" "}
+                </>
+              ) : null}
+              Masa iur: <strong>{iuran.masaIur} bulan</strong> (bulan yang dibayar, termasuk kepesertaan sebelumnya)
+            </p>
+            <div className="max-h-96 overflow-y-auto">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <caption className="sr-only">Iuran per bulan</caption>
+                <thead className="bg-slate-50">
+                  <tr>
+                    {["Bulan", "Ditagih", "Dibayar"].map((h) => (
+                      <th key={h} scope="col" className="px-3 py-2 text-left font-medium text-slate-600">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100" data-testid="contribution-months">
+                  {iuran.months.map((m) => (
+                    <tr key={m.month}>
+                      <td className="px-3 py-1.5">{monthLabel(m.month)}</td>
+                      <td className="px-3 py-1.5">
+                        {m.billed ? (
+                          <Link className="text-brand-700 underline" href={`/billing/${m.billed.billId}`}>
+                            {formatRupiah(m.billed.amount)}
+                            {m.billed.kind === "susulan" ? " (susulan)" : ""}
+                          </Link>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td className="px-3 py-1.5">{m.paid ? `Lunas, dikonfirmasi ${dayLabel(m.paid.confirmedOn)}` : m.billed ? "Belum" : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {iuran.corrections.length ? (
+              <p className="mt-2 text-sm text-slate-600">
+                Koreksi (kredit): {iuran.corrections.map((c) => `${monthLabel(c.month)} ${formatRupiah(c.amount)}`).join(", ")}
+              </p>
+            ) : null}
+          </Card>
+        ) : null}
         <Card title="Tindakan">
           <div className="space-y-4">
             {can(role, "workers.register") && w.status !== "berakhir" ? (
