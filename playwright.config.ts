@@ -35,6 +35,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /clock\//] },
+    // Specs that move the database clock run alone, after every other spec (the e2e workers share one database).
+    { name: "clock", dependencies: ["chromium"], testMatch: /clock\/.*\.spec\.ts/ },
   ],
 });

@@ -294,3 +294,22 @@ export async function listUntertagihForViewer(viewer: Viewer) {
      group by 1, 2, 3, 4 order by 1, 3`,
   );
 }
+
+/**
+ * What waits for the viewer (home and Iuran pages): draft bills (to issue, for a branch head),
+ * payment parts to confirm (branch head), issued bills not fully paid or allocated (supervisor).
+ */
+export async function countBillingTodoForViewer(viewer: Viewer) {
+  assertCan(viewer.role, "billing.view");
+  const r = await firstRow<{ drafts: number; unpaid: number; toConfirm: number }>(
+    db(),
+    sql`select (select count(*) from bills b where b.status = 'draf' and ${billScope(viewer)})::int as drafts,
+         (select count(*) from bills b where b.status = 'diterbitkan' and ${billScope(viewer)}
+            and exists (select 1 from bill_lines l where l.bill_id = b.id and l.kind <> 'koreksi'
+                         and not exists (select 1 from payment_lines pl where pl.bill_line_id = l.id and pl.live)
+                         and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)))::int as unpaid,
+         (select count(*) from payment_parts pp join payments p on p.id = pp.payment_id
+           where pp.status = 'menunggu' and p.status = 'dicatat' and ${billInScope(scopeOf(viewer), sql`p.regency_code`, sql`pp.office_id`)})::int as "toConfirm"`,
+  );
+  return r!;
+}

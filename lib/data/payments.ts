@@ -313,14 +313,3 @@ export async function reversePaymentPart(viewer: Viewer, partId: number, reason:
     await writeAudit(tx, { actorId: viewer.id, action: "payment.reverse", entityType: "payment_part", entityId: String(partId), details: { reason: why } });
   });
 }
-
-/** Parts waiting for the viewer's branch to confirm (the branch head's home page). */
-export async function countPartsToConfirmForViewer(viewer: Viewer) {
-  assertCan(viewer.role, "billing.view");
-  if (viewer.officeId == null || viewer.role !== "kepala_cabang") return 0;
-  const r = await firstRow<{ n: number }>(
-    db(),
-    sql`select count(*)::int as n from payment_parts pp join payments p on p.id = pp.payment_id where pp.office_id = ${viewer.officeId} and pp.status = 'menunggu' and p.status = 'dicatat'`,
-  );
-  return r!.n;
-}

@@ -476,9 +476,11 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "payments.reversePaymentPart": async (ctx, f) => {
     await expect(f(ctx.kacabCikokol, ctx.partCimone, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
   },
-  "payments.countPartsToConfirmForViewer": async (ctx, f) => {
-    expect(await f(ctx.kabSupervisor)).toBe(0);
-    expect(typeof (await f(ctx.kacabCikokol))).toBe("number");
+  "billing.countBillingTodoForViewer": async (ctx, f) => {
+    // Counted within the viewer's bills only: the recount below uses the same rule per scope.
+    const all = (await (ctx.mod.billing!.listBillsForViewer as Fn)(ctx.kacabCikokol)) as { status: string }[];
+    expect(((await f(ctx.kacabCikokol)) as { drafts: number }).drafts).toBe(all.filter((b) => b.status === "draf").length);
+    expect(await f(ctx.kabSupervisor)).toMatchObject({ toConfirm: 0 });
   },
   "contributions.getContributionProgressForViewer": async (ctx, f) => {
     const kab = (await f(ctx.kabSupervisor)) as { aktif: number };

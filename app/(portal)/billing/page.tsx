@@ -8,8 +8,8 @@ import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { today as clockToday } from "@/lib/clock";
-import { listBillsForViewer, listUntertagihForViewer } from "@/lib/data/billing";
-import { countPartsToConfirmForViewer, listPaymentsForViewer } from "@/lib/data/payments";
+import { countBillingTodoForViewer, listBillsForViewer, listUntertagihForViewer } from "@/lib/data/billing";
+import { listPaymentsForViewer } from "@/lib/data/payments";
 import { listRegulationsForViewer } from "@/lib/data/regulations";
 import { dayLabel, monthLabel } from "@/lib/domain/wib";
 import { formatNumber, formatRupiah } from "@/lib/format";
@@ -20,15 +20,14 @@ export const metadata: Metadata = { title: "Iuran" };
 export default async function BillingPage() {
   const viewer = await requireViewer("billing.view");
   const today = await clockToday();
-  const [bills, payments, untertagih, toConfirm, regulations] = await Promise.all([
+  const [bills, payments, untertagih, todo, regulations] = await Promise.all([
     listBillsForViewer(viewer),
     listPaymentsForViewer(viewer),
     listUntertagihForViewer(viewer),
-    countPartsToConfirmForViewer(viewer),
+    countBillingTodoForViewer(viewer),
     can(viewer.role, "billing.draft") ? listRegulationsForViewer(viewer) : Promise.resolve([]),
   ]);
   const live = bills.filter((b) => b.status !== "batal");
-  const toIssue = live.filter((b) => b.status === "draf").length;
   const unpaid = live.filter((b) => b.status === "diterbitkan" && b.paid + b.pending < b.total);
   const outstanding = unpaid.reduce((s, b) => s + b.total - b.paid - b.pending, 0);
   const enacted = regulations.filter((r) => r.status === "enacted");
@@ -47,11 +46,11 @@ export default async function BillingPage() {
           <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
             {viewer.role === "kepala_cabang" ? (
               <>
-                <Stat label="Tagihan menunggu diterbitkan" value={formatNumber(toIssue)} />
-                <Stat label="Pembayaran menunggu konfirmasi" value={formatNumber(toConfirm)} />
+                <Stat label="Tagihan menunggu diterbitkan" value={formatNumber(todo.drafts)} />
+                <Stat label="Pembayaran menunggu konfirmasi" value={formatNumber(todo.toConfirm)} />
               </>
             ) : (
-              <Stat label="Tagihan draf" value={formatNumber(toIssue)} />
+              <Stat label="Tagihan draf" value={formatNumber(todo.drafts)} />
             )}
             <Stat label="Tagihan terbit belum lunas" value={formatNumber(unpaid.length)} />
             <Stat label="Sisa tagihan terbit" value={formatRupiah(outstanding)} />

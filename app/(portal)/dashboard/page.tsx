@@ -10,6 +10,7 @@ import { ROLE_LABELS } from "@/lib/authz/roles";
 import { viewerPlace } from "@/lib/authz/viewer";
 import { now } from "@/lib/clock";
 import { getScopeSummaryForViewer, listProvincesForViewer, listRegenciesForViewer } from "@/lib/data/areas";
+import { countBillingTodoForViewer } from "@/lib/data/billing";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
 
@@ -51,6 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         {header}
+        <BillingTodo viewer={viewer} />
         <h2 className="mb-3 text-xl font-semibold">{viewer.officeName}</h2>
         <FilterBar sp={sp} filter={filter} years={years} />
         <BranchView viewer={viewer} filter={filter} sp={sp} />
@@ -61,12 +63,43 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {header}
+      {viewer.role === "supervisor" ? <BillingTodo viewer={viewer} /> : null}
       <h2 className="mb-3 text-xl font-semibold">Capaian {viewer.regencyName}</h2>
       <FilterBar sp={sp} filter={filter} years={years} />
       <ReportLink href={`/reports/quarterly${withParams(sp, { kab: viewer.regencyCode })}`} />
       <AreaView viewer={viewer} regencyCode={viewer.regencyCode!} filter={filter} sp={sp} />
       <WorkArea viewer={viewer} />
     </>
+  );
+}
+
+/** What waits in contributions for the branch head (issue, confirm) and the supervisor (pay). */
+async function BillingTodo({ viewer }: { viewer: Viewer }) {
+  const t = await countBillingTodoForViewer(viewer);
+  const items: [string, number][] =
+    viewer.role === "kepala_cabang"
+      ? [
+          ["Tagihan menunggu diterbitkan", t.drafts],
+          ["Pembayaran menunggu konfirmasi", t.toConfirm],
+        ]
+      : [
+          ["Tagihan terbit belum dibayar", t.unpaid],
+          ["Tagihan draf", t.drafts],
+        ];
+  return (
+    <section className="mb-6" aria-labelledby="todo-iuran">
+      <h2 id="todo-iuran" className="mb-2 text-lg font-semibold">
+        Perlu tindakan: iuran
+      </h2>
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="billing-todo">
+        {items.map(([label, n]) => (
+          <Link key={label} href="/billing" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+            <span className="block text-sm text-slate-500">{label}</span>
+            <span className="mt-1 block text-2xl font-semibold">{formatNumber(n)}</span>
+          </Link>
+        ))}
+      </div>
+    </section>
   );
 }
 

@@ -60,14 +60,14 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
   // Bills this month for every branch that gets a line on it.
   const created = await rows<{ id: number }>(
     tx,
-    sql`insert into bills (regulation_id, regency_code, office_id, month)
-      select distinct ${regulationId}::int, ${reg.regencyCode}, d.office_id, ${M}::date
+    sql`insert into bills (regulation_id, regency_code, office_id, month, drafted_at)
+      select distinct ${regulationId}::int, ${reg.regencyCode}, d.office_id, ${M}::date, (select portal_now())
         from due_lines d
        where d.office_id is not null
          and not exists (select 1 from bill_lines l where l.nik = d.nik and l.month = d.month and l.kind <> 'koreksi' and not l.voided)
          and not exists (select 1 from bills b where b.regulation_id = ${regulationId} and b.office_id = d.office_id and b.month = d.month and b.status = 'draf' and d.month <> ${M}::date)
       union
-      select distinct ${regulationId}::int, ${reg.regencyCode}, bc.office_id, ${M}::date
+      select distinct ${regulationId}::int, ${reg.regencyCode}, bc.office_id, ${M}::date, (select portal_now())
         from bill_lines l join bills b on b.id = l.bill_id join branch_coverage bc on bc.district_code = l.district_code
        where b.regulation_id = ${regulationId} and b.status = 'diterbitkan' and l.kind <> 'koreksi' and not l.voided and l.month >= ${from}::date
          and not exists (select 1 from due_lines d where d.nik = l.nik and d.month = l.month)
