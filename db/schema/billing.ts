@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -268,4 +269,66 @@ export const aggContribution = pgTable(
       columns: [t.regencyCode, t.districtCode, t.regulationId, t.startMonth, t.lateStart, t.paidThrough, t.paidAfter, t.lastPaid, t.longestGap, t.masaCapped],
     }),
   ],
+);
+
+export const reconciliationStatus = pgEnum("reconciliation_status", ["selesai", "terkunci"]);
+
+/**
+ * BPJS's participant list of one regulation, branch and month, compared with the portal (nothing
+ * is changed by it). One per regulation × branch × month: a new upload replaces the comparison
+ * until the signed berita acara locks it.
+ */
+export const reconciliations = pgTable(
+  "reconciliations",
+  {
+    id: serial("id").primaryKey(),
+    regulationId: integer("regulation_id")
+      .notNull()
+      .references(() => regulations.id),
+    regencyCode: text("regency_code").notNull(),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    month: date("month", { mode: "string" }).notNull(),
+    status: reconciliationStatus("status").notNull().default("selesai"),
+    fileId: uuid("file_id").references(() => storedFiles.id),
+    fileName: text("file_name").notNull(),
+    rows: integer("rows").notNull(),
+    // Count per category (cocok, hanya_bpjs, hanya_portal, status_berbeda, nik_kpj_berbeda, bulan_berbeda, tidak_terbaca).
+    counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+    signedFileId: uuid("signed_file_id").references(() => storedFiles.id),
+    signedName: text("signed_name"),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    lockedBy: uuid("locked_by").references(() => users.id),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reconciliations_month_key").on(t.regulationId, t.officeId, t.month),
+    check("reconciliations_month_first", sql`extract(day from ${t.month}) = 1`),
+    check("reconciliations_locked", sql`(${t.status} = 'terkunci') = (${t.signedFileId} is not null and ${t.lockedAt} is not null)`),
+  ],
+);
+
+/** Every row that is not a plain match, with its category and both sides (for the downloads and the links). */
+export const reconciliationRows = pgTable(
+  "reconciliation_rows",
+  {
+    reconciliationId: integer("reconciliation_id")
+      .notNull()
+      .references(() => reconciliations.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    category: text("category").notNull(),
+    rowNo: integer("row_no"),
+    kpj: text("kpj"),
+    nik: text("nik"),
+    name: text("name"),
+    bpjsStatus: text("bpjs_status"),
+    bpjsLastPaid: text("bpjs_last_paid"),
+    workerId: bigint("worker_id", { mode: "number" }),
+    portalKpj: text("portal_kpj"),
+    portalLastPaid: text("portal_last_paid"),
+    problem: text("problem"),
+  },
+  (t) => [primaryKey({ columns: [t.reconciliationId, t.n] }), index("reconciliation_rows_category_idx").on(t.reconciliationId, t.category)],
 );

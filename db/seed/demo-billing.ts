@@ -3,7 +3,9 @@ import { allocatePayment, confirmPart, draftRegulationMonth } from "@/lib/data/i
 import { firstRow, rows } from "@/lib/data/internal/rows";
 import { lastDueMonth } from "@/lib/domain/contribution-state";
 import { addMonths } from "@/lib/domain/wib";
-import type { Database } from "../connection";
+import { runReconciliation } from "@/lib/data/internal/reconcile";
+import type { BpjsRow } from "@/lib/imports/bpjs-list";
+import type { Database, Sql } from "../connection";
 
 /**
  * Demo contributions, consistent with the demo's date, through the same drafting, allocation and
@@ -81,4 +83,65 @@ export async function seedDemoBilling(db: Database, today: string) {
       });
     }
   }
+}
+
+/**
+ * One demo reconciliation with differences: Cikokol's participant list of the current month as
+ * BPJS would send it, with one death BPJS knows of, one KPJ that disagrees, one person BPJS does
+ * not list, one it lists that the portal does not have, one earlier last paid month and one
+ * unreadable row. Compared by the portal's own code. Skipped when any reconciliation exists.
+ */
+export async function seedDemoReconciliation(sql: Sql, today: string) {
+  const [{ n }] = (await sql`select count(*)::int as n from reconciliations`) as unknown as [{ n: number }];
+  if (n > 0) return;
+  const [reg] = await sql`select id, regency_code from regulations where status = 'enacted' and regency_code = '36.71' order by id limit 1`;
+  const [office] = await sql`select id from offices where name = 'Kantor Cabang Tangerang Cikokol'`;
+  if (!reg || !office) return;
+  const month = today.slice(0, 7);
+  const people = (await sql`select distinct on (w.nik) w.nik, w.kpj_number as kpj, w.name,
+        (select to_char(max(p.month), 'YYYY-MM') from paid_months p where p.nik = w.nik) as last_paid
+      from aktif_spans_in_month(${`${month}-01`}::date) s join workers w on w.id = s.worker_id
+      join branch_coverage bc on bc.district_code = s.district_code and bc.office_id = ${office.id}
+     where s.regulation_id = ${reg.id} order by w.nik`) as unknown as { nik: string; kpj: string; name: string; last_paid: string | null }[];
+  if (people.length < 6) return;
+  const list: BpjsRow[] = people
+    .slice(1)
+    .map((p, i) => ({ rowNo: i + 2, kpj: p.kpj, nik: p.nik, name: p.name, status: "aktif", lastPaid: p.last_paid, problem: null }));
+  list[0]!.status = "meninggal";
+  list[1]!.kpj = `8${list[1]!.kpj!.slice(1)}`;
+  list[2]!.lastPaid = "2026-06";
+  list.push({
+    rowNo: list.length + 2,
+    kpj: "955500001",
+    nik: "3671011212800001",
+    name: "Peserta Hanya Di BPJS",
+    status: "aktif",
+    lastPaid: "2026-10",
+    problem: null,
+  });
+  list.push({
+    rowNo: list.length + 2,
+    kpj: "12",
+    nik: "36710",
+    name: "Baris Rusak",
+    status: null,
+    lastPaid: null,
+    problem: "NIK harus 16 digit angka. Nomor KPJ harus 5–20 huruf/angka.",
+  });
+  async function* batches() {
+    yield list;
+  }
+  const [kacab] = await sql`select id from users where email = 'kacab.cikokol@portal.test'`;
+  await sql.begin((tx) =>
+    runReconciliation(tx, {
+      regulationId: reg.id,
+      regencyCode: reg.regency_code,
+      officeId: office.id,
+      month,
+      fileId: null,
+      fileName: "daftar-peserta-bpjs-cikokol (demo).csv",
+      actorId: kacab?.id ?? null,
+      list: batches(),
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect, type Sql } from "../connection";
 import { seedDemo, seedDemoRegulations, seedDemoWorkers } from "./demo";
-import { seedDemoBilling } from "./demo-billing";
+import { seedDemoBilling, seedDemoReconciliation } from "./demo-billing";
 import { seedAreas, seedOffices, seedPolicies } from "./reference";
 
 /**
@@ -41,6 +41,7 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
       await seedDemoRegulations(sql, today);
       await seedDemoWorkers(sql, today);
       await seedDemoBilling(db, today);
+      await seedDemoReconciliation(sql, today);
       log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
     }
   } finally {

@@ -35,6 +35,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "billing.void": ["supervisor", "kepala_cabang"],
   "payments.record": ["supervisor"],
   "payments.confirm": ["kepala_cabang"],
+  "reconciliation.upload": ["kepala_cabang"],
 };
 
 describe("permission table", () => {

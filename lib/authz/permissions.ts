@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "billing.void": ["supervisor", "kepala_cabang"],
   "payments.record": ["supervisor"],
   "payments.confirm": ["kepala_cabang"],
+  "reconciliation.upload": ["kepala_cabang"],
   "imports.upload": ["petugas", "supervisor"],
   // Supervisors commit; an officer too when the area works in one step (checked in lib/data).
   "imports.commit": ["petugas", "supervisor"],

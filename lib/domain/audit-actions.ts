@@ -55,6 +55,9 @@ export const AUDIT_ACTIONS = [
   "payment.cancel",
   "payment.confirm",
   "payment.reverse",
+  "reconciliation.upload",
+  "reconciliation.export",
+  "reconciliation.lock",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

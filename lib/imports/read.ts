@@ -12,7 +12,9 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export type RawRow = { rowNo: number; cells: Partial<Record<ImportColumn, string>>; parseError: string | null };
 export type Header = { columns: (ImportColumn | null)[]; unknown: string[]; notes: string[] };
 
-const REQUIRED: ImportColumn[] = ["nik", "nama"];
+/** Which columns a list has and which it must have: the worker template by default; BPJS's participant list for reconciliation. */
+export type ColumnSpec = { columns: readonly string[]; required: readonly string[] };
+export const IMPORT_SPEC: ColumnSpec = { columns: IMPORT_COLUMNS, required: ["nik", "nama"] };
 /** Rows are handed on in batches: one await per row costs more than the row. */
 const BATCH = 500;
 const normaliseHeader = (h: string) =>
@@ -22,13 +24,13 @@ const normaliseHeader = (h: string) =>
     .toLowerCase()
     .replace(/[\s\-./]+/g, "_");
 
-export function readHeader(cells: string[]): Header {
+export function readHeader(cells: string[], spec: ColumnSpec = IMPORT_SPEC): Header {
   const columns = cells.map((c) => {
     const n = normaliseHeader(c);
-    return (IMPORT_COLUMNS as readonly string[]).includes(n) ? (n as ImportColumn) : null;
+    return spec.columns.includes(n) ? (n as ImportColumn) : null;
   });
   const unknown = cells.filter((c, i) => columns[i] === null && c.trim() !== "").map((c) => c.trim());
-  const missing = REQUIRED.filter((r) => !columns.includes(r));
+  const missing = spec.required.filter((r) => !(columns as (string | null)[]).includes(r));
   if (missing.length) throw new UserFacingError(`Kolom wajib tidak ada: ${missing.join(", ")}. Gunakan templat (baris pertama berisi nama kolom).`);
   const notes = unknown.length
     ? [`Kolom tidak dikenal diabaikan: ${unknown.slice(0, 10).join(", ")}${unknown.length > 10 ? ` dan ${unknown.length - 10} lainnya` : ""}.`]
@@ -47,7 +49,7 @@ function toRow(header: Header, cells: string[], rowNo: number): RawRow {
 }
 
 /** CSV: UTF-8 with or without BOM, comma or semicolon (whichever the header line uses). */
-export async function* readCsv(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow[]> {
+export async function* readCsv(path: string, onHeader: (h: Header) => void, spec: ColumnSpec = IMPORT_SPEC): AsyncGenerator<RawRow[]> {
   const fd = fs.openSync(path, "r");
   const buf = Buffer.alloc(64 * 1024);
   const n = fs.readSync(fd, buf, 0, buf.length, 0);
@@ -73,7 +75,7 @@ export async function* readCsv(path: string, onHeader: (h: Header) => void): Asy
     // A record the parser had to skip (e.g. an unbalanced quote) is reported in its place.
     unreadable();
     if (!header) {
-      header = readHeader(record);
+      header = readHeader(record, spec);
       onHeader(header);
       continue;
     }
@@ -112,7 +114,7 @@ function cellText(v: ExcelJS.CellValue, column: ImportColumn | null): { text: st
 }
 
 /** XLSX: the first sheet only (the caller notes it when there are more), streamed. */
-export async function* readXlsx(path: string, onHeader: (h: Header) => void): AsyncGenerator<RawRow[]> {
+export async function* readXlsx(path: string, onHeader: (h: Header) => void, spec: ColumnSpec = IMPORT_SPEC): AsyncGenerator<RawRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -126,7 +128,10 @@ export async function* readXlsx(path: string, onHeader: (h: Header) => void): As
     for await (const row of sheet) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1);
       if (!header) {
-        header = readHeader(values.map((v) => cellText(v, null).text));
+        header = readHeader(
+          values.map((v) => cellText(v, null).text),
+          spec,
+        );
         onHeader(header);
         continue;
       }

@@ -3,7 +3,8 @@
 // first test, so nobody adds a door without proving it is scoped.
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { connect } from "@/db/connection";
 import { ForbiddenError } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { NotFoundError } from "@/lib/data/errors";
@@ -37,6 +38,8 @@ type Ctx = {
   billKab: number;
   paymentKota: number;
   partCimone: number;
+  reconciliationId: number; // the demo reconciliation of Cikokol
+  kacabCimone: Viewer;
 };
 type Fn = (...args: unknown[]) => Promise<unknown>;
 const call = (ctx: Ctx, key: string) => {
@@ -476,6 +479,42 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "payments.reversePaymentPart": async (ctx, f) => {
     await expect(f(ctx.kacabCikokol, ctx.partCimone, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
   },
+  "reconciliations.listReconcilableRegulationsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.supervisorKota));
+    const regs = (await f(ctx.kacabCikokol)) as { id: number }[];
+    expect(regs.map((r) => r.id)).toContain(ctx.kotaRegId);
+    expect(regs.map((r) => r.id)).not.toContain(ctx.kabRegId);
+  },
+  "reconciliations.listReconciliationsForViewer": async (ctx, f) => {
+    expect(((await f(ctx.kacabCikokol)) as unknown[]).length).toBeGreaterThan(0);
+    expect(await f(ctx.kabSupervisor)).toEqual([]);
+    expect(await f(ctx.kacabCimone)).toEqual([]);
+  },
+  "reconciliations.reconcileForViewer": async (ctx, f) => {
+    async function* none() {}
+    await forbidden(f(ctx.supervisorKota, { regulationId: ctx.kotaRegId, month: "2026-11", fileId: null, fileName: "x.csv", list: none() }));
+    // Cimone cannot reconcile Kabupaten Tangerang's regulation: its branch serves none of it.
+    await expect(f(ctx.kacabCimone, { regulationId: ctx.kabRegId, month: "2026-11", fileId: null, fileName: "x.csv", list: none() })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  },
+  "reconciliations.getReconciliationForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.reconciliationId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCimone, ctx.reconciliationId)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.supervisorKota, ctx.reconciliationId)).toMatchObject({ id: ctx.reconciliationId });
+  },
+  "reconciliations.exportReconciliationRowsForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.reconciliationId, "hanya_bpjs")).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "reconciliations.lockReconciliation": async (ctx, f) => {
+    await expect(f(ctx.kacabCimone, ctx.reconciliationId, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await forbidden(f(ctx.supervisorKota, ctx.reconciliationId, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" }));
+  },
+  "reconciliations.getSignedBeritaAcaraForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.reconciliationId)).rejects.toBeInstanceOf(NotFoundError);
+  },
   "billing.countBillingTodoForViewer": async (ctx, f) => {
     // Counted within the viewer's bills only: the recount below uses the same rule per scope.
     const all = (await (ctx.mod.billing!.listBillsForViewer as Fn)(ctx.kacabCikokol)) as { status: string }[];
@@ -536,6 +575,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "workers.listOccupations", // reference data: occupation categories
   "workers.PAGE_SIZE",
   "billing.BILL_PAGE_SIZE",
+  "reconciliations.RECONCILIATION_CATEGORIES",
   "area-settings.DEFAULT_FUNDER_PRIORITY",
   "audit-trail.AUDIT_PAGE_SIZE",
 ]);
@@ -618,6 +658,15 @@ describe("every data function is scoped by the viewer", () => {
     ctx.paymentKota = payments[0]!.id;
     const detail = (await (ctx.mod.payments!.getPaymentForViewer as Fn)(ctx.admin, ctx.paymentKota)) as { parts: { id: number; officeName: string }[] };
     ctx.partCimone = detail.parts.find((p) => p.officeName === "Kantor Cabang Tangerang Cimone")!.id;
+    ctx.reconciliationId = ((await (ctx.mod.reconciliations!.listReconciliationsForViewer as Fn)(ctx.admin)) as { id: number }[])[0]!.id;
+    {
+      const { sql } = connect(inject("databaseUrl"), 1);
+      await sql`insert into users (email, name, password_hash, role, office_id)
+        values ('kacab.cimone.uji@portal.test', 'Kacab Cimone (uji)', 'x', 'kepala_cabang', (select id from offices where name = 'Kantor Cabang Tangerang Cimone'))
+        on conflict ((lower(email))) do nothing`;
+      await sql.end();
+    }
+    ctx.kacabCimone = await viewerFor("kacab.cimone.uji@portal.test");
     ctx.kabWorkerId = (
       (await register(ctx.kabSupervisor, workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }))) as { id: number }
     ).id;

@@ -88,11 +88,16 @@ export default async function BillingPage() {
         <Card
           title="Tagihan"
           actions={
-            can(viewer.role, "payments.record") ? (
-              <Link href="/billing/payments/new" className={buttonClass("primary")}>
-                Catat SP2D
+            <span className="flex gap-2">
+              <Link href="/billing/reconciliations" className={buttonClass("secondary")}>
+                Rekonsiliasi data peserta
               </Link>
-            ) : null
+              {can(viewer.role, "payments.record") ? (
+                <Link href="/billing/payments/new" className={buttonClass("primary")}>
+                  Catat SP2D
+                </Link>
+              ) : null}
+            </span>
           }
         >
           {bills.length === 0 ? (
