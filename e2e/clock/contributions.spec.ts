@@ -191,6 +191,40 @@ test("a month is billed per branch, issued, paid with one SP2D and confirmed by 
   await other.goto(`/billing/${await billId(offices[0]!, "2027-06-01")}`);
   await expect(other.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
 
+  // Branch A reconciles June with BPJS's list: worker 1 matches, worker 2 died per BPJS, worker 3
+  // is missing from the list, and BPJS lists someone the portal does not have.
+  const people = await q<{ id: number; nik: string; kpj: string; name: string }>(
+    `select id::int, nik, kpj_number as kpj, name from workers where regency_code = $1 and district_code = $2 order by id`,
+    [AREA, kec[0]],
+  );
+  const csv = [
+    "kpj,nik,nama,status_kepesertaan,bulan_iuran_terakhir",
+    `${people[0]!.kpj},${people[0]!.nik},${people[0]!.name},aktif,2027-06`,
+    `${people[1]!.kpj},${people[1]!.nik},${people[1]!.name},meninggal,2027-06`,
+    `CMS99999999,3207011111909999,Hanya Di BPJS,aktif,2027-06`,
+  ].join("\n");
+  const headA = await as(browser, USERS.headA);
+  await headA.goto("/billing/reconciliations");
+  await headA.getByLabel("Bulan", { exact: true }).fill("2027-06");
+  await headA.locator("#f-bpjsFile").setInputFiles({ name: "bpjs-juni.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await headA.getByRole("button", { name: "Unggah dan bandingkan" }).click();
+  await expect(headA).toHaveURL(/\/billing\/reconciliations\/\d+$/);
+  for (const [category, n] of [
+    ["cocok", 1],
+    ["status_berbeda", 1],
+    ["hanya_portal", 1],
+    ["hanya_bpjs", 1],
+    ["nik_kpj_berbeda", 0],
+  ] as const) {
+    await expect(headA.getByTestId(`category-${category}`).locator("td").nth(1)).toHaveText(String(n));
+  }
+  await headA.getByRole("link", { name: "Status berbeda" }).click();
+  await expect(headA.getByRole("link", { name: "Catat kematian" })).toHaveAttribute("href", `/workers/${people[1]!.id}`);
+  await headA.getByRole("link", { name: "Cetak berita acara" }).click();
+  await expect(headA.getByTestId("ba-cocok")).toHaveText("1");
+  await expect(headA.getByTestId("ba-charged")).toHaveText(rupiah((await expectedBill(offices[0]!, "2027-06-01")).rupiah));
+  await headA.close();
+
   // The printed rincian tagihan.
   await sup.goto(`/billing/${await billId(offices[0]!, "2027-06-01")}/print`);
   await expect(sup.getByTestId("bill-total")).toHaveText(rupiah((await expectedBill(offices[0]!, "2027-06-01")).rupiah));

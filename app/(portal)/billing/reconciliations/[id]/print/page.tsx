@@ -39,8 +39,8 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
         {RECONCILIATION_CATEGORIES.map((c) => (
           <tr key={c}>
             <Td>{CATEGORY_LABELS[c]}</Td>
-            <Td className="tabular-nums" data-testid={`ba-${c}`}>
-              {formatNumber(rec.counts[c] ?? 0)}
+            <Td className="tabular-nums">
+              <span data-testid={`ba-${c}`}>{formatNumber(rec.counts[c] ?? 0)}</span>
             </Td>
           </tr>
         ))}
@@ -50,8 +50,8 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
         </tr>
         <tr>
           <Td>Iuran ditagih bulan ini</Td>
-          <Td className="tabular-nums" data-testid="ba-charged">
-            {formatRupiah(rec.bill.charged)}
+          <Td className="tabular-nums">
+            <span data-testid="ba-charged">{formatRupiah(rec.bill.charged)}</span>
           </Td>
         </tr>
         <tr>
