@@ -54,11 +54,9 @@ export async function listReconciliationsForViewer(viewer: Viewer) {
 }
 
 /**
- * Compares BPJS's list (already read and checked, in batches) with the portal for one regulation,
- * the viewer's branch and a month: the portal side is everyone aktif in the month under the
- * regulation in the branch's kecamatan, with their last paid month. One transaction: the list is
- * copied into a temporary table, classified set-based, and every row that is not a match kept.
- * A month already locked by its signed berita acara is refused.
+ * The branch head compares BPJS's list (already read and checked, in batches) with the portal for
+ * a regulation of an area its branch serves, its own branch and a month that has begun; the
+ * comparison itself is runReconciliation (lib/data/internal/reconcile.ts), in one transaction.
  */
 export async function reconcileForViewer(
   viewer: Viewer,
@@ -68,7 +66,6 @@ export async function reconcileForViewer(
   const today = await clockToday();
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.month) || args.month > today.slice(0, 7))
     throw new UserFacingError("Bulan rekonsiliasi tidak boleh setelah bulan ini.", { month: ["Pilih bulan yang sudah berjalan."] });
-  const M = `${args.month}-01`;
   const officeId = viewer.officeId ?? -1;
   const reg = await firstRow<{ regencyCode: string }>(
     db(),
