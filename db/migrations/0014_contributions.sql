@@ -251,7 +251,13 @@ CREATE TRIGGER paid_months_no_update BEFORE UPDATE ON paid_months FOR EACH ROW E
 -- the longest unpaid run between paid months; and masa iur over all time.
 CREATE OR REPLACE FUNCTION refresh_contributions(niks text[]) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
-  WITH gone AS (DELETE FROM person_contributions WHERE nik = ANY(niks) RETURNING *),
+  -- The NIKs as a relation (hash joins, not 200,000 probes of = ANY); callers pass them distinct.
+  CREATE TEMP TABLE IF NOT EXISTS refresh_niks (nik text) ON COMMIT DROP;
+  TRUNCATE refresh_niks;
+  INSERT INTO refresh_niks SELECT unnest(niks);
+  ANALYZE refresh_niks;
+
+  WITH gone AS (DELETE FROM person_contributions pc USING refresh_niks r WHERE pc.nik = r.nik RETURNING pc.*),
   g AS (SELECT regency_code, district_code, regulation_id, start_month, late_start, paid_through, paid_after, last_paid, longest_gap,
                least(masa_iur, 6) AS masa_capped, -count(*)::int AS n FROM gone GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
   INSERT INTO agg_contribution AS a SELECT * FROM g
@@ -261,7 +267,7 @@ BEGIN
   WITH holder AS (
     SELECT w.nik, w.id, w.regency_code, coalesce(w.district_code, '') AS district_code, w.regulation_id,
            date_trunc('month', w.coverage_start)::date AS start_month, extract(day FROM w.coverage_start) > 15 AS late_start
-      FROM workers w WHERE w.nik = ANY(niks) AND w.status = 'aktif'),
+      FROM workers w JOIN refresh_niks r ON r.nik = w.nik WHERE w.status = 'aktif'),
   pm AS (
     SELECT p.nik, ((extract(year FROM p.month) - extract(year FROM h.start_month)) * 12 + extract(month FROM p.month) - extract(month FROM h.start_month))::int AS i
       FROM paid_months p JOIN holder h ON h.nik = p.nik WHERE p.month >= h.start_month),
@@ -272,7 +278,7 @@ BEGIN
     SELECT nik, coalesce(max(hi) FILTER (WHERE lo = 0), -1)::int AS prefix_hi, coalesce(sum(cnt) FILTER (WHERE lo > 0), 0)::int AS paid_after,
            max(hi)::int AS last_hi, coalesce(max(gap), 0)::int AS longest_gap
       FROM gaps GROUP BY nik),
-  masa AS (SELECT nik, count(*)::int AS masa FROM paid_months WHERE nik = ANY(niks) GROUP BY nik),
+  masa AS (SELECT p.nik, count(*)::int AS masa FROM paid_months p JOIN refresh_niks r ON r.nik = p.nik GROUP BY p.nik),
   ins AS (
     INSERT INTO person_contributions (nik, worker_id, regency_code, district_code, regulation_id, start_month, late_start, paid_through, paid_after, last_paid, longest_gap, masa_iur)
     SELECT h.nik, h.id, h.regency_code, h.district_code, h.regulation_id, h.start_month, h.late_start,
@@ -288,7 +294,10 @@ BEGIN
   INSERT INTO agg_contribution AS a SELECT * FROM g
   ON CONFLICT (regency_code, district_code, regulation_id, start_month, late_start, paid_through, paid_after, last_paid, longest_gap, masa_capped)
   DO UPDATE SET n = a.n + excluded.n;
+  TRUNCATE refresh_niks;
 END $f$;--> statement-breakpoint
+-- Its sorts and hashes over 200,000 people fit in memory.
+ALTER FUNCTION refresh_contributions(text[]) SET work_mem = '64MB';--> statement-breakpoint
 CREATE OR REPLACE FUNCTION paid_months_contributions() RETURNS trigger LANGUAGE plpgsql AS $f$
 BEGIN
   IF TG_OP = 'INSERT' THEN

@@ -187,6 +187,7 @@ export const coverageSpans = pgTable(
       .on(t.workerId)
       .where(sql`${t.endsOn} is null`),
     index("coverage_spans_regulation_idx").on(t.regulationId, t.startsOn),
+    index("coverage_spans_worker_idx").on(t.workerId, t.startsOn),
     index("coverage_spans_regency_idx").on(t.regencyCode, t.startsOn),
     check("coverage_spans_order", sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],

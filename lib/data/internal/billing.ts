@@ -42,19 +42,23 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
   const lookback = reg.hasBills ? addMonths(month, -ADJUSTMENT_LOOKBACK_MONTHS) : month;
   const from = `${lookback > reg.startsOn.slice(0, 7) ? lookback : reg.startsOn.slice(0, 7)}-01`;
 
+  // Per month of the window, the spans of this regulation that overlap it and are the person's
+  // first span of the month (no span of the same enrollment row starts earlier in the month): a
+  // move bills the month by the regulation held on the 1st. The same NIK on another enrollment row
+  // is kept from a second charge by the person-month unique index.
   await tx.execute(sql`create temp table due_lines on commit drop as
-    with ms as (select generate_series(${from}::date, ${M}::date, interval '1 month')::date as m),
-    cand as (select distinct w.nik from coverage_spans s join workers w on w.id = s.worker_id
-              where s.regulation_id = ${regulationId} and s.starts_on < (${M}::date + interval '1 month')::date and (s.ends_on is null or s.ends_on >= ${from}::date)),
-    spans as (select s.*, w.nik, w.coverage_start from coverage_spans s join workers w on w.id = s.worker_id join cand c on c.nik = w.nik),
-    firsts as (select distinct on (sp.nik, ms.m) sp.nik, ms.m as month, sp.worker_id, sp.regulation_id, sp.district_code, sp.coverage_start
-                 from spans sp join ms on sp.starts_on < (ms.m + interval '1 month')::date and (sp.ends_on is null or sp.ends_on >= ms.m)
-                order by sp.nik, ms.m, sp.starts_on, sp.id)
-    select f.nik, f.month, f.worker_id, f.district_code, bc.office_id, t.jkk, t.jkm
-      from firsts f
-      left join branch_coverage bc on bc.district_code = f.district_code
-      cross join lateral (select jkk, jkm from tariffs where effective_from <= f.month order by effective_from desc limit 1) t
-     where f.regulation_id = ${regulationId}`);
+    with ms as (select m::date as m, t.jkk, t.jkm
+                  from generate_series(${from}::date, ${M}::date, interval '1 month') m
+                  cross join lateral (select jkk, jkm from tariffs where effective_from <= m::date order by effective_from desc limit 1) t)
+    select w.nik, ms.m as month, s.worker_id, s.district_code, bc.office_id, ms.jkk, ms.jkm
+      from coverage_spans s
+      join ms on s.starts_on < (ms.m + interval '1 month')::date and (s.ends_on is null or s.ends_on >= ms.m)
+      join workers w on w.id = s.worker_id
+      left join branch_coverage bc on bc.district_code = s.district_code
+     where s.regulation_id = ${regulationId}
+       and not exists (select 1 from coverage_spans o where o.worker_id = s.worker_id and o.id <> s.id
+                         and o.starts_on < (ms.m + interval '1 month')::date and (o.ends_on is null or o.ends_on >= ms.m)
+                         and (o.starts_on, o.id) < (s.starts_on, s.id))`);
   await tx.execute(sql`analyze due_lines`);
 
   // Bills this month for every branch that gets a line on it.
@@ -127,12 +131,13 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
   };
 }
 
-type Candidate = { id: number; officeId: number; amount: number; credit: boolean };
+type Credit = { id: number; officeId: number; amount: number };
 
 /**
  * Allocates up to `amount` of a payment to the issued bills of its regulation (all, or `billIds`):
  * whole lines, oldest month first, then earliest coverage start. Credits (koreksi lines whose
- * corrected line was paid) are used first, within their branch. One part per branch. Returns the
+ * corrected line was paid) are used first, within their branch. One part per branch. Set-based:
+ * the candidate lines stay in a temporary table and the prefix is a running sum. Returns the
  * amount allocated.
  */
 export async function allocatePayment(
@@ -142,19 +147,9 @@ export async function allocatePayment(
   const billFilter = args.billIds ? sql`and b.id = any(${pgArray(args.billIds)}::int[])` : sql``;
   // Lines the Dinas holds back while it checks the person (e.g. with Dukcapil): by KPJ.
   const hold = args.holdKpj?.length ? sql`and not coalesce(w.kpj_number = any(${pgArray(args.holdKpj)}::text[]), false)` : sql``;
-  const charges = await rows<Candidate>(
+  const credits = await rows<Credit>(
     tx,
-    sql`select l.id::int as id, b.office_id as "officeId", l.amount, false as credit
-      from bill_lines l join bills b on b.id = l.bill_id join workers w on w.id = l.worker_id
-     where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and l.kind <> 'koreksi' and not l.voided
-       and not exists (select 1 from payment_lines pl where pl.bill_line_id = l.id and pl.live)
-       and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
-       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month) ${hold}
-     order by l.month, w.coverage_start, l.id`,
-  );
-  const credits = await rows<Candidate>(
-    tx,
-    sql`select k.id::int as id, b.office_id as "officeId", k.amount, true as credit
+    sql`select k.id::int as id, b.office_id as "officeId", k.amount
       from bill_lines k join bills b on b.id = k.bill_id
      where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and k.kind = 'koreksi' and not k.voided
        and not exists (select 1 from payment_lines pl where pl.bill_line_id = k.id and pl.live)
@@ -163,22 +158,22 @@ export async function allocatePayment(
      order by k.month, k.id`,
   );
   const creditTotal = credits.reduce((s, c) => s + c.amount, 0);
-  // Pass 1: the longest prefix of charges the money and every credit could pay.
-  const chosen: Candidate[] = [];
-  let room = args.amount + creditTotal;
-  for (const c of charges) {
-    if (c.amount > room) break;
-    chosen.push(c);
-    room -= c.amount;
-  }
+  await tx.execute(sql`create temp table alloc_lines on commit drop as
+    select l.id, b.office_id, l.amount, row_number() over (order by l.month, w.coverage_start, l.id) as ord
+      from bill_lines l join bills b on b.id = l.bill_id join workers w on w.id = l.worker_id
+     where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and l.kind <> 'koreksi' and not l.voided
+       and not exists (select 1 from payment_lines pl where pl.bill_line_id = l.id and pl.live)
+       and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
+       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month) ${hold}`);
+  // Pass 1: the longest prefix the money and every credit could pay (amounts are positive, so the running sum only grows).
+  await tx.execute(sql`delete from alloc_lines where ord > (select coalesce(max(ord), 0) from (select ord, sum(amount) over (order by ord) as run from alloc_lines) x
+    where run <= ${args.amount + creditTotal})`);
+  const offices = await rows<{ officeId: number; charged: number }>(
+    tx,
+    sql`select office_id as "officeId", sum(amount)::bigint as charged from alloc_lines group by office_id order by office_id`,
+  );
   // Pass 2: credits used within their branch, up to its chosen charges.
-  const byOffice = new Map<number, { charges: Candidate[]; credits: Candidate[]; charged: number; credited: number }>();
-  const slot = (id: number) => byOffice.get(id) ?? byOffice.set(id, { charges: [], credits: [], charged: 0, credited: 0 }).get(id)!;
-  for (const c of chosen) {
-    const s = slot(c.officeId);
-    s.charges.push(c);
-    s.charged += c.amount;
-  }
+  const byOffice = new Map(offices.map((o) => [o.officeId, { charged: Number(o.charged), credits: [] as Credit[], credited: 0 }]));
   for (const k of credits) {
     const s = byOffice.get(k.officeId);
     if (s && s.credited + k.amount <= s.charged) {
@@ -186,32 +181,43 @@ export async function allocatePayment(
       s.credited += k.amount;
     }
   }
-  // Unusable credits: drop the newest charges until the money suffices.
+  // Credits that could not be used: drop the newest lines until the money suffices (rare; a few rows at a time).
   let net = [...byOffice.values()].reduce((t, s) => t + s.charged - s.credited, 0);
-  while (net > args.amount && chosen.length) {
-    const last = chosen.pop()!;
-    const s = byOffice.get(last.officeId)!;
-    s.charges.pop();
-    s.charged -= last.amount;
-    net -= last.amount;
-    while (s.credited > s.charged) {
-      const k = s.credits.pop()!;
-      s.credited -= k.amount;
-      net += k.amount;
+  while (net > args.amount) {
+    const tail = await rows<{ id: number; officeId: number; amount: number }>(
+      tx,
+      sql`select id::int, office_id as "officeId", amount from alloc_lines order by ord desc limit 200`,
+    );
+    if (!tail.length) break;
+    const dropped: number[] = [];
+    for (const t of tail) {
+      if (net <= args.amount) break;
+      const s = byOffice.get(t.officeId)!;
+      s.charged -= t.amount;
+      net -= t.amount;
+      dropped.push(t.id);
+      while (s.credited > s.charged) {
+        const k = s.credits.pop()!;
+        s.credited -= k.amount;
+        net += k.amount;
+      }
     }
+    await tx.execute(sql`delete from alloc_lines where id = any(${pgArray(dropped)}::bigint[])`);
   }
   let total = 0;
   for (const [officeId, s] of byOffice) {
-    if (!s.charges.length) continue;
+    if (s.charged <= 0) continue;
     const amount = s.charged - s.credited;
     const part = await firstRow<{ id: number }>(
       tx,
       sql`insert into payment_parts (payment_id, office_id, amount) values (${args.paymentId}, ${officeId}, ${amount}) returning id`,
     );
-    const ids = [...s.charges, ...s.credits].map((c) => c.id);
-    await tx.execute(sql`insert into payment_lines (part_id, bill_line_id) select ${part!.id}, unnest(${pgArray(ids)}::bigint[])`);
+    await tx.execute(sql`insert into payment_lines (part_id, bill_line_id)
+      select ${part!.id}::int, id from alloc_lines where office_id = ${officeId}
+      union all select ${part!.id}::int, unnest(${pgArray(s.credits.map((c) => c.id))}::bigint[])`);
     total += amount;
   }
+  await tx.execute(sql`drop table alloc_lines`);
   return total;
 }
 

@@ -56,7 +56,10 @@ export async function runReconciliation(
   }
   await new Promise<void>((res, rej) => copy.end((e?: Error | null) => (e ? rej(e) : res())));
   if (n === 0) throw new UserFacingError("Berkas tidak berisi baris peserta.");
+  await tx`create index on recon_in (kpj)`;
+  await tx`create index on recon_in (nik)`;
   await tx`analyze recon_in`;
+  await tx`set local work_mem = '64MB'`;
   await tx`create temp table recon_portal on commit drop as
       select distinct on (w.nik) w.id as worker_id, w.nik, w.kpj_number as kpj,
              (select to_char(max(p.month), 'YYYY-MM') from paid_months p where p.nik = w.nik) as last_paid

@@ -1,0 +1,1 @@
+CREATE INDEX "coverage_spans_worker_idx" ON "coverage_spans" USING btree ("worker_id","starts_on");
