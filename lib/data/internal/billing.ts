@@ -50,7 +50,8 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
     with ms as (select m::date as m, t.jkk, t.jkm
                   from generate_series(${from}::date, ${M}::date, interval '1 month') m
                   cross join lateral (select jkk, jkm from tariffs where effective_from <= m::date order by effective_from desc limit 1) t)
-    select w.nik, ms.m as month, s.worker_id, s.district_code, bc.office_id, ms.jkk, ms.jkm
+    select w.nik, ms.m as month, s.worker_id, s.district_code, bc.office_id, ms.jkk, ms.jkm,
+           exists (select 1 from bill_lines l where l.nik = w.nik and l.month = ms.m and l.kind <> 'koreksi' and not l.voided) as charged
       from coverage_spans s
       join ms on s.starts_on < (ms.m + interval '1 month')::date and (s.ends_on is null or s.ends_on >= ms.m)
       join workers w on w.id = s.worker_id
@@ -67,8 +68,7 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
     sql`insert into bills (regulation_id, regency_code, office_id, month, drafted_at)
       select distinct ${regulationId}::int, ${reg.regencyCode}, d.office_id, ${M}::date, (select portal_now())
         from due_lines d
-       where d.office_id is not null
-         and not exists (select 1 from bill_lines l where l.nik = d.nik and l.month = d.month and l.kind <> 'koreksi' and not l.voided)
+       where d.office_id is not null and not d.charged
          and not exists (select 1 from bills b where b.regulation_id = ${regulationId} and b.office_id = d.office_id and b.month = d.month and b.status = 'draf' and d.month <> ${M}::date)
       union
       select distinct ${regulationId}::int, ${reg.regencyCode}, bc.office_id, ${M}::date, (select portal_now())
@@ -89,8 +89,7 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
         from due_lines d
         left join bills own on own.regulation_id = ${regulationId} and own.office_id = d.office_id and own.month = d.month and own.status = 'draf'
         left join bills cur on cur.regulation_id = ${regulationId} and cur.office_id = d.office_id and cur.month = ${M}::date and cur.status = 'draf'
-       where d.office_id is not null and coalesce(own.id, cur.id) is not null
-         and not exists (select 1 from bill_lines l where l.nik = d.nik and l.month = d.month and l.kind <> 'koreksi' and not l.voided)
+       where d.office_id is not null and coalesce(own.id, cur.id) is not null and not d.charged
       returning kind)
     select kind::text, count(*)::int as n from ins group by kind`,
   );
