@@ -80,20 +80,6 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
       returning id`,
   );
 
-  const added = await rows<{ kind: string; n: number }>(
-    tx,
-    sql`with ins as (
-      insert into bill_lines (bill_id, worker_id, nik, district_code, month, kind, jkk, jkm, amount)
-      select coalesce(own.id, cur.id), d.worker_id, d.nik, d.district_code, d.month,
-             case when own.id is not null or d.month = ${M}::date then 'iuran' else 'susulan' end::bill_line_kind, d.jkk, d.jkm, d.jkk + d.jkm
-        from due_lines d
-        left join bills own on own.regulation_id = ${regulationId} and own.office_id = d.office_id and own.month = d.month and own.status = 'draf'
-        left join bills cur on cur.regulation_id = ${regulationId} and cur.office_id = d.office_id and cur.month = ${M}::date and cur.status = 'draf'
-       where d.office_id is not null and coalesce(own.id, cur.id) is not null and not d.charged
-      returning kind)
-    select kind::text, count(*)::int as n from ins group by kind`,
-  );
-
   // Lines of this regulation that are no longer due.
   const removed = await firstRow<{ n: number }>(
     tx,
@@ -117,6 +103,21 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
       returning 1)
     select count(*)::int as n from ins`,
   );
+  // New lines last: the two checks above then only visit lines that were there before.
+  const added = await rows<{ kind: string; n: number }>(
+    tx,
+    sql`with ins as (
+      insert into bill_lines (bill_id, worker_id, nik, district_code, month, kind, jkk, jkm, amount)
+      select coalesce(own.id, cur.id), d.worker_id, d.nik, d.district_code, d.month,
+             case when own.id is not null or d.month = ${M}::date then 'iuran' else 'susulan' end::bill_line_kind, d.jkk, d.jkm, d.jkk + d.jkm
+        from due_lines d
+        left join bills own on own.regulation_id = ${regulationId} and own.office_id = d.office_id and own.month = d.month and own.status = 'draf'
+        left join bills cur on cur.regulation_id = ${regulationId} and cur.office_id = d.office_id and cur.month = ${M}::date and cur.status = 'draf'
+       where d.office_id is not null and coalesce(own.id, cur.id) is not null and not d.charged
+      returning kind)
+    select kind::text, count(*)::int as n from ins group by kind`,
+  );
+
   const untertagih = await firstRow<{ n: number }>(tx, sql`select count(*)::int as n from due_lines where office_id is null and month = ${M}::date`);
   await tx.execute(sql`drop table due_lines`);
   const n = (k: string) => added.find((a) => a.kind === k)?.n ?? 0;
