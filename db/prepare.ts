@@ -8,6 +8,10 @@ const demo = process.argv.includes("--demo");
 migrateDatabase(url)
   .then(() => seedDatabase(url, { demo, log: (m) => console.log(`[db] ${m}`) }))
   .catch((e) => {
-    console.error("[db] Persiapan database gagal:", e instanceof Error ? e.message : e);
+    console.error(
+      "[db] Persiapan database gagal:",
+      e instanceof Error ? e.message : e,
+      e instanceof Error && e.cause instanceof Error ? `(sebab: ${e.cause.message})` : "",
+    );
     process.exit(1);
   });

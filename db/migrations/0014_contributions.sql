@@ -252,7 +252,9 @@ CREATE TRIGGER paid_months_no_update BEFORE UPDATE ON paid_months FOR EACH ROW E
 CREATE OR REPLACE FUNCTION refresh_contributions(niks text[]) RETURNS void LANGUAGE plpgsql AS $f$
 BEGIN
   -- The NIKs as a relation (hash joins, not 200,000 probes of = ANY); callers pass them distinct.
-  CREATE TEMP TABLE IF NOT EXISTS refresh_niks (nik text) ON COMMIT DROP;
+  -- A scratch table per connection, emptied at every commit (never dropped, so the function's
+  -- cached plans stay valid); it never holds anything between transactions.
+  CREATE TEMP TABLE IF NOT EXISTS refresh_niks (nik text) ON COMMIT DELETE ROWS;
   TRUNCATE refresh_niks;
   INSERT INTO refresh_niks SELECT unnest(niks);
   ANALYZE refresh_niks;
