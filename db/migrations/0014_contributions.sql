@@ -267,9 +267,11 @@ BEGIN
   DO UPDATE SET n = a.n + excluded.n;
 
   WITH holder AS (
+    -- Contributions run from coverage start, or from the regulation's start when coverage began earlier.
     SELECT w.nik, w.id, w.regency_code, coalesce(w.district_code, '') AS district_code, w.regulation_id,
-           date_trunc('month', w.coverage_start)::date AS start_month, extract(day FROM w.coverage_start) > 15 AS late_start
-      FROM workers w JOIN refresh_niks r ON r.nik = w.nik WHERE w.status = 'aktif'),
+           date_trunc('month', greatest(w.coverage_start, g.starts_on))::date AS start_month,
+           extract(day FROM greatest(w.coverage_start, g.starts_on)) > 15 AS late_start
+      FROM workers w JOIN refresh_niks r ON r.nik = w.nik JOIN regulations g ON g.id = w.regulation_id WHERE w.status = 'aktif'),
   pm AS (
     SELECT p.nik, ((extract(year FROM p.month) - extract(year FROM h.start_month)) * 12 + extract(month FROM p.month) - extract(month FROM h.start_month))::int AS i
       FROM paid_months p JOIN holder h ON h.nik = p.nik WHERE p.month >= h.start_month),

@@ -112,7 +112,8 @@ export async function getWorkerContributionsForViewer(viewer: Viewer, workerId: 
   assertCan(viewer.role, "billing.view");
   const w = await firstRow<{ nik: string; status: string; coverageStart: string | null; grace: number | null; covered: boolean }>(
     db(),
-    sql`select workers.nik, workers.status::text as status, workers.coverage_start::text as "coverageStart", r.arrears_grace_months as grace,
+    // Contributions run from coverage start, or from the regulation's start when coverage began earlier.
+    sql`select workers.nik, workers.status::text as status, greatest(workers.coverage_start, r.starts_on)::text as "coverageStart", r.arrears_grace_months as grace,
          exists (select 1 from branch_coverage bc where bc.district_code = workers.district_code) as covered
       from workers left join regulations r on r.id = workers.regulation_id where workers.id = ${workerId} and ${workerInScope(viewer)}`,
   );
