@@ -75,3 +75,37 @@ export async function receivePdf(body: ReadableStream<Uint8Array> | null, create
 export async function removeStoredFile(id: string | null) {
   if (id) await fileStore().remove(id);
 }
+
+/** The file name an upload gave in its X-File-Name header, reduced to safe characters (≤ 150). */
+export function uploadName(headers: Headers, fallback: string): string {
+  const raw = decodeURIComponent(headers.get("x-file-name") ?? fallback);
+  return raw.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 150) || fallback;
+}
+
+/**
+ * A stored PDF as a private inline response, whole or (with a `Range: bytes=a-b` header) in part
+ * for PDF viewers. The caller has already found the file through a scoped data function.
+ */
+export async function pdfResponse(fileId: string, name: string, rangeHeader: string | null = null): Promise<Response | null> {
+  const stat = await fileStore().stat(fileId);
+  if (!stat) return null;
+  const headers: Record<string, string> = {
+    "Content-Type": "application/pdf",
+    "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    "Accept-Ranges": "bytes",
+  };
+  const range = /^bytes=(\d+)-(\d*)$/.exec(rangeHeader ?? "");
+  if (range) {
+    const start = Number(range[1]);
+    const end = Math.min(range[2] ? Number(range[2]) : stat.size - 1, stat.size - 1);
+    if (start > end) return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${stat.size}` } });
+    const body = Readable.toWeb(fileStore().read(fileId, { start, end })) as ReadableStream;
+    return new Response(body, {
+      status: 206,
+      headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${stat.size}`, "Content-Length": String(end - start + 1) },
+    });
+  }
+  return new Response(Readable.toWeb(fileStore().read(fileId)) as ReadableStream, { headers: { ...headers, "Content-Length": String(stat.size) } });
+}

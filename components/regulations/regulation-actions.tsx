@@ -1,17 +1,11 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import type { ActionResult } from "@/lib/auth/action";
+import { useForm, type FormAction } from "@/components/ui/use-form";
 
-type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionResult>;
-
-function useForm(action: Action) {
-  const [state, formAction] = useActionState(action, { status: "idle" });
-  const typed = (k: string) => (state.values?.[k] as string | undefined) ?? undefined;
-  return { state, formAction, e: state.fieldErrors ?? {}, typed };
-}
+type Action = FormAction;
 
 export function EnactForm({ action, regulationId, today }: { action: Action; regulationId: number; today: string }) {
   const { state, formAction, e, typed } = useForm(action);

@@ -9,7 +9,7 @@ import { formatNumber } from "@/lib/format";
 import { readBpjsList } from "@/lib/imports/bpjs-list";
 import { MAX_UPLOAD_BYTES, receiveWorkerList } from "@/lib/imports/file";
 import { HttpError } from "@/lib/http-error";
-import { fileStore } from "@/lib/storage";
+import { fileStore, uploadName } from "@/lib/storage";
 
 /**
  * BPJS's participant list (CSV or XLSX, ≤ 200.000 rows) for ?regulationId=&month=YYYY-MM: checked
@@ -24,8 +24,7 @@ export const POST = authorizedRoute(
     if (!Number.isInteger(regulationId) || regulationId <= 0) throw new HttpError(400, "Pilih regulasi.");
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new HttpError(400, "Pilih bulan rekonsiliasi.");
     if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BYTES) throw new HttpError(413, "Berkas lebih dari 50 MB.");
-    const rawName = decodeURIComponent(req.headers.get("x-file-name") ?? "daftar-bpjs.csv");
-    const fileName = rawName.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 150) || "daftar-bpjs.csv";
+    const fileName = uploadName(req.headers, "daftar-bpjs.csv");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-recon-"));
     const tmp = path.join(dir, `${crypto.randomUUID()}.part`);
     try {

@@ -1,9 +1,8 @@
-import { Readable } from "node:stream";
 import { authorizedRoute, jsonMessage, routeId } from "@/lib/auth/route";
 import { NotFoundError } from "@/lib/data/errors";
 import { getPaymentForViewer, getPaymentProofForViewer, setPaymentProof } from "@/lib/data/payments";
 import { HttpError } from "@/lib/http-error";
-import { fileStore, MAX_PDF_BYTES, receivePdf, removeStoredFile } from "@/lib/storage";
+import { MAX_PDF_BYTES, pdfResponse, receivePdf, removeStoredFile, uploadName } from "@/lib/storage";
 
 /** Upload the SP2D proof (PDF ≤ 10 MB, streamed into the file store, %PDF- checked). */
 export const POST = authorizedRoute<{ id: string }>(
@@ -15,8 +14,7 @@ export const POST = authorizedRoute<{ id: string }>(
     await getPaymentForViewer(viewer, id);
     const stored = await receivePdf(req.body, viewer.id);
     try {
-      const rawName = decodeURIComponent(req.headers.get("x-file-name") ?? "sp2d.pdf");
-      const name = rawName.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 150) || "sp2d.pdf";
+      const name = uploadName(req.headers, "sp2d.pdf");
       const previous = await setPaymentProof(viewer, id, { fileId: stored.id, name });
       await removeStoredFile(previous);
       return jsonMessage(200, `Bukti SP2D ${name} tersimpan.`);
@@ -28,18 +26,10 @@ export const POST = authorizedRoute<{ id: string }>(
   { accepts: ["application/pdf", "application/octet-stream", ""] },
 );
 
-export const GET = authorizedRoute<{ id: string }>("billing.view", async (_req, { viewer, params }) => {
+export const GET = authorizedRoute<{ id: string }>("billing.view", async (req, { viewer, params }) => {
   const id = routeId(params.id, "Bukti SP2D");
   const doc = await getPaymentProofForViewer(viewer, id);
-  const stat = await fileStore().stat(doc.file);
-  if (!stat) throw new NotFoundError("Bukti SP2D");
-  return new Response(Readable.toWeb(fileStore().read(doc.file)) as ReadableStream, {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(doc.name)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Length": String(stat.size),
-    },
-  });
+  const res = await pdfResponse(doc.file, doc.name, req.headers.get("range"));
+  if (!res) throw new NotFoundError("Bukti SP2D");
+  return res;
 });
