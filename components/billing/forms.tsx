@@ -158,3 +158,25 @@ export function PaymentForm({
     </form>
   );
 }
+
+/** The supervisor records that a refund reached the Kas Daerah: the STS date and number. */
+export function RefundReceiveForm({ action, refundId, today }: { action: Action; refundId: number; today: string }) {
+  const { state, formAction, e, typed } = useForm(action);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+      <FormMessage status={state.status} message={state.message} />
+      <input type="hidden" name="refundId" value={refundId} />
+      <TextField
+        id={`refund-${refundId}-on`}
+        label="Tanggal diterima"
+        name="receivedOn"
+        type="date"
+        max={today}
+        defaultValue={typed("receivedOn") ?? today}
+        errors={e.receivedOn}
+      />
+      <TextField id={`refund-${refundId}-ref`} label="Nomor STS" name="reference" defaultValue={typed("reference")} errors={e.reference} />
+      <SubmitButton variant="secondary">Catat diterima</SubmitButton>
+    </form>
+  );
+}

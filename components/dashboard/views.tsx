@@ -20,6 +20,7 @@ import { forecastText } from "@/lib/domain/regulations";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
 import { BarChart, ColumnChart, ProgressBar, Skeleton } from "./charts";
+import { contributionItems } from "./contribution-items";
 
 type Filter = DashboardFilter & { provinceCode: string | null };
 
@@ -471,16 +472,7 @@ const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 
  */
 async function ContributionPanel({ viewer, filter }: { viewer: Viewer; filter: { regencyCode?: string | null; provinceCode?: string | null } }) {
   const p = await getContributionProgressForViewer(viewer, filter);
-  const items: [string, string, string][] = [
-    ["Tercatat", formatNumber(p.tercatat), "Memegang tempat kuota (diajukan, diverifikasi, aktif)."],
-    ["Aktif", formatNumber(p.aktif), "Sudah punya nomor KPJ BPJS Ketenagakerjaan."],
-    ["Tidak menunggak", formatNumber(p.tidakMenunggak), "Iuran bulan ini lunas, atau belum jatuh tempo (tanggal 15) dan bulan sebelumnya lunas."],
-    ["Menunggak", formatNumber(p.menunggak), "Ada iuran yang lewat jatuh tempo belum dibayar, masih dalam masa tenggang."],
-    ["Nonaktif (tunggakan)", formatNumber(p.nonaktif), "Lebih dari batas bulan berturut-turut tidak dibayar: tidak terlindungi."],
-    ["Tidak tertagih", formatNumber(p.tidakTertagih), "Aktif di kecamatan yang belum dilayani kantor cabang."],
-    ["≥ 6 bulan iuran", formatNumber(p.enamBulan), "Masa iur enam bulan atau lebih."],
-    ["KPI BPJS", formatNumber(Math.round(p.kpi)), "Σ min(masa iur, 6) / 6: dihitung penuh setelah 6 bulan dibayar."],
-  ];
+  const items = contributionItems(p);
   return (
     <Card title="Kepesertaan dan iuran">
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="contribution-progress">

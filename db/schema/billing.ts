@@ -271,6 +271,82 @@ export const aggContribution = pgTable(
   ],
 );
 
+/**
+ * A branch head's reactivation of a person who stayed nonaktif past the regulation's rejoin window
+ * (BPJS treats it as a new registration): the membership restarts on `reactivatedOn`, so the
+ * months before it are no longer due and the state runs from there (membership_start(), 0017).
+ */
+export const contributionReactivations = pgTable(
+  "contribution_reactivations",
+  {
+    id: serial("id").primaryKey(),
+    nik: text("nik").notNull(),
+    workerId: bigint("worker_id", { mode: "number" })
+      .notNull()
+      .references(() => workers.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    reactivatedOn: date("reactivated_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("contribution_reactivations_nik_idx").on(t.nik, t.reactivatedOn),
+    check("contribution_reactivations_reason", sql`length(trim(${t.reason})) >= 5`),
+  ],
+);
+
+export const refundStatus = pgEnum("refund_status", ["diajukan", "diterima"]);
+
+/**
+ * A credit left when a regulation ends (SP2D money never allocated) becomes a refund to the Kas
+ * Daerah, per the agreement with BPJS: made when the regulation ends (or when an SP2D is recorded
+ * on an ended regulation), and marked received by the supervisor with the STS number and date.
+ */
+export const creditRefunds = pgTable(
+  "credit_refunds",
+  {
+    id: serial("id").primaryKey(),
+    regulationId: integer("regulation_id")
+      .notNull()
+      .references(() => regulations.id),
+    regencyCode: text("regency_code").notNull(),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+    status: refundStatus("status").notNull().default("diajukan"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id),
+    receivedOn: date("received_on", { mode: "string" }),
+    reference: text("reference"),
+    receivedBy: uuid("received_by").references(() => users.id),
+  },
+  (t) => [
+    index("credit_refunds_regulation_idx").on(t.regulationId),
+    check("credit_refunds_amount", sql`${t.amount} > 0`),
+    check("credit_refunds_received", sql`(${t.status} = 'diterima') = (${t.receivedOn} is not null and ${t.reference} is not null)`),
+  ],
+);
+
+/** Which payments' unallocated money a refund takes (so that money is no longer the regulation's credit). */
+export const creditRefundPayments = pgTable(
+  "credit_refund_payments",
+  {
+    refundId: integer("refund_id")
+      .notNull()
+      .references(() => creditRefunds.id),
+    paymentId: integer("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    amount: bigint("amount", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.refundId, t.paymentId] }),
+    index("credit_refund_payments_payment_idx").on(t.paymentId),
+    check("credit_refund_payments_amount", sql`${t.amount} > 0`),
+  ],
+);
+
 export const reconciliationStatus = pgEnum("reconciliation_status", ["selesai", "terkunci"]);
 
 /**

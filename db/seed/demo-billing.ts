@@ -70,6 +70,7 @@ export async function seedDemoBilling(db: Database, today: string) {
           amount: Number(due!.total),
           billIds: toPay.map((b) => b.id),
           holdKpj: r.regencyCode === "36.03" && m >= `${year}-07` ? holdKpj : [],
+          day: earliest(`${m}-10`, today),
         });
         const parts = await rows<{ id: number }>(tx, q`select id from payment_parts where payment_id = ${payment!.id} order by id`);
         for (const [i, p] of parts.entries()) {

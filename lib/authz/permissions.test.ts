@@ -36,6 +36,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "payments.record": ["supervisor"],
   "payments.confirm": ["kepala_cabang"],
   "reconciliation.upload": ["kepala_cabang"],
+  "contributions.reactivate": ["kepala_cabang"],
 };
 
 describe("permission table", () => {

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   "payments.record": ["supervisor"],
   "payments.confirm": ["kepala_cabang"],
   "reconciliation.upload": ["kepala_cabang"],
+  // Past the rejoin window BPJS treats a return as a new registration: the branch head's call.
+  "contributions.reactivate": ["kepala_cabang"],
   "imports.upload": ["petugas", "supervisor"],
   // Supervisors commit; an officer too when the area works in one step (checked in lib/data).
   "imports.commit": ["petugas", "supervisor"],

@@ -8,7 +8,7 @@ import { today as clockToday } from "@/lib/clock";
 import { maskNik } from "@/lib/domain/nik";
 import { addMonths } from "@/lib/domain/wib";
 import { writeAudit } from "./audit";
-import { allocatePayment, draftRegulationMonth, lockRegulationBilling, type DraftResult } from "./internal/billing";
+import { allocatePayment, draftRegulationMonth, lockRegulationBilling, unallocatedSql, type DraftResult } from "./internal/billing";
 import { firstRow, rows } from "./internal/rows";
 import { NotFoundError, UserFacingError } from "./errors";
 
@@ -41,14 +41,16 @@ export type BillRow = {
 
 // A bill's figures: charges (iuran + susulan) less credits (koreksi); paid = confirmed; pending =
 // allocated to a part not yet confirmed. Lines of a void bill keep their figures for the record.
-const BILL_FIGURES = sql`
-  (select count(*) from bill_lines l where l.bill_id = b.id)::int as lines,
-  coalesce((select sum(l.amount) from bill_lines l where l.bill_id = b.id and l.kind <> 'koreksi'), 0)::bigint as charged,
-  coalesce((select sum(l.amount) from bill_lines l where l.bill_id = b.id and l.kind = 'koreksi'), 0)::bigint as credited,
-  coalesce((select sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) from bill_lines l join payment_lines pl on pl.bill_line_id = l.id and pl.live
-             join payment_parts pp on pp.id = pl.part_id and pp.status = 'dikonfirmasi' where l.bill_id = b.id), 0)::bigint as paid,
-  coalesce((select sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) from bill_lines l join payment_lines pl on pl.bill_line_id = l.id and pl.live
-             join payment_parts pp on pp.id = pl.part_id and pp.status = 'menunggu' where l.bill_id = b.id), 0)::bigint as pending`;
+// One pass over the bill's lines (a line is on at most one live payment line).
+const BILL_FIGURES_JOIN = sql`left join lateral (
+    select count(*)::int as lines,
+           coalesce(sum(l.amount) filter (where l.kind <> 'koreksi'), 0)::bigint as charged,
+           coalesce(sum(l.amount) filter (where l.kind = 'koreksi'), 0)::bigint as credited,
+           coalesce(sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) filter (where pp.status = 'dikonfirmasi'), 0)::bigint as paid,
+           coalesce(sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) filter (where pp.status = 'menunggu'), 0)::bigint as pending
+      from bill_lines l left join payment_lines pl on pl.bill_line_id = l.id and pl.live left join payment_parts pp on pp.id = pl.part_id
+     where l.bill_id = b.id) f on true`;
+const BILL_FIGURES = sql`f.lines, f.charged, f.credited, f.paid, f.pending`;
 
 const BILL_COLUMNS = sql`b.id, b.regulation_id as "regulationId", r.title as "regulationTitle", r.number as "regulationNumber", b.regency_code as "regencyCode", g.name as "regencyName",
   b.office_id as "officeId", o.name as "officeName", to_char(b.month, 'YYYY-MM') as month, b.status::text as status, b.kode_iuran as "kodeIuran"`;
@@ -67,7 +69,7 @@ export async function listBillsForViewer(viewer: Viewer, filter: { regulationId?
   const list = await rows<BillRow>(
     db(),
     sql`select ${BILL_COLUMNS}, ${BILL_FIGURES}
-      from bills b join regulations r on r.id = b.regulation_id join regencies g on g.code = b.regency_code join offices o on o.id = b.office_id
+      from bills b join regulations r on r.id = b.regulation_id join regencies g on g.code = b.regency_code join offices o on o.id = b.office_id ${BILL_FIGURES_JOIN}
      where ${billScope(viewer)} ${filter.regulationId ? sql`and b.regulation_id = ${filter.regulationId}` : sql``}
        ${filter.status ? sql`and b.status = ${filter.status}` : sql``}
      order by b.month desc, b.regency_code, r.title, o.name, b.id desc
@@ -80,7 +82,7 @@ async function billRow(viewer: Viewer, id: number): Promise<BillRow> {
   const row = await firstRow<BillRow>(
     db(),
     sql`select ${BILL_COLUMNS}, ${BILL_FIGURES}
-      from bills b join regulations r on r.id = b.regulation_id join regencies g on g.code = b.regency_code join offices o on o.id = b.office_id
+      from bills b join regulations r on r.id = b.regulation_id join regencies g on g.code = b.regency_code join offices o on o.id = b.office_id ${BILL_FIGURES_JOIN}
      where b.id = ${id} and ${billScope(viewer)}`,
   );
   if (!row) throw new NotFoundError("Tagihan");
@@ -161,11 +163,11 @@ async function billLines(billId: number, range: { offset: number; limit: number 
   return list.map((l) => ({ ...l, nik: maskNik(l.nik) }));
 }
 
-/** Every line of a bill, for the rincian tagihan the Dinas attaches to its SPM (audited). */
-export async function exportBillForViewer(viewer: Viewer, id: number) {
+/** Every line of a bill (or the first `limit`: the printed page), for the rincian tagihan the Dinas attaches to its SPM (audited). */
+export async function exportBillForViewer(viewer: Viewer, id: number, limit?: number) {
   assertCan(viewer.role, "billing.view");
   const bill = await billRow(viewer, id);
-  const lines = await billLines(id, null);
+  const lines = await billLines(id, limit ? { offset: 0, limit } : null);
   await writeAudit(db(), { actorId: viewer.id, action: "bill.export", entityType: "bill", entityId: String(id), details: { lines: lines.length } });
   return { bill, lines };
 }
@@ -207,6 +209,7 @@ export async function draftBillsForViewer(viewer: Viewer, args: { regulationId: 
 export async function issueBill(viewer: Viewer, id: number, kodeIuran: string) {
   assertCan(viewer.role, "billing.issue");
   if (!/^[0-9]{11}$/.test(kodeIuran)) throw new UserFacingError("Kode iuran harus 11 digit angka.", { kodeIuran: ["Kode iuran harus 11 digit angka."] });
+  const today = await clockToday();
   return db().transaction(async (tx) => {
     const bill = await firstRow<{ status: string; regulationId: number; regulationStatus: string; lines: number }>(
       tx,
@@ -228,13 +231,13 @@ export async function issueBill(viewer: Viewer, id: number, kodeIuran: string) {
     // Credit of the regulation (money not yet allocated), oldest payment first.
     const credits = await rows<{ id: number; left: number }>(
       tx,
-      sql`select p.id, (p.amount - coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = p.id and pp.status in ('menunggu', 'dikonfirmasi')), 0))::bigint as left
+      sql`select p.id, ${unallocatedSql("p")}::bigint as left
         from payments p where p.regulation_id = ${bill.regulationId} and p.status = 'dicatat' order by p.paid_on, p.id for update`,
     );
     let applied = 0;
     for (const c of credits) {
       if (Number(c.left) <= 0) continue;
-      applied += await allocatePayment(tx, { paymentId: c.id, regulationId: bill.regulationId, amount: Number(c.left), billIds: [id] });
+      applied += await allocatePayment(tx, { paymentId: c.id, regulationId: bill.regulationId, amount: Number(c.left), billIds: [id], day: today });
     }
     await writeAudit(tx, {
       actorId: viewer.id,

@@ -7,7 +7,9 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { today as clockToday } from "@/lib/clock";
 import { contributionState, stateFromSummary, type ContributionState } from "@/lib/domain/contribution-state";
 import { addMonths, monthsBetween } from "@/lib/domain/wib";
-import { NotFoundError } from "./errors";
+import { writeAudit } from "./audit";
+import { NotFoundError, UserFacingError } from "./errors";
+import { unallocatedSql } from "./internal/billing";
 import { firstRow, rows } from "./internal/rows";
 import { workerInScope } from "./internal/worker-scope";
 
@@ -21,6 +23,8 @@ export type ContributionProgress = {
   tidakMenunggak: number;
   menunggak: number;
   nonaktif: number;
+  /** Of nonaktif: past the rejoin window, only the branch head can reactivate. */
+  lewatPemulihan: number;
   tidakTertagih: number;
   enamBulan: number;
   kpi: number;
@@ -35,9 +39,11 @@ export type ContributionProgress = {
 export async function getContributionProgressForViewer(
   viewer: Viewer,
   filter: { regencyCode?: string | null; provinceCode?: string | null } = {},
+  onDay?: string,
 ): Promise<ContributionProgress> {
   assertCan(viewer.role, "dashboard.view");
-  const day = await clockToday();
+  // The states on `onDay` (the quarterly report's day) of today's holders, from the payments known today.
+  const day = onDay ?? (await clockToday());
   const scope = scopeOf(viewer);
   const one = filter.regencyCode
     ? sql`and a.regency_code = ${filter.regencyCode}`
@@ -53,16 +59,18 @@ export async function getContributionProgressForViewer(
     longestGap: number;
     masaCapped: number;
     grace: number;
+    rejoin: number;
     covered: boolean;
     n: number;
   }>(
     db(),
     sql`select to_char(a.start_month, 'YYYY-MM') as "startMonth", a.late_start as "lateStart", to_char(a.paid_through, 'YYYY-MM') as "paidThrough",
          a.paid_after as "paidAfter", to_char(a.last_paid, 'YYYY-MM') as "lastPaid", a.longest_gap as "longestGap", a.masa_capped as "masaCapped",
-         r.arrears_grace_months as grace, exists (select 1 from branch_coverage bc where bc.district_code = a.district_code) as covered, sum(a.n)::int as n
+         r.arrears_grace_months as grace, r.rejoin_months as rejoin,
+         exists (select 1 from branch_coverage bc where bc.district_code = a.district_code) as covered, sum(a.n)::int as n
       from agg_contribution a join regulations r on r.id = a.regulation_id
      where a.n <> 0 and ${enrollmentInScope(scope, sql`a.regency_code`, sql`a.district_code`)} ${one}
-     group by 1, 2, 3, 4, 5, 6, 7, 8, 9`,
+     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   );
   const stock = await firstRow<{ tercatat: number; aktif: number }>(
     db(),
@@ -76,6 +84,7 @@ export async function getContributionProgressForViewer(
     tidakMenunggak: 0,
     menunggak: 0,
     nonaktif: 0,
+    lewatPemulihan: 0,
     tidakTertagih: 0,
     enamBulan: 0,
     kpi: 0,
@@ -88,10 +97,13 @@ export async function getContributionProgressForViewer(
       out.tidakTertagih += g.n;
       continue;
     }
-    const s = stateFromSummary({ ...g, masaIur: g.masaCapped }, day, g.grace);
+    const s = stateFromSummary({ ...g, masaIur: g.masaCapped }, day, g);
     if (s.kind === "lunas" || s.kind === "belum_jatuh_tempo") out.tidakMenunggak += g.n;
     else if (s.kind === "menunggak") out.menunggak += g.n;
-    else if (s.kind === "nonaktif") out.nonaktif += g.n;
+    else if (s.kind === "nonaktif") {
+      out.nonaktif += g.n;
+      if (s.lapsed) out.lewatPemulihan += g.n;
+    }
   }
   out.kpi = weighted / 6;
   return out;
@@ -110,20 +122,23 @@ export type MonthRow = {
  */
 export async function getWorkerContributionsForViewer(viewer: Viewer, workerId: number, onDay?: string) {
   assertCan(viewer.role, "billing.view");
-  const w = await firstRow<{ nik: string; status: string; coverageStart: string | null; grace: number | null; covered: boolean }>(
+  const w = await firstRow<{ nik: string; status: string; coverageStart: string | null; grace: number | null; rejoin: number | null; covered: boolean }>(
     db(),
-    // Contributions run from coverage start, or from the regulation's start when coverage began earlier.
-    sql`select workers.nik, workers.status::text as status, greatest(workers.coverage_start, r.starts_on)::text as "coverageStart", r.arrears_grace_months as grace,
+    // Contributions run from membership_start(): coverage start, the regulation's start or a reactivation, the latest.
+    sql`select workers.nik, workers.status::text as status, membership_start(workers.nik, workers.coverage_start, r.starts_on)::text as "coverageStart",
+         r.arrears_grace_months as grace, r.rejoin_months as rejoin,
          exists (select 1 from branch_coverage bc where bc.district_code = workers.district_code) as covered
       from workers left join regulations r on r.id = workers.regulation_id where workers.id = ${workerId} and ${workerInScope(viewer)}`,
   );
   if (!w) throw new NotFoundError("Pekerja");
   const today = await clockToday();
+  // The person's charges by the (nik, month) index of live charges, their credits by the corrected line.
   const billed = await rows<{ month: string; billId: number; kind: string; amount: number; billStatus: string; regulationTitle: string }>(
     db(),
-    sql`select to_char(l.month, 'YYYY-MM') as month, b.id as "billId", l.kind::text as kind, l.amount, b.status::text as "billStatus", r.title as "regulationTitle"
-      from bill_lines l join bills b on b.id = l.bill_id join regulations r on r.id = b.regulation_id
-     where l.nik = ${w.nik} and not l.voided order by l.month, l.id`,
+    sql`with charged as (select * from bill_lines l where l.nik = ${w.nik} and l.kind <> 'koreksi' and not l.voided),
+         lines as (select * from charged union all select k.* from bill_lines k join charged c on k.corrects_line_id = c.id where k.kind = 'koreksi' and not k.voided)
+      select to_char(l.month, 'YYYY-MM') as month, b.id as "billId", l.kind::text as kind, l.amount, b.status::text as "billStatus", r.title as "regulationTitle"
+        from lines l join bills b on b.id = l.bill_id join regulations r on r.id = b.regulation_id order by l.month, l.id`,
   );
   const paid = await rows<{ month: string; billId: number; confirmedOn: string }>(
     db(),
@@ -131,7 +146,7 @@ export async function getWorkerContributionsForViewer(viewer: Viewer, workerId: 
       from paid_months p join bill_lines l on l.id = p.bill_line_id where p.nik = ${w.nik} order by p.month`,
   );
   const start = w.coverageStart;
-  const grace = w.grace ?? 3;
+  const rules = { grace: w.grace ?? 3, rejoin: w.rejoin ?? 3 };
   const stateOn = (day: string): ContributionState | null => {
     if (w.status !== "aktif" || !start) return null;
     if (!w.covered) return { kind: "tidak_tertagih" };
@@ -140,7 +155,7 @@ export async function getWorkerContributionsForViewer(viewer: Viewer, workerId: 
       startMonth: start.slice(0, 7),
       lateStart: Number(start.slice(8, 10)) > 15,
       day,
-      grace,
+      ...rules,
     });
   };
   const first = [start?.slice(0, 7), billed[0]?.month, paid[0]?.month].filter((m): m is string => !!m).sort()[0];
@@ -159,7 +174,65 @@ export async function getWorkerContributionsForViewer(viewer: Viewer, workerId: 
     stateOnDay: onDay ? stateOn(onDay) : null,
     months: months.reverse(),
     corrections: billed.filter((x) => x.kind === "koreksi").map((x) => ({ ...x, amount: Number(x.amount) })),
+    reactivations: await rows<{ on: string; reason: string; office: string }>(
+      db(),
+      sql`select x.reactivated_on::text as on, x.reason, o.name as office from contribution_reactivations x join offices o on o.id = x.office_id
+         where x.nik = ${w.nik} order by x.reactivated_on desc, x.id desc`,
+    ),
   };
+}
+
+/**
+ * The branch head reactivates a person nonaktif past the regulation's rejoin window (BPJS treats
+ * it as a new registration): the membership restarts today, the months before it are no longer
+ * due or payable, masa iur keeps the months already paid. Only for a person of the branch's
+ * kecamatan who is lapsed today; audited.
+ */
+export async function reactivateContributions(viewer: Viewer, workerId: number, reason: string) {
+  assertCan(viewer.role, "contributions.reactivate");
+  const why = reason.trim();
+  if (why.length < 5) throw new UserFacingError("Tulis alasan reaktivasi.", { reason: ["Alasan reaktivasi wajib diisi (minimal 5 karakter)."] });
+  const today = await clockToday();
+  await db().transaction(async (tx) => {
+    const w = await firstRow<{ nik: string; status: string }>(
+      tx,
+      sql`select workers.nik, workers.status::text as status from workers where workers.id = ${workerId} and ${workerInScope(viewer)} for update`,
+    );
+    if (!w) throw new NotFoundError("Pekerja");
+    const s = await firstRow<{
+      startMonth: string;
+      lateStart: boolean;
+      paidThrough: string;
+      paidAfter: number;
+      lastPaid: string;
+      longestGap: number;
+      masaIur: number;
+      grace: number;
+      rejoin: number;
+    }>(
+      tx,
+      sql`select to_char(pc.start_month, 'YYYY-MM') as "startMonth", pc.late_start as "lateStart", to_char(pc.paid_through, 'YYYY-MM') as "paidThrough",
+           pc.paid_after as "paidAfter", to_char(pc.last_paid, 'YYYY-MM') as "lastPaid", pc.longest_gap as "longestGap", pc.masa_iur as "masaIur",
+           g.arrears_grace_months as grace, g.rejoin_months as rejoin
+         from person_contributions pc join regulations g on g.id = pc.regulation_id where pc.nik = ${w.nik} and pc.worker_id = ${workerId}`,
+    );
+    const state = s ? stateFromSummary(s, today, s) : null;
+    if (w.status !== "aktif" || !state || state.kind !== "nonaktif" || !state.lapsed)
+      throw new UserFacingError(
+        "Reaktivasi hanya untuk peserta aktif yang nonaktif (tunggakan) melewati batas pemulihan; peserta lain cukup dilunasi tunggakannya.",
+      );
+    await tx.execute(
+      sql`insert into contribution_reactivations (nik, worker_id, office_id, reactivated_on, reason, created_by)
+          values (${w.nik}, ${workerId}, ${viewer.officeId}, ${today}::date, ${why}, ${viewer.id})`,
+    );
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "contribution.reactivate",
+      entityType: "worker",
+      entityId: String(workerId),
+      details: { reactivatedOn: today, unpaidMonths: state.months },
+    });
+  });
 }
 
 export type RegulationActuals = {
@@ -169,6 +242,8 @@ export type RegulationActuals = {
   paid: number;
   outstanding: number;
   credit: number;
+  /** Credit turned into refunds to the Kas Daerah when the regulation ended (all years). */
+  refunded: number;
   projection: number;
   holders: number;
   remainingMonths: number;
@@ -191,7 +266,16 @@ export async function getRegulationActualsForViewer(viewer: Viewer, regulationId
   const year = fiscalYear ?? Number(today.slice(0, 4));
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-01`;
-  const r = await firstRow<{ allocated: number | null; billed: number; paid: number; outstanding: number; credit: number; holders: number; tariff: number }>(
+  const r = await firstRow<{
+    allocated: number | null;
+    billed: number;
+    paid: number;
+    outstanding: number;
+    credit: number;
+    refunded: number;
+    holders: number;
+    tariff: number;
+  }>(
     db(),
     sql`select (select allocated from regulation_budgets where regulation_id = ${regulationId} and fiscal_year = ${year}) as allocated,
        coalesce((select sum(case when l.kind = 'koreksi' then -l.amount else l.amount end) from bill_lines l join bills b on b.id = l.bill_id
@@ -202,8 +286,8 @@ export async function getRegulationActualsForViewer(viewer: Viewer, regulationId
                   where b.regulation_id = ${regulationId} and b.status = 'diterbitkan' and l.kind <> 'koreksi' and b.month between ${yearStart}::date and ${yearEnd}::date
                     and not exists (select 1 from payment_lines pl join payment_parts pp on pp.id = pl.part_id where pl.bill_line_id = l.id and pl.live and pp.status = 'dikonfirmasi')
                     and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)), 0)::bigint as outstanding,
-       coalesce((select sum(p.amount - coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = p.id and pp.status in ('menunggu', 'dikonfirmasi')), 0))
-                  from payments p where p.regulation_id = ${regulationId} and p.status = 'dicatat'), 0)::bigint as credit,
+       coalesce((select sum(${unallocatedSql("p")}) from payments p where p.regulation_id = ${regulationId} and p.status = 'dicatat'), 0)::bigint as credit,
+       coalesce((select sum(f.amount) from credit_refunds f where f.regulation_id = ${regulationId}), 0)::bigint as refunded,
        (select count(*) from workers w where w.regulation_id = ${regulationId} and w.status = 'aktif')::int as holders,
        coalesce((select jkk + jkm from tariffs where effective_from <= ${today}::date order by effective_from desc limit 1), 0)::int as tariff`,
   );
@@ -225,6 +309,7 @@ export async function getRegulationActualsForViewer(viewer: Viewer, regulationId
     paid: n(r!.paid),
     outstanding: n(r!.outstanding),
     credit: n(r!.credit),
+    refunded: n(r!.refunded),
     holders: r!.holders,
     remainingMonths,
     projection: n(r!.paid) + n(r!.outstanding) + remainingMonths * r!.holders * r!.tariff,

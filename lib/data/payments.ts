@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { today as clockToday } from "@/lib/clock";
 import { formatRupiah } from "@/lib/format";
 import { writeAudit } from "./audit";
-import { allocatePayment, confirmPart, lockRegulationBilling } from "./internal/billing";
+import { allocatePayment, confirmPart, lockRegulationBilling, recordRefund } from "./internal/billing";
 import { firstRow, pgArray, rows } from "./internal/rows";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 
@@ -33,6 +33,8 @@ export type PaymentRow = {
   amount: number;
   status: "dicatat" | "dibatalkan";
   allocated: number;
+  /** Taken by a refund when the regulation ended with this money unallocated. */
+  refunded: number;
   confirmed: number;
   partsWaiting: number;
 };
@@ -40,13 +42,15 @@ export type PaymentRow = {
 const PAYMENT_COLUMNS = sql`p.id, p.regulation_id as "regulationId", r.title as "regulationTitle", g.name as "regencyName", p.number, p.paid_on::text as "paidOn",
   p.amount, p.status::text as status,
   coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = p.id and pp.status in ('menunggu', 'dikonfirmasi')), 0)::bigint as allocated,
+  coalesce((select sum(s.amount) from credit_refund_payments s where s.payment_id = p.id), 0)::bigint as refunded,
   coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = p.id and pp.status = 'dikonfirmasi'), 0)::bigint as confirmed,
   (select count(*) from payment_parts pp where pp.payment_id = p.id and pp.status = 'menunggu')::int as "partsWaiting"`;
 
-const num = <T extends { amount: unknown; allocated: unknown; confirmed: unknown }>(r: T) => ({
+const num = <T extends { amount: unknown; allocated: unknown; refunded: unknown; confirmed: unknown }>(r: T) => ({
   ...r,
   amount: Number(r.amount),
   allocated: Number(r.allocated),
+  refunded: Number(r.refunded),
   confirmed: Number(r.confirmed),
 });
 
@@ -187,6 +191,7 @@ export async function recordPayment(viewer: Viewer, input: PaymentInput) {
         amount: input.amount,
         billIds: input.billIds,
         holdKpj: input.holdKpj,
+        day: input.paidOn,
       });
       await writeAudit(tx, {
         actorId: viewer.id,
@@ -195,6 +200,8 @@ export async function recordPayment(viewer: Viewer, input: PaymentInput) {
         entityId: String(payment!.id),
         details: { number, paidOn: input.paidOn, amount: input.amount, allocated, overBudget: over },
       });
+      // An ended regulation keeps no credit: what this SP2D did not pay is refunded.
+      if (reg.status === "ended") await recordRefund(tx, { regulationId: input.regulationId, regencyCode: reg.regencyCode, actorId: viewer.id });
       return { id: payment!.id, allocated, repeated: false };
     });
   } catch (e) {
@@ -246,6 +253,8 @@ export async function cancelPayment(viewer: Viewer, id: number, reason: string) 
     const parts = await rows<{ id: number; status: string }>(tx, sql`select id, status::text as status from payment_parts where payment_id = ${id} for update`);
     if (parts.some((x) => x.status === "dikonfirmasi"))
       throw new UserFacingError("Sebagian pembayaran ini sudah dikonfirmasi BPJS; hanya Kepala Kantor Cabang yang dapat membaliknya.");
+    const refunded = await firstRow<{ n: number }>(tx, sql`select count(*)::int as n from credit_refund_payments where payment_id = ${id}`);
+    if (refunded!.n > 0) throw new UserFacingError("Sisa pembayaran ini sudah menjadi pengembalian ke Kas Daerah; pembayaran tidak dapat dibatalkan.");
     await tx.execute(
       sql`update payment_lines set live = false where part_id in (select id from payment_parts where payment_id = ${id} and status = 'menunggu')`,
     );
@@ -311,5 +320,77 @@ export async function reversePaymentPart(viewer: Viewer, partId: number, reason:
     await tx.execute(sql`update payment_lines set live = false where part_id = ${partId}`);
     await tx.execute(sql`delete from paid_months where part_id = ${partId}`);
     await writeAudit(tx, { actorId: viewer.id, action: "payment.reverse", entityType: "payment_part", entityId: String(partId), details: { reason: why } });
+    // Money a reversal frees on an ended regulation is refunded, like the rest of its credit.
+    const reg = await firstRow<{ id: number; regencyCode: string; status: string }>(
+      tx,
+      sql`select r.id, r.regency_code as "regencyCode", r.status::text as status from payments p join regulations r on r.id = p.regulation_id where p.id = ${part.paymentId}`,
+    );
+    if (reg!.status === "ended") {
+      await lockRegulationBilling(tx, reg!.id);
+      await recordRefund(tx, { regulationId: reg!.id, regencyCode: reg!.regencyCode, actorId: viewer.id });
+    }
+  });
+}
+
+export type RefundRow = {
+  id: number;
+  regulationId: number;
+  regulationTitle: string;
+  amount: number;
+  status: "diajukan" | "diterima";
+  createdAt: Date;
+  receivedOn: string | null;
+  reference: string | null;
+};
+
+/** Refunds of credit left on ended regulations, in the viewer's areas (a branch head: areas its branch serves). */
+export async function listRefundsForViewer(viewer: Viewer, filter: { regulationId?: number } = {}): Promise<RefundRow[]> {
+  assertCan(viewer.role, "billing.view");
+  const scope = scopeOf(viewer);
+  const where =
+    scope.kind === "branch"
+      ? sql`f.regency_code in (select left(bc.district_code, 5) from branch_coverage bc where bc.office_id = ${scope.officeId})`
+      : regencyInScope(scope, sql`f.regency_code`);
+  const list = await rows<RefundRow>(
+    db(),
+    sql`select f.id, f.regulation_id as "regulationId", r.title as "regulationTitle", f.amount, f.status::text as status, f.created_at as "createdAt",
+         f.received_on::text as "receivedOn", f.reference
+       from credit_refunds f join regulations r on r.id = f.regulation_id
+      where ${where} ${filter.regulationId ? sql`and f.regulation_id = ${filter.regulationId}` : sql``}
+      order by f.created_at desc, f.id desc limit 200`,
+  );
+  return list.map((r) => ({ ...r, amount: Number(r.amount) }));
+}
+
+/** The supervisor records that BPJS returned a refund to the Kas Daerah (STS number and date). */
+export async function receiveRefund(viewer: Viewer, id: number, input: { receivedOn: string; reference: string }) {
+  assertCan(viewer.role, "payments.record");
+  const reference = input.reference.trim();
+  if (reference.length < 3) throw new UserFacingError("Nomor STS wajib diisi.", { reference: ["Isi nomor Surat Tanda Setoran (STS)."] });
+  const today = await clockToday();
+  if (input.receivedOn > today)
+    throw new UserFacingError("Tanggal penerimaan tidak boleh setelah hari ini.", { receivedOn: ["Tanggal penerimaan tidak boleh setelah hari ini."] });
+  await db().transaction(async (tx) => {
+    const f = await firstRow<{ status: string; createdOn: string }>(
+      tx,
+      sql`select f.status::text as status, (f.created_at at time zone 'Asia/Jakarta')::date::text as "createdOn" from credit_refunds f
+         where f.id = ${id} and ${regencyInScope(scopeOf(viewer), sql`f.regency_code`)} for update`,
+    );
+    if (!f) throw new NotFoundError("Pengembalian");
+    if (f.status === "diterima") throw new UserFacingError("Pengembalian ini sudah dicatat diterima.");
+    if (input.receivedOn < f.createdOn)
+      throw new UserFacingError("Tanggal penerimaan tidak boleh sebelum pengembalian diajukan.", {
+        receivedOn: ["Tanggal penerimaan tidak boleh sebelum pengembalian diajukan."],
+      });
+    await tx.execute(
+      sql`update credit_refunds set status = 'diterima', received_on = ${input.receivedOn}::date, reference = ${reference}, received_by = ${viewer.id} where id = ${id}`,
+    );
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "refund.receive",
+      entityType: "refund",
+      entityId: String(id),
+      details: { receivedOn: input.receivedOn, reference },
+    });
   });
 }

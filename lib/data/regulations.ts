@@ -19,6 +19,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as clockToday } from "@/lib/clock";
 import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
 import { writeAudit } from "./audit";
+import { lockRegulationBilling, recordRefund } from "./internal/billing";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceToday } from "./internal/in-force";
 import { EVENT_NOW, EVENT_TODAY, insertEvents, promoteWaiting, settleHolders } from "./internal/places";
@@ -293,6 +294,9 @@ export async function endRegulation(
         endedOn: ["Tanggal berakhir tidak boleh sebelum tanggal mulai berlaku."],
       });
     await settleHolders(tx, { regulationId: id, successorId, actorId: viewer.id, endedOn: input.endedOn });
+    // Credit the regulation's SP2D left unallocated is refunded to the Kas Daerah (agreement with BPJS).
+    await lockRegulationBilling(tx, id);
+    await recordRefund(tx, { regulationId: id, regencyCode: current.regencyCode, actorId: viewer.id });
     await transition(
       tx,
       viewer,

@@ -9,7 +9,11 @@
 import { addMonths, monthsBetween } from "./wib";
 
 export type ContributionState =
-  { kind: "lunas" } | { kind: "belum_jatuh_tempo" } | { kind: "menunggak"; months: number } | { kind: "nonaktif"; months: number } | { kind: "tidak_tertagih" };
+  | { kind: "lunas" }
+  | { kind: "belum_jatuh_tempo" }
+  | { kind: "menunggak"; months: number }
+  | { kind: "nonaktif"; months: number; lapsed: boolean }
+  | { kind: "tidak_tertagih" };
 
 export type ContributionSummary = {
   startMonth: string; // first month of the current continuous membership
@@ -45,27 +49,38 @@ export function summarize(paid: Iterable<string>, startMonth: string, lateStart:
   return { startMonth, lateStart, paidThrough, paidAfter: since.filter((m) => m > paidThrough).length, lastPaid, longestGap, masaIur: all.length };
 }
 
+/** A regulation's settings: nonaktif after more than `grace` due months unpaid; arrears paid within `rejoin` months of that restore the months. */
+export type ContributionRules = { grace: number; rejoin: number };
+
+/** The longest run of consecutive due months unpaid on `day` (SQL twin: contribution_run(), migration 0017). */
+export function unpaidRun(s: ContributionSummary, day: string): number {
+  const dueEnd = lastDueMonth(day, s.startMonth, s.lateStart);
+  return Math.max(monthsBetween(addMonths(s.lastPaid > s.paidThrough ? s.lastPaid : s.paidThrough, 1), dueEnd), s.longestGap);
+}
+
 /**
- * The state on `day`. More than `grace` consecutive due months unpaid is nonaktif (tunggakan);
- * otherwise any due month unpaid is menunggak N; otherwise lunas when the current month is paid,
- * belum jatuh tempo when it is not yet due.
+ * The state on `day`. More than `grace` consecutive due months unpaid is nonaktif (tunggakan), and
+ * `lapsed` once that run is longer than grace + rejoin (paying no longer restores it: only the
+ * branch head reactivates); otherwise any due month unpaid is menunggak N; otherwise lunas when
+ * the current month is paid, belum jatuh tempo when it is not yet due.
  */
-export function stateFromSummary(s: ContributionSummary, day: string, grace: number): ContributionState {
+export function stateFromSummary(s: ContributionSummary, day: string, rules: ContributionRules): ContributionState {
   const cur = day.slice(0, 7);
   const dueEnd = lastDueMonth(day, s.startMonth, s.lateStart);
   // Paid months after the paid run that are not yet due: only the current month can be one.
   const paidNotDue = s.lastPaid > dueEnd && s.lastPaid > s.paidThrough ? 1 : 0;
   const unpaid = Math.max(0, monthsBetween(addMonths(s.paidThrough, 1), dueEnd) - (s.paidAfter - paidNotDue));
-  const trailing = monthsBetween(addMonths(s.lastPaid > s.paidThrough ? s.lastPaid : s.paidThrough, 1), dueEnd);
-  const run = Math.max(trailing, s.longestGap);
-  if (run > grace) return { kind: "nonaktif", months: unpaid };
+  const run = unpaidRun(s, day);
+  if (run > rules.grace) return { kind: "nonaktif", months: unpaid, lapsed: run > rules.grace + rules.rejoin };
   if (unpaid > 0) return { kind: "menunggak", months: unpaid };
   return s.lastPaid >= cur ? { kind: "lunas" } : { kind: "belum_jatuh_tempo" };
 }
 
 /** The state on `day` from the months paid, as known on that day. */
-export function contributionState(args: { paid: Iterable<string>; startMonth: string; lateStart: boolean; day: string; grace: number }): ContributionState {
-  return stateFromSummary(summarize(args.paid, args.startMonth, args.lateStart), args.day, args.grace);
+export function contributionState(
+  args: { paid: Iterable<string>; startMonth: string; lateStart: boolean; day: string } & ContributionRules,
+): ContributionState {
+  return stateFromSummary(summarize(args.paid, args.startMonth, args.lateStart), args.day, args);
 }
 
 export const STATE_LABELS: Record<ContributionState["kind"], string> = {
@@ -78,7 +93,7 @@ export const STATE_LABELS: Record<ContributionState["kind"], string> = {
 
 export function stateLabel(s: ContributionState): string {
   if (s.kind === "menunggak") return `Menunggak ${s.months} bulan`;
-  if (s.kind === "nonaktif") return `Nonaktif (tunggakan ${s.months} bulan)`;
+  if (s.kind === "nonaktif") return `Nonaktif (tunggakan ${s.months} bulan${s.lapsed ? ", lewat batas pemulihan: reaktivasi oleh kantor cabang" : ""})`;
   return STATE_LABELS[s.kind];
 }
 

@@ -54,3 +54,11 @@ export const confirmPartSchema = z.object({
 });
 
 export const reversePartSchema = z.object({ partId: id("Bagian pembayaran"), reason: reason("pembalikan") });
+
+export const reactivateSchema = z.object({ workerId: id("Pekerja"), reason: reason("reaktivasi") });
+
+export const receiveRefundSchema = z.object({
+  refundId: id("Pengembalian"),
+  receivedOn: calendarDate("tanggal diterima"),
+  reference: z.string().trim().min(3, "Isi nomor Surat Tanda Setoran (STS).").max(100, "Nomor STS terlalu panjang."),
+});

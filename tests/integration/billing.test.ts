@@ -6,10 +6,24 @@ import { connect } from "@/db/connection";
 import type { Viewer } from "@/lib/authz/viewer";
 import { draftBillsForViewer, getBillForViewer, issueBill, listBillsForViewer, voidBill } from "@/lib/data/billing";
 import { setPortalClock } from "@/lib/data/clock";
-import { getContributionProgressForViewer, getRegulationActualsForViewer, getWorkerContributionsForViewer } from "@/lib/data/contributions";
+import {
+  getContributionProgressForViewer,
+  getRegulationActualsForViewer,
+  getWorkerContributionsForViewer,
+  reactivateContributions,
+} from "@/lib/data/contributions";
 import { NotFoundError } from "@/lib/data/errors";
 import { runMonthlyBilling } from "@/lib/data/jobs/billing";
-import { cancelPayment, confirmPaymentPart, getPaymentForViewer, recordPayment, reversePaymentPart } from "@/lib/data/payments";
+import {
+  cancelPayment,
+  confirmPaymentPart,
+  getPaymentForViewer,
+  listRefundsForViewer,
+  receiveRefund,
+  recordPayment,
+  reversePaymentPart,
+} from "@/lib/data/payments";
+import { endRegulation } from "@/lib/data/regulations";
 import { activateWorker, endWorker, registerWorker, verifyWorkers } from "@/lib/data/workers";
 import { contributionState, summarize } from "@/lib/domain/contribution-state";
 import { importArea, type ImportArea } from "../support/import-area";
@@ -69,8 +83,12 @@ async function checkInvariants() {
       where pl.live and pp.status = 'dikonfirmasi' and l.kind <> 'koreksi' and not exists (select 1 from paid_months p where p.bill_line_id = l.id)`;
   expect(unpaidConfirmed!.n).toBe(0);
   const [over] =
-    await sql`select count(*)::int as n from payments p where p.amount < (select coalesce(sum(amount), 0) from payment_parts where payment_id = p.id and status in ('menunggu', 'dikonfirmasi'))`;
+    await sql`select count(*)::int as n from payments p where p.amount < (select coalesce(sum(amount), 0) from payment_parts where payment_id = p.id and status in ('menunggu', 'dikonfirmasi'))
+      + (select coalesce(sum(amount), 0) from credit_refund_payments where payment_id = p.id)`;
   expect(over!.n).toBe(0);
+  const [unbalanced] =
+    await sql`select count(*)::int as n from credit_refunds f where f.amount <> (select sum(amount) from credit_refund_payments where refund_id = f.id)`;
+  expect(unbalanced!.n).toBe(0);
   // A part's amount is its lines (charges less credits).
   const [parts] =
     await sql`select count(*)::int as n from payment_parts pp where pp.amount <> (select coalesce(sum(case when l.kind = 'koreksi' then -l.amount else l.amount end), 0)
@@ -103,10 +121,10 @@ async function checkInvariants() {
 /** The dashboard's progress for the area, recounted person by person with the pure rule. */
 async function recountProgress(day: string) {
   const people =
-    await sql`select w.nik, w.coverage_start::text as start, exists (select 1 from branch_coverage bc where bc.district_code = w.district_code) as covered,
+    await sql`select w.nik, greatest(w.coverage_start, (select max(x.reactivated_on) from contribution_reactivations x where x.nik = w.nik))::text as start, exists (select 1 from branch_coverage bc where bc.district_code = w.district_code) as covered,
       coalesce((select array_agg(to_char(p.month, 'YYYY-MM')) from paid_months p where p.nik = w.nik), '{}') as paid
       from workers w where w.regency_code = ${AREA} and w.status = 'aktif'`;
-  const out = { tidakMenunggak: 0, menunggak: 0, nonaktif: 0, tidakTertagih: 0, enamBulan: 0, kpi: 0 };
+  const out = { tidakMenunggak: 0, menunggak: 0, nonaktif: 0, lewatPemulihan: 0, tidakTertagih: 0, enamBulan: 0, kpi: 0 };
   for (const p of people) {
     const paid = p.paid as string[];
     out.kpi += Math.min(paid.length, 6) / 6;
@@ -116,10 +134,12 @@ async function recountProgress(day: string) {
       continue;
     }
     const start = p.start as string;
-    const s = contributionState({ paid, startMonth: start.slice(0, 7), lateStart: Number(start.slice(8)) > 15, day, grace: 3 });
+    const s = contributionState({ paid, startMonth: start.slice(0, 7), lateStart: Number(start.slice(8)) > 15, day, grace: 3, rejoin: 3 });
     if (s.kind === "menunggak") out.menunggak++;
-    else if (s.kind === "nonaktif") out.nonaktif++;
-    else out.tidakMenunggak++;
+    else if (s.kind === "nonaktif") {
+      out.nonaktif++;
+      if (s.lapsed) out.lewatPemulihan++;
+    } else out.tidakMenunggak++;
   }
   return out;
 }
@@ -352,7 +372,7 @@ describe("contributions", () => {
     await at("2031-09-15");
     expect((await getWorkerContributionsForViewer(a.supervisor, ids.w4!)).state).toEqual({ kind: "menunggak", months: 3 });
     await at("2031-09-16");
-    expect((await getWorkerContributionsForViewer(a.supervisor, ids.w4!)).state).toEqual({ kind: "nonaktif", months: 4 });
+    expect((await getWorkerContributionsForViewer(a.supervisor, ids.w4!)).state).toEqual({ kind: "nonaktif", months: 4, lapsed: false });
     await expectProgress("2031-09-16");
     for (const month of ["2031-08", "2031-09"]) await draftBillsForViewer(a.supervisor, { regulationId: a.regulationId, month });
     for (const b of await listBillsForViewer(headB, { regulationId: a.regulationId, status: "draf" })) await issueBill(headB, b.id, "42345678901");
@@ -374,7 +394,89 @@ describe("contributions", () => {
     expect(after.state).toEqual({ kind: "lunas" });
     expect(after.masaIur).toBe(5);
     // An event on 17 September, while nonaktif, stays not covered: the arrears were confirmed on the 20th.
-    expect(after.stateOnDay).toEqual({ kind: "nonaktif", months: 4 });
+    expect(after.stateOnDay).toEqual({ kind: "nonaktif", months: 4, lapsed: false });
+    await checkInvariants();
+  });
+
+  it("past the rejoin window paying no longer restores: the branch head reactivates; an ended regulation's credit is refunded", async () => {
+    // Everyone paid through September 2031 at most. G = 3, R = 3: on 16 April 2032 October to April are 7 due months > 6.
+    await at("2032-04-15");
+    expect((await getWorkerContributionsForViewer(a.supervisor, ids.w4!)).state).toEqual({ kind: "nonaktif", months: 6, lapsed: false });
+    await at("2032-04-16");
+    expect((await getWorkerContributionsForViewer(a.supervisor, ids.w4!)).state).toEqual({ kind: "nonaktif", months: 7, lapsed: true });
+    const p = await expectProgress("2032-04-16");
+    expect(p.lewatPemulihan).toBeGreaterThan(0);
+    // The April draft bills the months since October as susulan; paying them now allocates nothing to lapsed people.
+    await draftBillsForViewer(a.supervisor, { regulationId: a.regulationId, month: "2032-04" });
+    for (const b of await listBillsForViewer(headB, { regulationId: a.regulationId, status: "draf" })) await issueBill(headB, b.id, "52345678901");
+    for (const b of await listBillsForViewer(headA, { regulationId: a.regulationId, status: "draf" })) await issueBill(headA, b.id, "52345678902");
+    const [lapsedLines] = await sql`select count(*)::int as n from bill_lines l join bills b on b.id = l.bill_id
+      where b.regulation_id = ${a.regulationId} and b.status = 'diterbitkan' and l.kind <> 'koreksi' and not exists (select 1 from paid_months m where m.bill_line_id = l.id)`;
+    expect(lapsedLines!.n).toBeGreaterThan(0);
+    const creditBefore = (await getRegulationActualsForViewer(a.supervisor, a.regulationId, 2032)).credit;
+    const late = await recordPayment(a.supervisor, {
+      regulationId: a.regulationId,
+      number: "SP2D-004/2032",
+      paidOn: "2032-04-16",
+      amount: 500_000,
+      idempotencyKey: uuid(),
+      billIds: null,
+      acceptOverBudget: true,
+    });
+    expect(late.allocated).toBe(0);
+    expect((await getRegulationActualsForViewer(a.supervisor, a.regulationId, 2032)).credit).toBe(creditBefore + 500_000);
+
+    // Only the branch head serving the kecamatan reactivates, and only a lapsed person.
+    await expect(reactivateContributions(a.supervisor, ids.w4!, "dana pemda terlambat")).rejects.toThrow("tidak berwenang");
+    await expect(reactivateContributions(headA, ids.w4!, "dana pemda terlambat")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reactivateContributions(headB, ids.w4!, "")).rejects.toMatchObject({ fieldErrors: { reason: expect.any(Array) } });
+    await reactivateContributions(headB, ids.w4!, "dana pemda terlambat cair");
+    const w4 = await getWorkerContributionsForViewer(a.supervisor, ids.w4!);
+    // Restarted on 16 April (after the 15th): April falls due with May; masa iur keeps the five months paid.
+    expect(w4.state).toEqual({ kind: "belum_jatuh_tempo" });
+    expect(w4.masaIur).toBe(5);
+    expect(w4.reactivations.map((r) => r.on)).toEqual(["2032-04-16"]);
+    await expect(reactivateContributions(headB, ids.w4!, "dana pemda terlambat cair")).rejects.toThrow("Reaktivasi hanya");
+    await expect(sql`delete from contribution_reactivations where nik = (select nik from workers where id = ${ids.w4!})`).rejects.toThrow(/append_only/);
+    await expectProgress("2032-04-16");
+    // Months before the restart stay unpaid and unpayable; April of the new membership is payable.
+    const april = await recordPayment(a.supervisor, {
+      regulationId: a.regulationId,
+      number: "SP2D-005/2032",
+      paidOn: "2032-04-16",
+      amount: 18_000,
+      idempotencyKey: uuid(),
+      billIds: (await listBillsForViewer(headB, { regulationId: a.regulationId, status: "diterbitkan" })).filter((b) => b.month === "2032-04").map((b) => b.id),
+      acceptOverBudget: true,
+    });
+    expect(april.allocated).toBe(18_000);
+    const [line] =
+      await sql`select to_char(l.month, 'YYYY-MM') as month from payment_parts pp join payment_lines pl on pl.part_id = pp.id join bill_lines l on l.id = pl.bill_line_id
+      where pp.payment_id = ${april.id}`;
+    expect(line!.month).toBe("2032-04");
+    await checkInvariants();
+
+    // The regulation ends: the credit left (the late SP2D, and the credit the first one left) becomes one refund to the Kas Daerah.
+    const before = await getRegulationActualsForViewer(a.supervisor, a.regulationId, 2032);
+    await endRegulation(a.supervisor, a.regulationId, { endedOn: "2032-04-16", reason: "expired", workers: "end", successorId: null });
+    const [refund] = await listRefundsForViewer(a.supervisor, { regulationId: a.regulationId });
+    expect(refund).toMatchObject({ amount: before.credit, status: "diajukan" });
+    const [recount] = await sql`select (select coalesce(sum(amount), 0) from payments where regulation_id = ${a.regulationId} and status = 'dicatat')
+        - (select coalesce(sum(pp.amount), 0) from payment_parts pp join payments p on p.id = pp.payment_id where p.regulation_id = ${a.regulationId} and p.status = 'dicatat' and pp.status in ('menunggu', 'dikonfirmasi')) as left`;
+    expect(refund!.amount).toBe(Number(recount!.left));
+    const after = await getRegulationActualsForViewer(a.supervisor, a.regulationId, 2032);
+    expect([after.credit, after.refunded]).toEqual([0, before.credit]);
+    await expect(cancelPayment(a.supervisor, late.id, "salah catat nomor")).rejects.toThrow("pengembalian");
+    // Received with the STS: the date is checked, twice is refused, another area finds nothing.
+    await expect(receiveRefund(a.supervisor, refund!.id, { receivedOn: "2032-04-17", reference: "STS-001" })).rejects.toMatchObject({
+      fieldErrors: { receivedOn: expect.any(Array) },
+    });
+    const other = await viewerFor("supervisor.kabtangerang@portal.test");
+    await expect(receiveRefund(other, refund!.id, { receivedOn: "2032-04-16", reference: "STS-001" })).rejects.toBeInstanceOf(NotFoundError);
+    await receiveRefund(a.supervisor, refund!.id, { receivedOn: "2032-04-16", reference: "STS-001/BKAD/2032" });
+    await expect(receiveRefund(a.supervisor, refund!.id, { receivedOn: "2032-04-16", reference: "STS-001/BKAD/2032" })).rejects.toThrow("sudah dicatat");
+    expect((await listRefundsForViewer(headB)).map((r) => [r.id, r.status])).toContainEqual([refund!.id, "diterima"]);
+    await expect(sql`update credit_refund_payments set amount = 1 where refund_id = ${refund!.id}`).rejects.toThrow(/frozen/);
     await checkInvariants();
   });
 });

@@ -40,6 +40,7 @@ type Ctx = {
   partCimone: number;
   reconciliationId: number; // the demo reconciliation of Cikokol
   kacabCimone: Viewer;
+  refundKota: number; // a refund of Kota Tangerang's Perwal made by the test
 };
 type Fn = (...args: unknown[]) => Promise<unknown>;
 const call = (ctx: Ctx, key: string) => {
@@ -479,6 +480,23 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "payments.reversePaymentPart": async (ctx, f) => {
     await expect(f(ctx.kacabCikokol, ctx.partCimone, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
   },
+  "payments.listRefundsForViewer": async (ctx, f) => {
+    const ids = async (v: Viewer) => ((await f(v)) as { id: number }[]).map((r) => r.id);
+    expect(await ids(ctx.kabSupervisor)).not.toContain(ctx.refundKota);
+    expect(await ids(ctx.supervisorKota)).toContain(ctx.refundKota);
+    expect(await ids(ctx.kacabCimone)).toContain(ctx.refundKota);
+    expect((await f(ctx.kabSupervisor, { regulationId: ctx.kotaRegId })) as unknown[]).toEqual([]);
+  },
+  "payments.receiveRefund": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.refundKota, { receivedOn: "2026-11-20", reference: "STS-LINTAS" })).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCimone, ctx.refundKota, { receivedOn: "2026-11-20", reference: "STS-LINTAS" }));
+  },
+  "contributions.reactivateContributions": async (ctx, f) => {
+    await forbidden(f(ctx.supervisorKota, ctx.kotaWorkerId, "bukan kantor cabang"));
+    // Neither Kota branch serves Kabupaten Tangerang's kecamatan.
+    await expect(f(ctx.kacabCimone, ctx.kabWorkerId, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCikokol, ctx.kabWorkerId, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
+  },
   "reconciliations.listReconcilableRegulationsForViewer": async (ctx, f) => {
     await forbidden(f(ctx.supervisorKota));
     const regs = (await f(ctx.kacabCikokol)) as { id: number }[];
@@ -664,6 +682,14 @@ describe("every data function is scoped by the viewer", () => {
       await sql`insert into users (email, name, password_hash, role, office_id)
         values ('kacab.cimone.uji@portal.test', 'Kacab Cimone (uji)', 'x', 'kepala_cabang', (select id from offices where name = 'Kantor Cabang Tangerang Cimone'))
         on conflict ((lower(email))) do nothing`;
+      // A refund of Kota Tangerang (an old year's SP2D left unallocated, refunded whole: its credit stays 0).
+      await sql.begin(async (tx) => {
+        const [p] = await tx`insert into payments (regulation_id, regency_code, number, fiscal_year, paid_on, amount, idempotency_key)
+          values (${ctx.kotaRegId as number}, '36.71', 'SP2D-UJI-PENGEMBALIAN', 2020, '2020-12-01', 1000, gen_random_uuid()) returning id`;
+        const [f] = await tx`insert into credit_refunds (regulation_id, regency_code, amount) values (${ctx.kotaRegId as number}, '36.71', 1000) returning id`;
+        await tx`insert into credit_refund_payments (refund_id, payment_id, amount) values (${f!.id}, ${p!.id}, 1000)`;
+        ctx.refundKota = Number(f!.id);
+      });
       await sql.end();
     }
     ctx.kacabCimone = await viewerFor("kacab.cimone.uji@portal.test");

@@ -3,10 +3,21 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/auth/action";
 import { draftBillsForViewer, issueBill, voidBill } from "@/lib/data/billing";
-import { cancelPayment, confirmPaymentPart, recordPayment, reversePaymentPart } from "@/lib/data/payments";
+import { reactivateContributions } from "@/lib/data/contributions";
+import { cancelPayment, confirmPaymentPart, receiveRefund, recordPayment, reversePaymentPart } from "@/lib/data/payments";
 import { monthLabel } from "@/lib/domain/wib";
 import { formatNumber, formatRupiah } from "@/lib/format";
-import { cancelPaymentSchema, confirmPartSchema, draftSchema, issueSchema, paymentSchema, reversePartSchema, voidSchema } from "@/lib/validation/billing";
+import {
+  cancelPaymentSchema,
+  confirmPartSchema,
+  draftSchema,
+  issueSchema,
+  paymentSchema,
+  reactivateSchema,
+  receiveRefundSchema,
+  reversePartSchema,
+  voidSchema,
+} from "@/lib/validation/billing";
 
 export const draftBillsAction = authorizedAction("billing.draft", draftSchema, async (viewer, input) => {
   const r = await draftBillsForViewer(viewer, input);
@@ -54,4 +65,17 @@ export const reversePartAction = authorizedAction("payments.confirm", reversePar
   await reversePaymentPart(viewer, input.partId, input.reason);
   revalidatePath("/billing", "layout");
   return { status: "success", message: "Konfirmasi dibalik; bulan-bulannya kembali belum dibayar." };
+});
+
+export const reactivateAction = authorizedAction("contributions.reactivate", reactivateSchema, async (viewer, input) => {
+  await reactivateContributions(viewer, input.workerId, input.reason);
+  revalidatePath(`/workers/${input.workerId}`);
+  return { status: "success", message: "Kepesertaan diaktifkan kembali mulai hari ini; iuran ditagih lagi sejak bulan ini." };
+});
+
+export const receiveRefundAction = authorizedAction("payments.record", receiveRefundSchema, async (viewer, input) => {
+  await receiveRefund(viewer, input.refundId, input);
+  revalidatePath("/billing", "layout");
+  revalidatePath("/regulations", "layout");
+  return { status: "success", message: "Pengembalian dicatat diterima di Kas Daerah." };
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DraftForm } from "@/components/billing/forms";
+import { RefundsCard } from "@/components/billing/refunds";
 import { BILL_STATUS_LABELS, payLabel } from "@/components/billing/labels";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
@@ -9,20 +10,21 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { today as clockToday } from "@/lib/clock";
 import { countBillingTodoForViewer, listBillsForViewer, listUntertagihForViewer } from "@/lib/data/billing";
-import { listPaymentsForViewer } from "@/lib/data/payments";
+import { listPaymentsForViewer, listRefundsForViewer } from "@/lib/data/payments";
 import { listRegulationsForViewer } from "@/lib/data/regulations";
 import { dayLabel, monthLabel } from "@/lib/domain/wib";
 import { formatNumber, formatRupiah } from "@/lib/format";
-import { draftBillsAction } from "./actions";
+import { draftBillsAction, receiveRefundAction } from "./actions";
 
 export const metadata: Metadata = { title: "Iuran" };
 
 export default async function BillingPage() {
   const viewer = await requireViewer("billing.view");
   const today = await clockToday();
-  const [bills, payments, untertagih, todo, regulations] = await Promise.all([
+  const [bills, payments, refunds, untertagih, todo, regulations] = await Promise.all([
     listBillsForViewer(viewer),
     listPaymentsForViewer(viewer),
+    listRefundsForViewer(viewer),
     listUntertagihForViewer(viewer),
     countBillingTodoForViewer(viewer),
     can(viewer.role, "billing.draft") ? listRegulationsForViewer(viewer) : Promise.resolve([]),
@@ -145,12 +147,18 @@ export default async function BillingPage() {
                   <Td>{formatRupiah(p.amount)}</Td>
                   <Td>{formatRupiah(p.allocated)}</Td>
                   <Td>{formatRupiah(p.confirmed)}</Td>
-                  <Td>{p.status === "dibatalkan" ? "Dibatalkan" : p.partsWaiting ? `${p.partsWaiting} bagian menunggu konfirmasi` : "Tercatat"}</Td>
+                  <Td>
+                    {p.status === "dibatalkan" ? "Dibatalkan" : p.partsWaiting ? `${p.partsWaiting} bagian menunggu konfirmasi` : "Tercatat"}
+                    {p.refunded ? <span className="block text-xs text-slate-500">{formatRupiah(p.refunded)} dikembalikan ke Kas Daerah</span> : null}
+                  </Td>
                 </tr>
               ))}
             </Table>
           )}
         </Card>
+        {refunds.length ? (
+          <RefundsCard refunds={refunds} receive={can(viewer.role, "payments.record") ? receiveRefundAction : null} today={today} showRegulation />
+        ) : null}
       </div>
     </>
   );

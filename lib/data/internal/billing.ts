@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { addMonths } from "@/lib/domain/wib";
+import { writeAudit } from "../audit";
 import { firstRow, pgArray, rows } from "./rows";
 
 // Drafting and allocation, written once. Called only inside the transactions of lib/data functions
@@ -134,15 +135,28 @@ export async function draftRegulationMonth(tx: Tx, regulationId: number, month: 
 type Credit = { id: number; officeId: number; amount: number };
 
 /**
+ * Lines no payment may take on `day`: months before the person's current membership (a
+ * reactivation restarted it), and every line of a person nonaktif for longer than the rejoin
+ * window (more than G + R due months unpaid in a row): BPJS no longer takes those arrears; the
+ * branch head reactivates instead. Only people holding a place have a summary.
+ */
+export function unpayableLine(line: string, day: string) {
+  const l = sql.raw(line);
+  return sql`exists (select 1 from person_contributions pc join regulations g on g.id = pc.regulation_id
+     where pc.nik = ${l}.nik and (${l}.month < pc.start_month
+        or contribution_run(pc.start_month, pc.late_start, pc.last_paid, pc.longest_gap, ${day}::date) > g.arrears_grace_months + g.rejoin_months))`;
+}
+
+/**
  * Allocates up to `amount` of a payment to the issued bills of its regulation (all, or `billIds`):
- * whole lines, oldest month first, then earliest coverage start. Credits (koreksi lines whose
- * corrected line was paid) are used first, within their branch. One part per branch. Set-based:
- * the candidate lines stay in a temporary table and the prefix is a running sum. Returns the
- * amount allocated.
+ * whole lines, oldest month first, then earliest coverage start, leaving out lines no payment may
+ * take on `day` (unpayableLine). Credits (koreksi lines whose corrected line was paid) are used
+ * first, within their branch. One part per branch. Set-based: the candidate lines stay in a
+ * temporary table and the prefix is a running sum. Returns the amount allocated.
  */
 export async function allocatePayment(
   tx: Tx,
-  args: { paymentId: number; regulationId: number; amount: number; billIds: number[] | null; holdKpj?: string[] },
+  args: { paymentId: number; regulationId: number; amount: number; billIds: number[] | null; holdKpj?: string[]; day: string },
 ): Promise<number> {
   const billFilter = args.billIds ? sql`and b.id = any(${pgArray(args.billIds)}::int[])` : sql``;
   // Lines the Dinas holds back while it checks the person (e.g. with Dukcapil): by KPJ.
@@ -164,7 +178,8 @@ export async function allocatePayment(
      where b.regulation_id = ${args.regulationId} and b.status = 'diterbitkan' ${billFilter} and l.kind <> 'koreksi' and not l.voided
        and not exists (select 1 from payment_lines pl where pl.bill_line_id = l.id and pl.live)
        and not exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided)
-       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month) ${hold}`);
+       and not exists (select 1 from paid_months pm where pm.nik = l.nik and pm.month = l.month) ${hold}
+       and not ${unpayableLine("l", args.day)}`);
   // Pass 1: the longest prefix the money and every credit could pay (amounts are positive, so the running sum only grows).
   await tx.execute(sql`delete from alloc_lines where ord > (select coalesce(max(ord), 0) from (select ord, sum(amount) over (order by ord) as run from alloc_lines) x
     where run <= ${args.amount + creditTotal})`);
@@ -221,10 +236,32 @@ export async function allocatePayment(
   return total;
 }
 
-/** What is left of a payment to allocate (the regulation's credit from it). */
+/** What is left of a payment to allocate (the regulation's credit from it): not allocated to a live part, not refunded. */
 export function unallocatedSql(paymentAlias = "p") {
   const p = sql.raw(paymentAlias);
-  return sql`(${p}.amount - coalesce((select sum(pp.amount) from payment_parts pp where pp.payment_id = ${p}.id and pp.status in ('menunggu', 'dikonfirmasi')), 0))`;
+  return sql`(${p}.amount - payment_money_used(${p}.id))`;
+}
+
+/**
+ * A credit left on an ended regulation becomes one refund record (per the agreement with BPJS):
+ * what every recorded payment has left, taken from each. Returns the refund, or null when nothing
+ * is left. Called with the regulation's billing lock held.
+ */
+export async function refundLeftCredit(tx: Tx, args: { regulationId: number; regencyCode: string; actorId: string | null }) {
+  const left = await rows<{ id: number; left: number }>(
+    tx,
+    sql`select p.id, ${unallocatedSql("p")}::bigint as left from payments p
+       where p.regulation_id = ${args.regulationId} and p.status = 'dicatat' and ${unallocatedSql("p")} > 0 order by p.id for update`,
+  );
+  const total = left.reduce((t, p) => t + Number(p.left), 0);
+  if (total <= 0) return null;
+  const refund = await firstRow<{ id: number }>(
+    tx,
+    sql`insert into credit_refunds (regulation_id, regency_code, amount, created_by) values (${args.regulationId}, ${args.regencyCode}, ${total}, ${args.actorId}::uuid) returning id`,
+  );
+  await tx.execute(sql`insert into credit_refund_payments (refund_id, payment_id, amount)
+    select ${refund!.id}::int, unnest(${pgArray(left.map((p) => p.id))}::int[]), unnest(${pgArray(left.map((p) => Number(p.left)))}::bigint[])`);
+  return { id: refund!.id, amount: total };
 }
 
 /**
@@ -244,4 +281,18 @@ export async function confirmPart(tx: Tx, args: { partId: number; receiptNumber:
       select count(*)::int as n from ins`,
   );
   return paid!.n;
+}
+
+/** The refund of a regulation's left credit, audited (callers hold the regulation's billing lock). */
+export async function recordRefund(tx: Tx, args: { regulationId: number; regencyCode: string; actorId: string | null }) {
+  const refund = await refundLeftCredit(tx, args);
+  if (refund)
+    await writeAudit(tx, {
+      actorId: args.actorId,
+      action: "refund.create",
+      entityType: "regulation",
+      entityId: String(args.regulationId),
+      details: { refundId: refund.id, amount: refund.amount },
+    });
+  return refund;
 }

@@ -4,6 +4,7 @@ import { AmendmentEnactForm, AmendmentForm, BudgetForm, EndForm, EnactForm, Move
 import { DocumentUpload } from "@/components/regulations/document-upload";
 import { ageLabel, ISSUER_LABELS, TYPE_LABELS } from "@/components/regulations/labels";
 import { StatusBadge } from "@/components/regulations/status-badge";
+import { RefundsCard } from "@/components/billing/refunds";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
@@ -12,6 +13,7 @@ import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { getRegulationActualsForViewer } from "@/lib/data/contributions";
+import { listRefundsForViewer } from "@/lib/data/payments";
 import { getRegulationFiguresForViewer, listRegulationHistoryForViewer, listRegulationsForViewer } from "@/lib/data/regulations";
 import { computeRegulationFigures } from "@/lib/domain/regulation-figures";
 import { forecastText, STATUS_LABELS } from "@/lib/domain/regulations";
@@ -27,6 +29,7 @@ import {
   returnToDraftAction,
   submitForReviewAction,
 } from "../actions";
+import { receiveRefundAction } from "../../billing/actions";
 
 export const metadata: Metadata = { title: "Regulasi" };
 
@@ -63,8 +66,9 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
     manage && reg.status === "enacted" ? listRegulationsForViewer(viewer) : Promise.resolve([]),
     getRegulationActualsForViewer(viewer, id, year),
   ]);
+  const refunds = can(viewer.role, "billing.view") ? await listRefundsForViewer(viewer, { regulationId: id }) : [];
   // Where bills or payments exist, the money figures are actuals, not the registry's projection.
-  const hasActuals = actuals.billed > 0 || actuals.paid > 0;
+  const hasActuals = actuals.billed > 0 || actuals.paid > 0 || refunds.length > 0;
   const successors = siblings.filter((s) => s.id !== reg.id && s.regencyCode === reg.regencyCode && s.status === "enacted");
 
   return (
@@ -114,6 +118,9 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                   ["Dibayar (dikonfirmasi BPJS)", formatRupiah(actuals.paid)],
                   ["Tagihan terbit belum dibayar", formatRupiah(actuals.outstanding)],
                   ["Kredit (SP2D belum dialokasikan)", formatRupiah(actuals.credit)],
+                  ...(actuals.refunded
+                    ? ([["Dikembalikan ke Kas Daerah (kredit saat regulasi berakhir)", formatRupiah(actuals.refunded)]] as [string, string][])
+                    : []),
                   [
                     `Proyeksi sampai Desember (dibayar + terutang + ${actuals.remainingMonths} bulan × ${formatNumber(actuals.holders)} pemegang)`,
                     formatRupiah(actuals.projection),
@@ -138,6 +145,7 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
             </p>
           </Card>
         ) : null}
+        {refunds.length ? <RefundsCard refunds={refunds} receive={can(viewer.role, "payments.record") ? receiveRefundAction : null} today={today} /> : null}
 
         <Card title={`Anggaran tahun ${year}`}>
           {fig.budget ? (

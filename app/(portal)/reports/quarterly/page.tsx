@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ISSUER_LABELS } from "@/components/regulations/labels";
 import { BarChart } from "@/components/dashboard/charts";
+import { contributionItems } from "@/components/dashboard/contribution-items";
 import { PrintButton } from "@/components/reports/print-button";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { now, today as clockToday } from "@/lib/clock";
+import { getContributionProgressForViewer, type ContributionProgress } from "@/lib/data/contributions";
 import { listAreaFiguresForViewer, listAreaRegulationProgressForViewer, listDistrictFiguresForViewer, type AreaFigures } from "@/lib/data/dashboard";
 import { previousQuarterKey, quarterOf, reportDay, reportQuarters } from "@/lib/domain/quarters";
 import { dayLabel } from "@/lib/domain/wib";
@@ -40,7 +42,10 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
     listAreaFiguresForViewer(viewer, f, prevEnd),
     listDistrictFiguresForViewer(viewer, f.regencyCode ?? null, f, day),
   ]);
-  const regs = await Promise.all(areas.map((a) => listAreaRegulationProgressForViewer(viewer, a.code, f, day)));
+  const [regs, contributions] = await Promise.all([
+    Promise.all(areas.map((a) => listAreaRegulationProgressForViewer(viewer, a.code, f, day))),
+    Promise.all(areas.map((a) => getContributionProgressForViewer(viewer, { regencyCode: a.code }, day))),
+  ]);
   return (
     <div className="space-y-6">
       <form method="get" className="flex flex-wrap items-end gap-3 print:hidden">
@@ -70,6 +75,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
           area={a}
           before={before.find((b) => b.code === a.code)}
           regs={regs[i]!}
+          contributions={contributions[i]!}
           districts={districts.filter((d) => d.regencyCode === a.code)}
           title={quarter.label}
           day={day}
@@ -85,6 +91,7 @@ function AreaPage(props: {
   area: AreaFigures;
   before?: AreaFigures;
   regs: Awaited<ReturnType<typeof listAreaRegulationProgressForViewer>>;
+  contributions: ContributionProgress;
   districts: { name: string; counted: number }[];
   title: string;
   day: string;
@@ -122,6 +129,24 @@ function AreaPage(props: {
           </div>
         ))}
       </dl>
+      <h2 className="mb-2 font-semibold">Kepesertaan dan iuran</h2>
+      <dl className="mb-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm" data-testid="report-contributions">
+        {contributionItems(props.contributions)
+          .filter(([k]) => k !== "Tercatat" && k !== "Aktif")
+          .map(([k, v, why]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600" title={why}>
+                {k}
+              </dt>
+              <dd className="font-medium tabular-nums">{v}</dd>
+            </div>
+          ))}
+      </dl>
+      <p className="mb-4 text-xs text-slate-500">
+        Status iuran pada {dayLabel(props.day)} dari pemegang kuota saat ini dan pembayaran yang dikonfirmasi BPJS hingga laporan dibuat. Tidak menunggak: iuran
+        bulan berjalan lunas atau belum jatuh tempo (tanggal 15); nonaktif: lebih dari batas bulan berturut-turut tidak dibayar; KPI BPJS: Σ min(masa iur, 6) /
+        6.
+      </p>
       <h2 className="mb-2 font-semibold">Dasar hukum</h2>
       {props.regs.length ? (
         <Table caption={`Regulasi ${a.name}`} head={["Regulasi", "Nomor", "Penyandang dana", "Kuota", "Tercatat", "Aktif"]}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FieldForm } from "@/components/billing/forms";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
@@ -17,6 +18,7 @@ import { dayLabel, monthLabel, wibDay } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
 import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
 import { activateWorkerAction, endWorkerAction, rejectWorkersAction, revealNikAction, submitWorkerAction, verifyWorkersAction } from "../actions";
+import { reactivateAction } from "../../billing/actions";
 
 export const metadata: Metadata = { title: "Pekerja" };
 
@@ -123,6 +125,22 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
                 </tbody>
               </table>
             </div>
+            {iuran.reactivations.length ? (
+              <p className="mt-2 text-sm text-slate-600">
+                Reaktivasi: {iuran.reactivations.map((r) => `${dayLabel(r.on)} oleh ${r.office} (${r.reason})`).join("; ")}
+              </p>
+            ) : null}
+            {iuran.state?.kind === "nonaktif" && iuran.state.lapsed ? (
+              <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="reactivation">
+                <p className="mb-2">
+                  Tunggakan melewati batas pemulihan regulasi: membayar tunggakan tidak lagi memulihkan kepesertaan. Kantor cabang dapat mengaktifkan kembali
+                  (seperti pendaftaran baru): bulan-bulan sebelumnya tidak lagi ditagih, masa iur yang sudah dibayar tetap dihitung.
+                </p>
+                {can(role, "contributions.reactivate") ? (
+                  <FieldForm action={reactivateAction} hidden={{ workerId: w.id }} field="reason" label="Alasan reaktivasi" button="Aktifkan kembali" />
+                ) : null}
+              </div>
+            ) : null}
             {iuran.corrections.length ? (
               <p className="mt-2 text-sm text-slate-600">
                 Koreksi (kredit): {iuran.corrections.map((c) => `${monthLabel(c.month)} ${formatRupiah(c.amount)}`).join(", ")}

@@ -17,8 +17,7 @@ const PRINT_LIMIT = 10_000;
 export default async function BillPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer("billing.view");
   const id = idParam((await params).id);
-  const { bill, lines } = await orNotFound(exportBillForViewer(viewer, id));
-  const shown = lines.slice(0, PRINT_LIMIT);
+  const { bill, lines: shown } = await orNotFound(exportBillForViewer(viewer, id, PRINT_LIMIT));
   return (
     <article className="report-page rounded-lg border border-slate-200 bg-white p-6 print:rounded-none print:border-0 print:p-0" data-testid="bill-print">
       <div className="mb-4 flex justify-end print:hidden">
@@ -58,9 +57,9 @@ export default async function BillPrintPage({ params }: { params: Promise<{ id: 
           </tr>
         ))}
       </Table>
-      {lines.length > shown.length ? (
+      {bill.lines > shown.length ? (
         <p className="mt-2 text-sm text-slate-600">
-          {formatNumber(lines.length - shown.length)} baris berikutnya tidak dicetak; unduh rincian lengkap (CSV) dari halaman tagihan.
+          {formatNumber(bill.lines - shown.length)} baris berikutnya tidak dicetak; unduh rincian lengkap (CSV) dari halaman tagihan.
         </p>
       ) : null}
       <p className="mt-4 text-xs text-slate-500">
