@@ -82,6 +82,29 @@ export function EndWorkerForm({ action, workerId, today }: { action: Action; wor
   );
 }
 
+/** "Catat kematian": the date of death; the document is uploaded once the death is recorded. */
+export function RecordDeathForm({ action, workerId, today }: { action: Action; workerId: number; today: string }) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="workerId" value={workerId} />
+      <TextField
+        label="Tanggal meninggal"
+        hint="Sesuai akta atau surat keterangan kematian. Kepesertaan berakhir pada tanggal ini."
+        name="diedOn"
+        type="date"
+        max={today}
+        defaultValue={(state.values?.diedOn as string) ?? ""}
+        errors={state.fieldErrors?.diedOn}
+      />
+      <SubmitButton variant="danger">Catat kematian</SubmitButton>
+      <div className="w-full">
+        <FormMessage status={state.status} message={state.message} />
+      </div>
+    </form>
+  );
+}
+
 type QueueRow = { id: number; name: string; nik: string; status: string; districtName: string | null; villageName: string | null; waitingDays: number };
 
 /** The branch queue: select many, verify or reject with a reason. */

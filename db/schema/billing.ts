@@ -408,3 +408,27 @@ export const reconciliationRows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reconciliationId, t.n] }), index("reconciliation_rows_category_idx").on(t.reconciliationId, t.category)],
 );
+
+/**
+ * A death, recorded once per person (by NIK, across enrollment rows), apart from any claim: it
+ * ends the enrollment through the ending path on `diedOn` (berakhir, meninggal). Immutable but for
+ * attaching the document (akta/surat keterangan kematian) later (trigger, migration 0018).
+ */
+export const deaths = pgTable(
+  "deaths",
+  {
+    id: serial("id").primaryKey(),
+    nik: text("nik").notNull(),
+    workerId: bigint("worker_id", { mode: "number" })
+      .notNull()
+      .references(() => workers.id),
+    regencyCode: text("regency_code").notNull(),
+    districtCode: text("district_code"),
+    diedOn: date("died_on", { mode: "string" }).notNull(),
+    documentFileId: uuid("document_file_id").references(() => storedFiles.id),
+    documentName: text("document_name"),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("deaths_nik_key").on(t.nik), index("deaths_worker_idx").on(t.workerId)],
+);

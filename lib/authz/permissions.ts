@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "workers.register": ["petugas", "supervisor"],
   "workers.approve": ["supervisor"],
   "workers.end": ["petugas", "supervisor"],
+  // A death is recorded once, by the area or by the branch the heirs go to.
+  "deaths.record": ["petugas", "supervisor", "kepala_cabang"],
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
   "workers.export": ["petugas", "supervisor", "kepala_cabang"],

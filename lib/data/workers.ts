@@ -352,34 +352,129 @@ export async function activateWorker(viewer: Viewer, id: number, input: { kpjNum
  * Ends an enrollment (died, moved, no longer eligible, resigned) as of the day it took effect,
  * typed by the person who records it: not after today, not before coverage start (nor before the
  * current status took effect). The place goes to the waiting list; the coverage span closes on
- * that day, so figures for that month count the worker as aktif and billing stops after it.
+ * that day, so figures for that month count the worker as aktif and billing stops after it. A
+ * death is also recorded as a death (recordDeath's rules).
  */
 export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndReason, "regulasi_berakhir">, endedOn: string) {
   assertCan(viewer.role, "workers.end");
   const today = await todayOf();
-  await db().transaction(async (tx) => {
-    const w = await lockWorker(tx, viewer, id);
-    const [span] = await rows<{ startsOn: string }>(
-      tx,
-      sql`select starts_on::text as "startsOn" from coverage_spans where worker_id = ${id} and ends_on is null`,
-    );
-    const earliest = [w.coverageStart, span?.startsOn, w.status === "aktif" ? null : w.statusSince]
-      .filter((d): d is string => !!d)
-      .sort()
-      .pop();
-    if (endedOn > today)
-      throw new UserFacingError("Tanggal berakhir tidak boleh setelah hari ini.", { endedOn: ["Tanggal berakhir tidak boleh setelah hari ini."] });
-    if (earliest && endedOn < earliest) {
-      const msg = `Tanggal berakhir tidak boleh sebelum ${dayLabel(earliest)}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
-      throw new UserFacingError(msg, { endedOn: [msg] });
-    }
-    await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason, endedOn }, END_REASONS[reason], endedOn);
-    if (w.regulationId) {
-      await releasePlace(tx, w.regulationId);
-      await promoteWaiting(tx, w.regencyCode, today, viewer.id);
-    }
-    await writeAudit(tx, { actorId: viewer.id, action: "worker.end", entityType: "worker", entityId: String(id), details: { reason, endedOn } });
+  await withDeathUnique(() =>
+    db().transaction(async (tx) => {
+      const w = await lockWorker(tx, viewer, id);
+      await endEnrollment(tx, viewer, w, reason, endedOn, today, "endedOn");
+      if (reason === "meninggal") await insertDeath(tx, viewer, w, endedOn);
+      await writeAudit(tx, { actorId: viewer.id, action: "worker.end", entityType: "worker", entityId: String(id), details: { reason, endedOn } });
+    }),
+  );
+}
+
+// The ending path, written once: the day's checks, the move to berakhir, the place to the waiting list.
+async function endEnrollment(tx: Tx, viewer: Viewer, w: typeof workers.$inferSelect, reason: EndReason, endedOn: string, today: string, field: string) {
+  const [span] = await rows<{ startsOn: string }>(
+    tx,
+    sql`select starts_on::text as "startsOn" from coverage_spans where worker_id = ${w.id} and ends_on is null`,
+  );
+  const earliest = [w.coverageStart, span?.startsOn, w.status === "aktif" ? null : w.statusSince]
+    .filter((d): d is string => !!d)
+    .sort()
+    .pop();
+  const label = field === "diedOn" ? "Tanggal meninggal" : "Tanggal berakhir";
+  if (endedOn > today) throw new UserFacingError(`${label} tidak boleh setelah hari ini.`, { [field]: [`${label} tidak boleh setelah hari ini.`] });
+  if (earliest && endedOn < earliest) {
+    const msg = `${label} tidak boleh sebelum ${dayLabel(earliest)}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
+    throw new UserFacingError(msg, { [field]: [msg] });
+  }
+  await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason, endedOn }, END_REASONS[reason], endedOn);
+  if (w.regulationId) {
+    await releasePlace(tx, w.regulationId);
+    await promoteWaiting(tx, w.regencyCode, today, viewer.id);
+  }
+}
+
+async function insertDeath(tx: Tx, viewer: Viewer, w: typeof workers.$inferSelect, diedOn: string) {
+  await tx.execute(sql`insert into deaths (nik, worker_id, regency_code, district_code, died_on, recorded_by)
+    values (${w.nik}, ${w.id}, ${w.regencyCode}, ${w.districtCode}, ${diedOn}::date, ${viewer.id})`);
+}
+
+// One death per person (by NIK, across enrollment rows): the unique index answers a race too.
+async function withDeathUnique<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isUniqueViolation(e, "deaths_nik_key")) throw new UserFacingError("Kematian orang ini sudah tercatat.");
+    throw e;
+  }
+}
+
+/**
+ * "Catat kematian": the area's officer or supervisor, or the branch head serving the kecamatan,
+ * records a death once per person with its date. A holder's enrollment ends through the ending
+ * path on that day (berakhir, meninggal): the place frees, the waiting list moves, billing stops
+ * after the month, months billed after it become credits on the next bill. An enrollment already
+ * ended for another reason keeps its ending; the death is recorded beside it.
+ */
+export async function recordDeath(viewer: Viewer, id: number, diedOn: string) {
+  assertCan(viewer.role, "deaths.record");
+  const today = await todayOf();
+  await withDeathUnique(() =>
+    db().transaction(async (tx) => {
+      const w = await lockWorker(tx, viewer, id);
+      const ends = w.status !== "berakhir";
+      if (ends) await endEnrollment(tx, viewer, w, "meninggal", diedOn, today, "diedOn");
+      else if (diedOn > today)
+        throw new UserFacingError("Tanggal meninggal tidak boleh setelah hari ini.", { diedOn: ["Tanggal meninggal tidak boleh setelah hari ini."] });
+      await insertDeath(tx, viewer, w, diedOn);
+      await writeAudit(tx, { actorId: viewer.id, action: "death.record", entityType: "worker", entityId: String(id), details: { diedOn, ended: ends } });
+    }),
+  );
+}
+
+export type DeathRecord = { id: number; diedOn: string; recordedAt: Date; recordedBy: string | null; documentName: string | null; workerId: number };
+
+/** The death of the worker's person (by NIK, whichever enrollment row recorded it), if any. */
+export async function getDeathForViewer(viewer: Viewer, id: number): Promise<DeathRecord | null> {
+  assertCan(viewer.role, "workers.view");
+  const [row] = await rows<DeathRecord>(
+    db(),
+    sql`select d.id, d.died_on::text as "diedOn", d.recorded_at as "recordedAt", u.name as "recordedBy", d.document_name as "documentName", d.worker_id::int as "workerId"
+      from workers join deaths d on d.nik = workers.nik left join users u on u.id = d.recorded_by
+     where workers.id = ${id} and ${inScope(viewer)}`,
+  );
+  return row ?? null;
+}
+
+/** Attaches (or replaces) the death's document (a PDF already in the file store); returns the previous file to remove. */
+export async function setDeathDocument(viewer: Viewer, deathId: number, file: { fileId: string; name: string }) {
+  assertCan(viewer.role, "deaths.record");
+  const [row] = await rows<{ previous: string | null; workerId: number }>(
+    db(),
+    sql`update deaths d set document_file_id = ${file.fileId}::uuid, document_name = ${file.name}
+       from (select deaths.id, deaths.document_file_id as previous from deaths join workers on workers.id = deaths.worker_id where deaths.id = ${deathId} and ${inScope(viewer)}) old
+      where d.id = old.id returning old.previous, d.worker_id::int as "workerId"`,
+  );
+  if (!row) throw new NotFoundError("Kematian");
+  // On the worker's trail, so the processing record (UU PDP) shows it.
+  await writeAudit(db(), {
+    actorId: viewer.id,
+    action: "death.document",
+    entityType: "worker",
+    entityId: String(row.workerId),
+    details: { deathId, name: file.name },
   });
+  return row.previous;
+}
+
+/** The death's document for the authorised route; every view is logged. */
+export async function getDeathDocumentForViewer(viewer: Viewer, deathId: number) {
+  assertCan(viewer.role, "workers.view");
+  const [row] = await rows<{ file: string | null; name: string | null; workerId: number }>(
+    db(),
+    sql`select d.document_file_id::text as file, d.document_name as name, d.worker_id::int as "workerId" from deaths d join workers on workers.id = d.worker_id
+       where d.id = ${deathId} and ${inScope(viewer)}`,
+  );
+  if (!row?.file) throw new NotFoundError("Dokumen kematian");
+  await writeAudit(db(), { actorId: viewer.id, action: "death.document_view", entityType: "worker", entityId: String(row.workerId), details: { deathId } });
+  return { file: row.file, name: row.name ?? "kematian.pdf" };
 }
 
 export type WorkerFilter = { status?: WorkerStatus; districtCode?: string; q?: string; nik?: string; page?: number };

@@ -100,6 +100,8 @@ export const endWorkerSchema = workerIdSchema.extend({
   endedOn: calendarDate("tanggal berakhir"),
 });
 
+export const recordDeathSchema = workerIdSchema.extend({ diedOn: calendarDate("tanggal meninggal") });
+
 const FUNDERS = ["kabkota", "provinsi", "desa", "csr", "lainnya"] as const;
 export const areaSettingsSchema = z
   .object({

@@ -1,9 +1,9 @@
 // `npm run bench:dashboard`: time to the last byte of each dashboard view's fully streamed HTML,
 // logged in, at 10,000 and at 1,000,000 synthetic workers over Banten's kecamatan; the login
-// page is the reference line. Workers are inserted set-based (generate_series), so the
+// page is the reference line. Every aktif worker has a contribution history (loadSyntheticContributions). Workers are inserted set-based (generate_series), so the
 // aggregate triggers build the dashboard tables exactly as the app's writes do. Prints a table
 // and the 1M / 10k ratios (target ≤ 1.2). A benchmark, not a test: it asserts nothing.
-import { loadSyntheticWorkers as load } from "./load.mjs";
+import { loadSyntheticContributions, loadSyntheticWorkers as load } from "./load.mjs";
 import { median, quantile, sessionCookie, startStack } from "./stack.mjs";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
@@ -42,11 +42,13 @@ try {
   for (const size of SIZES) {
     const t = performance.now();
     await load(stack.sql, size);
+    await loadSyntheticContributions(stack.sql);
     const [{ n }] = await stack.sql`select count(*)::int as n from workers`;
-    const [{ agg }] =
-      await stack.sql`select (select count(*) from agg_current) + (select count(*) from agg_monthly) + (select count(*) from agg_daily) + (select count(*) from agg_breakdown_current) + (select count(*) from agg_breakdown_monthly) as agg`;
+    const [{ agg, paid, contrib }] =
+      await stack.sql`select (select count(*) from agg_current) + (select count(*) from agg_monthly) + (select count(*) from agg_daily) + (select count(*) from agg_breakdown_current) + (select count(*) from agg_breakdown_monthly) as agg,
+        (select count(*) from paid_months) as paid, (select count(*) from agg_contribution where n <> 0) as contrib`;
     console.log(
-      `\n${n.toLocaleString("id-ID")} pekerja dimuat (${((performance.now() - t) / 1000).toFixed(1)} s; ${Number(agg).toLocaleString("id-ID")} baris agregat). Mengukur ${REQUESTS} permintaan per tampilan...`,
+      `\n${n.toLocaleString("id-ID")} pekerja dimuat (${((performance.now() - t) / 1000).toFixed(1)} s; ${Number(agg).toLocaleString("id-ID")} baris agregat; ${Number(paid).toLocaleString("id-ID")} bulan iuran dibayar, ${Number(contrib).toLocaleString("id-ID")} baris agg_contribution). Mengukur ${REQUESTS} permintaan per tampilan...`,
     );
     results[size] = {};
     for (const v of VIEWS) {

@@ -43,3 +43,29 @@ export async function loadSyntheticWorkers(sql, total) {
   await sql`update regulations r set counted = (select count(*) from workers w where w.regulation_id = r.id) where r.regency_code like '36.%'`;
   await sql`vacuum analyze`;
 }
+
+// Contribution histories for every aktif synthetic worker, so the "Kepesertaan dan iuran" panel
+// reads an agg_contribution as varied as real use: from the coverage start's month, 70% paid
+// through last month or this one, 15% two or three months behind, 10% stopped six months ago
+// (nonaktif), 5% with a reversed month in the middle. The months go straight into paid_months with
+// its foreign keys and triggers off (session_replication_role = replica: the benchmark has no
+// bills), then refresh_contributions() builds the summaries and their rollup exactly as a
+// confirmation does. Rebuilt whole at each size.
+export async function loadSyntheticContributions(sql) {
+  await sql.begin(async (tx) => {
+    await tx`set local session_replication_role = replica`;
+    await tx`delete from paid_months where nik like '36%' and bill_line_id = 0`;
+    await tx`insert into paid_months (nik, month, bill_line_id, part_id, confirmed_on)
+      select w.nik, m::date, 0, 0, m::date + 10
+        from workers w
+        cross join lateral (select abs(hashtext(w.nik)) % 100 as k) h
+        cross join lateral generate_series(date_trunc('month', w.coverage_start),
+             date_trunc('month', portal_today()) - make_interval(months => case when h.k < 35 then 0 when h.k < 70 then 1 when h.k < 80 then 2 when h.k < 85 then 3 when h.k < 95 then 6 else 0 end),
+             interval '1 month') m
+       where w.status = 'aktif' and w.name like 'Sintetis %' and w.coverage_start is not null
+         and not (h.k >= 95 and m = date_trunc('month', w.coverage_start) + interval '2 month')
+      on conflict do nothing`;
+  });
+  await sql`select refresh_contributions(array(select nik from workers where status = 'aktif' and name like 'Sintetis %'))`;
+  await sql`vacuum analyze paid_months, person_contributions, agg_contribution`;
+}

@@ -24,7 +24,7 @@ import {
   reversePaymentPart,
 } from "@/lib/data/payments";
 import { endRegulation } from "@/lib/data/regulations";
-import { activateWorker, endWorker, registerWorker, verifyWorkers } from "@/lib/data/workers";
+import { activateWorker, endWorker, getDeathForViewer, recordDeath, registerWorker, verifyWorkers } from "@/lib/data/workers";
 import { contributionState, summarize } from "@/lib/domain/contribution-state";
 import { importArea, type ImportArea } from "../support/import-area";
 import { viewerFor } from "../support/viewers";
@@ -395,6 +395,42 @@ describe("contributions", () => {
     expect(after.masaIur).toBe(5);
     // An event on 17 September, while nonaktif, stays not covered: the arrears were confirmed on the 20th.
     expect(after.stateOnDay).toEqual({ kind: "nonaktif", months: 4, lapsed: false });
+    await checkInvariants();
+  });
+
+  it("records a death once per person: the enrollment ends on that day and the months billed after it become credits", async () => {
+    await at("2031-09-20");
+    const other = await viewerFor("supervisor.kabtangerang@portal.test");
+    // Bad input and other scopes: nothing written.
+    await expect(recordDeath(headA, ids.w1!, "2031-09-21")).rejects.toMatchObject({ fieldErrors: { diedOn: expect.any(Array) } });
+    await expect(recordDeath(headA, ids.w1!, "2031-04-30")).rejects.toMatchObject({ fieldErrors: { diedOn: expect.any(Array) } });
+    await expect(recordDeath(headB, ids.w1!, "2031-06-10")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordDeath(other, ids.w1!, "2031-06-10")).rejects.toBeInstanceOf(NotFoundError);
+    const [none] = await sql`select count(*)::int as n from deaths d join workers w on w.nik = d.nik where w.id = ${ids.w1!}`;
+    expect(none!.n).toBe(0);
+    // The branch head serving the kecamatan records it (heirs often go to the branch); twice at once is one death.
+    const twice = await Promise.allSettled([recordDeath(headA, ids.w1!, "2031-06-10"), recordDeath(a.supervisor, ids.w1!, "2031-06-10")]);
+    expect(twice.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    await expect(recordDeath(a.officer, ids.w1!, "2031-06-11")).rejects.toThrow("sudah tercatat");
+    const [w1] = await sql`select status::text, end_reason, ended_on::text from workers where id = ${ids.w1!}`;
+    expect(w1).toEqual({ status: "berakhir", end_reason: "meninggal", ended_on: "2031-06-10" });
+    expect(await getDeathForViewer(a.officer, ids.w1!)).toMatchObject({ diedOn: "2031-06-10", documentName: null });
+    expect(await getDeathForViewer(headB, ids.w1!)).toBeNull();
+    await expect(sql`update deaths set died_on = '2031-06-01' where worker_id = ${ids.w1!}`).rejects.toThrow(/deaths_immutable/);
+    // The generic ending with "meninggal" records the death too (w2 ended so in May).
+    expect(await getDeathForViewer(a.supervisor, ids.w2!)).toMatchObject({ diedOn: "2031-05-28" });
+    await expect(recordDeath(a.supervisor, ids.w2!, "2031-05-28")).rejects.toThrow("sudah tercatat");
+    // Billing stops after the month of death: the next draft credits every issued month after it and keeps none on drafts.
+    await at("2031-10-02");
+    await draftBillsForViewer(a.supervisor, { regulationId: a.regulationId, month: "2031-10" });
+    const left = await sql`select to_char(l.month, 'YYYY-MM') as month, b.status::text as status,
+        exists (select 1 from bill_lines k where k.corrects_line_id = l.id and k.kind = 'koreksi' and not k.voided) as credited
+      from bill_lines l join bills b on b.id = l.bill_id
+     where l.worker_id in (${ids.w1!}, ${ids.w2!}) and l.kind <> 'koreksi' and not l.voided and b.status <> 'batal'
+       and l.month > case when l.worker_id = ${ids.w1!} then date '2031-06-01' else date '2031-05-01' end`;
+    expect(left.filter((l) => l.status === "draf")).toEqual([]);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((l) => l.credited)).toBe(true);
     await checkInvariants();
   });
 

@@ -41,6 +41,7 @@ type Ctx = {
   reconciliationId: number; // the demo reconciliation of Cikokol
   kacabCimone: Viewer;
   refundKota: number; // a refund of Kota Tangerang's Perwal made by the test
+  deathKota: number; // a death recorded by the test on an ended Kota Tangerang enrollment
 };
 type Fn = (...args: unknown[]) => Promise<unknown>;
 const call = (ctx: Ctx, key: string) => {
@@ -210,6 +211,22 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   },
   "workers.endWorker": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId, "meninggal")).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "workers.recordDeath": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId, "2026-11-01")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCimone, ctx.kabWorkerId, "2026-11-01")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, ctx.kotaWorkerId, "2026-11-01"));
+  },
+  "workers.getDeathForViewer": async (ctx, f) => {
+    // Another area's worker shows no death (the worker itself is "tidak ditemukan" to them).
+    expect(await f(ctx.kabSupervisor, ctx.kotaWorkerId)).toBeNull();
+  },
+  "workers.setDeathDocument": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.deathKota, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" })).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, ctx.deathKota, { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" }));
+  },
+  "workers.getDeathDocumentForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.deathKota)).rejects.toBeInstanceOf(NotFoundError);
   },
   "workers.listWorkersForViewer": async (ctx, f) => {
     const kab = (await f(ctx.kabSupervisor)) as { rows: { regencyName: string }[] };
@@ -690,6 +707,11 @@ describe("every data function is scoped by the viewer", () => {
         await tx`insert into credit_refund_payments (refund_id, payment_id, amount) values (${f!.id}, ${p!.id}, 1000)`;
         ctx.refundKota = Number(f!.id);
       });
+      // A death on an ended Kota Tangerang enrollment (nothing else changes).
+      const [d] = await sql`insert into deaths (nik, worker_id, regency_code, district_code, died_on)
+        select nik, id, regency_code, district_code, coalesce(ended_on, '2026-01-01') from workers w
+         where regency_code = '36.71' and status = 'berakhir' and not exists (select 1 from deaths x where x.nik = w.nik) order by id limit 1 returning id`;
+      ctx.deathKota = Number(d!.id);
       await sql.end();
     }
     ctx.kacabCimone = await viewerFor("kacab.cimone.uji@portal.test");

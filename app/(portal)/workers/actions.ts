@@ -9,6 +9,7 @@ import {
   activateWorker,
   approveWorkers,
   endWorker,
+  recordDeath,
   listWorkersForViewer,
   registerWorker,
   rejectWorkers,
@@ -22,6 +23,7 @@ import {
   activateSchema,
   correctionDecisionSchema,
   endWorkerSchema,
+  recordDeathSchema,
   rejectSchema,
   workerIdSchema,
   workerIdsSchema,
@@ -69,6 +71,12 @@ export const endWorkerAction = authorizedAction("workers.end", endWorkerSchema, 
   await endWorker(viewer, input.workerId, input.reason, input.endedOn);
   revalidatePath(`/workers/${input.workerId}`);
   return { status: "success", message: "Kepesertaan diakhiri; tempat kuotanya diberikan ke daftar tunggu." };
+});
+
+export const recordDeathAction = authorizedAction("deaths.record", recordDeathSchema, async (viewer, input) => {
+  await recordDeath(viewer, input.workerId, input.diedOn);
+  revalidatePath(`/workers/${input.workerId}`);
+  return { status: "success", message: "Kematian tercatat; kepesertaan berakhir pada tanggal meninggal. Unggah akta atau surat keterangan kematian." };
 });
 
 export const revealNikAction = authorizedAction("workers.revealNik", workerIdSchema, async (viewer, input) => {

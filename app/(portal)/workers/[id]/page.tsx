@@ -5,19 +5,28 @@ import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
-import { ActivateForm, EndWorkerForm, RejectForm, RevealNik } from "@/components/workers/worker-actions";
+import { DocumentUpload } from "@/components/regulations/document-upload";
+import { ActivateForm, EndWorkerForm, RecordDeathForm, RejectForm, RevealNik } from "@/components/workers/worker-actions";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { today as todayOf } from "@/lib/clock";
 import { getWorkerContributionsForViewer } from "@/lib/data/contributions";
-import { getWorkerForViewer } from "@/lib/data/workers";
+import { getDeathForViewer, getWorkerForViewer } from "@/lib/data/workers";
 import { stateLabel } from "@/lib/domain/contribution-state";
 import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
 import { dayLabel, monthLabel, wibDay } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
 import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
-import { activateWorkerAction, endWorkerAction, rejectWorkersAction, revealNikAction, submitWorkerAction, verifyWorkersAction } from "../actions";
+import {
+  activateWorkerAction,
+  endWorkerAction,
+  recordDeathAction,
+  rejectWorkersAction,
+  revealNikAction,
+  submitWorkerAction,
+  verifyWorkersAction,
+} from "../actions";
 import { reactivateAction } from "../../billing/actions";
 
 export const metadata: Metadata = { title: "Pekerja" };
@@ -28,7 +37,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
   const w = await orNotFound(getWorkerForViewer(viewer, id));
   const role = viewer.role;
   const today = await todayOf();
-  const iuran = await getWorkerContributionsForViewer(viewer, id);
+  const [iuran, death] = await Promise.all([getWorkerContributionsForViewer(viewer, id), getDeathForViewer(viewer, id)]);
   const rows: [string, React.ReactNode][] = [
     ["Tanggal lahir", dayLabel(w.birthDate)],
     ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
@@ -148,6 +157,26 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
             ) : null}
           </Card>
         ) : null}
+        {death ? (
+          <Card title="Kematian">
+            <p className="text-sm" data-testid="death">
+              Meninggal <strong>{dayLabel(death.diedOn)}</strong>, dicatat {formatDateTime(death.recordedAt)}
+              {death.recordedBy ? ` oleh ${death.recordedBy}` : ""}.{" "}
+              {death.documentName ? (
+                <a className="text-brand-700 underline" href={`/api/workers/${w.id}/death-document`}>
+                  {death.documentName}
+                </a>
+              ) : (
+                "Dokumen kematian belum diunggah."
+              )}
+            </p>
+            {can(role, "deaths.record") ? (
+              <div className="mt-3">
+                <DocumentUpload url={`/api/workers/${w.id}/death-document`} label="Akta atau surat keterangan kematian (PDF, maks. 10 MB)" />
+              </div>
+            ) : null}
+          </Card>
+        ) : null}
         <Card title="Tindakan">
           <div className="space-y-4">
             {can(role, "workers.register") && w.status !== "berakhir" ? (
@@ -165,6 +194,11 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
               </>
             ) : null}
             {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={today} /> : null}
+            {can(role, "deaths.record") && !death ? (
+              <div id="catat-kematian">
+                <RecordDeathForm action={recordDeathAction} workerId={w.id} today={today} />
+              </div>
+            ) : null}
             {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} today={today} /> : null}
           </div>
         </Card>

@@ -97,7 +97,10 @@ export default async function ReconciliationPage({ params, searchParams }: { par
                   <Td>{r.portalKpj ?? "—"}</Td>
                   <Td>
                     {r.workerId ? (
-                      <Link className="text-brand-700 underline" href={`/workers/${r.workerId}`}>
+                      <Link
+                        className="text-brand-700 underline"
+                        href={`/workers/${r.workerId}${category === "status_berbeda" && r.bpjsStatus === "meninggal" ? "#catat-kematian" : ""}`}
+                      >
                         {category === "status_berbeda" && r.bpjsStatus === "meninggal" ? "Catat kematian" : "Buka pekerja"}
                       </Link>
                     ) : (
