@@ -77,7 +77,7 @@ export async function seedDemoBilling(db: Database, today: string) {
           await confirmPart(tx, {
             partId: p.id,
             receiptNumber: `TBPI/${m.replace("-", "")}/${String(sp2d).padStart(4, "0")}-${i + 1}`,
-            day: `${m}-12`,
+            day: earliest(`${m}-12`, today),
             actorId: null,
           });
         }

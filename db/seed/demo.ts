@@ -115,7 +115,8 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
       regulation_id: holds ? regOf.get(regency)! : null,
       submitted_at: status === "draft" ? null : submittedAt.toISOString(),
       kpj_number: status === "aktif" ? `9${String(26000000 + i)}` : null,
-      coverage_start: status === "aktif" ? new Date(submittedAt.getTime() + 14 * 86_400_000).toISOString().slice(0, 10) : null,
+      // Two weeks after submission, never after today (a coverage start in the future is no fact yet).
+      coverage_start: status === "aktif" ? [new Date(submittedAt.getTime() + 14 * 86_400_000).toISOString().slice(0, 10), today].sort()[0]! : null,
       end_reason: status === "berakhir" ? "mengundurkan_diri" : null,
       ended_on: status === "berakhir" ? wibDayOf(submittedAt) : null,
       rejection_reason: status === "ditolak" ? "Foto KTP tidak terbaca (data demo)" : null,

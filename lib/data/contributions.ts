@@ -91,6 +91,8 @@ export async function getContributionProgressForViewer(
   };
   let weighted = 0;
   for (const g of groups) {
+    // On a past day, people whose membership began after that day's month were not members yet.
+    if (g.startMonth > day.slice(0, 7)) continue;
     weighted += g.n * g.masaCapped;
     if (g.masaCapped >= 6) out.enamBulan += g.n;
     if (!g.covered) {

@@ -5,6 +5,7 @@ describe("WIB calendar", () => {
   it("puts 17:00 UTC on the next WIB day and month", () => {
     expect(wibDay(new Date("2026-12-31T16:59:59Z"))).toBe("2026-12-31");
     expect(wibDay(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
+    expect(wibDay("2026-12-31 17:00:00.5+00")).toBe("2027-01-01");
   });
   it("does month and day arithmetic across years and leap days", () => {
     expect(addMonths("2026-11", 2)).toBe("2027-01");

@@ -2,8 +2,9 @@
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** "2026-11-24": the WIB calendar day of an instant. */
-export function wibDay(instant: Date): string {
-  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
+export function wibDay(instant: Date | string): string {
+  // A raw SQL row's timestamptz arrives as text.
+  return new Date(new Date(instant).getTime() + WIB_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** "2026-11": the WIB month of an instant or day. */

@@ -8,5 +8,7 @@ describe("Indonesian formatting", () => {
     expect(formatDate(new Date("2026-11-24T02:00:00Z"))).toBe("24 November 2026");
     // 17:30 UTC is 00:30 WIB the next day.
     expect(formatDateTime(new Date("2026-11-24T17:30:00Z"))).toBe("25 November 2026, 00.30 WIB");
+    // A raw SQL row's timestamptz, as PostgreSQL writes it.
+    expect(formatDateTime("2026-11-24 17:30:00.123456+00")).toBe("25 November 2026, 00.30 WIB");
   });
 });

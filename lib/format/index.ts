@@ -14,10 +14,13 @@ export function formatNumber(n: number): string {
   return number.format(n);
 }
 
-export function formatDate(d: Date): string {
-  return date.format(d);
+// Raw SQL rows carry timestamptz as PostgreSQL's text ("2026-12-02 06:46:23.6+00"); the query builder gives Dates.
+const instant = (d: Date | string) => (d instanceof Date ? d : new Date(d));
+
+export function formatDate(d: Date | string): string {
+  return date.format(instant(d));
 }
 
-export function formatDateTime(d: Date): string {
-  return `${date.format(d)}, ${time.format(d)} WIB`;
+export function formatDateTime(d: Date | string): string {
+  return `${date.format(instant(d))}, ${time.format(instant(d))} WIB`;
 }
