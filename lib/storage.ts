@@ -1,6 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { putFile, readFile, removeFile, statFile, type StoredFile } from "@/lib/data/files";
+import { putFile, readFile, removeFile, setStoredContentType, statFile, type StoredFile } from "@/lib/data/files";
 import { HttpError } from "@/lib/http-error";
 
 // The one door for uploaded files (import lists, regulation PDFs, KPJ files; claim documents
@@ -46,30 +46,58 @@ export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, m
   return Buffer.concat(parts);
 }
 
+// What an upload is, by its first bytes (never its name or the Content-Type it claims).
+const SNIFF = {
+  pdf: { magic: Buffer.from("%PDF-", "latin1"), contentType: "application/pdf" },
+  jpeg: { magic: Buffer.from([0xff, 0xd8, 0xff]), contentType: "image/jpeg" },
+  png: { magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), contentType: "image/png" },
+} as const;
+export type UploadType = keyof typeof SNIFF;
+
 /**
- * Streams a PDF upload into the store, checking it is a PDF by its first bytes (not its name).
- * Throws HttpError (413 too large, 415 not a PDF, 400 empty).
+ * Streams an upload into the store, checking its type by its first bytes against `accept`.
+ * Throws HttpError (413 too large, 415 another type, 400 empty).
  */
-export async function receivePdf(body: ReadableStream<Uint8Array> | null, createdBy: string | null, maxBytes = MAX_PDF_BYTES): Promise<StoredFile> {
-  const tooLarge = `Berkas lebih dari ${maxBytes / 1024 / 1024} MB. Perkecil PDF-nya lalu unggah lagi.`;
+export async function receiveUpload(
+  body: ReadableStream<Uint8Array> | null,
+  args: { createdBy: string | null; kind: string; accept: UploadType[]; refused: string; maxBytes?: number; tooLarge?: string },
+): Promise<StoredFile> {
+  const maxBytes = args.maxBytes ?? MAX_PDF_BYTES;
+  const tooLarge = args.tooLarge ?? `Berkas lebih dari ${maxBytes / 1024 / 1024} MB. Perkecil berkasnya lalu unggah lagi.`;
+  const longest = Math.max(...args.accept.map((t) => SNIFF[t].magic.length));
+  let contentType: string | null = null;
   async function* checked() {
     let head = Buffer.alloc(0);
-    let checkedHead = false;
     for await (const buf of limitedBody(body, maxBytes, tooLarge)) {
-      if (!checkedHead) {
-        head = Buffer.concat([head, buf]);
-        if (head.length < 5) continue;
-        if (head.subarray(0, 5).toString("latin1") !== "%PDF-") throw new HttpError(415, "Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF.");
-        checkedHead = true;
-        yield head;
+      if (contentType) {
+        yield buf;
         continue;
       }
-      yield buf;
+      head = Buffer.concat([head, buf]);
+      if (head.length < longest) continue;
+      const found = args.accept.find((t) => head.subarray(0, SNIFF[t].magic.length).equals(SNIFF[t].magic));
+      if (!found) throw new HttpError(415, args.refused);
+      contentType = SNIFF[found].contentType;
+      yield head;
     }
-    if (!checkedHead)
-      throw new HttpError(head.length ? 415 : 400, head.length ? "Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF." : "Berkas kosong.");
+    if (!contentType) throw new HttpError(head.length ? 415 : 400, head.length ? args.refused : "Berkas kosong.");
   }
-  return fileStore().put({ kind: "regulation_document", contentType: "application/pdf", createdBy }, checked());
+  // The content type is known once the first bytes are in; the store records it at the end.
+  const stored = await fileStore().put({ kind: args.kind, contentType: "application/octet-stream", createdBy: args.createdBy }, checked());
+  await setStoredContentType(stored.id, contentType!);
+  return { ...stored, contentType: contentType! };
+}
+
+/** Streams a PDF upload into the store (receiveUpload for PDF only). */
+export async function receivePdf(body: ReadableStream<Uint8Array> | null, createdBy: string | null, maxBytes = MAX_PDF_BYTES): Promise<StoredFile> {
+  return receiveUpload(body, {
+    createdBy,
+    kind: "regulation_document",
+    accept: ["pdf"],
+    refused: "Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF.",
+    maxBytes,
+    tooLarge: `Berkas lebih dari ${maxBytes / 1024 / 1024} MB. Perkecil PDF-nya lalu unggah lagi.`,
+  });
 }
 
 export async function removeStoredFile(id: string | null) {
@@ -83,14 +111,16 @@ export function uploadName(headers: Headers, fallback: string): string {
 }
 
 /**
- * A stored PDF as a private inline response, whole or (with a `Range: bytes=a-b` header) in part
- * for PDF viewers. The caller has already found the file through a scoped data function.
+ * A stored PDF (or a sniffed JPEG/PNG) as a private inline response, whole or (with a `Range:
+ * bytes=a-b` header) in part for PDF viewers. The caller has already found the file through a
+ * scoped data function.
  */
 export async function pdfResponse(fileId: string, name: string, rangeHeader: string | null = null): Promise<Response | null> {
   const stat = await fileStore().stat(fileId);
   if (!stat) return null;
+  const sniffed = Object.values(SNIFF).some((t) => t.contentType === stat.contentType);
   const headers: Record<string, string> = {
-    "Content-Type": "application/pdf",
+    "Content-Type": sniffed ? stat.contentType : "application/pdf",
     "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",

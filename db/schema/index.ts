@@ -8,3 +8,4 @@ export * from "./aggregates";
 export * from "./imports";
 export * from "./system";
 export * from "./billing";
+export * from "./benefits";

@@ -219,7 +219,7 @@ test("a month is billed per branch, issued, paid with one SP2D and confirmed by 
     await expect(headA.getByTestId(`category-${category}`).locator("td").nth(1)).toHaveText(String(n));
   }
   await headA.getByRole("link", { name: "Status berbeda" }).click();
-  await expect(headA.getByRole("link", { name: "Catat kematian" })).toHaveAttribute("href", `/workers/${people[1]!.id}`);
+  await expect(headA.getByRole("link", { name: "Catat kematian" })).toHaveAttribute("href", `/workers/${people[1]!.id}#catat-kematian`);
   await headA.getByRole("link", { name: "Cetak berita acara" }).click();
   await expect(headA.getByTestId("ba-cocok")).toHaveText("1");
   await expect(headA.getByTestId("ba-charged")).toHaveText(rupiah((await expectedBill(offices[0]!, "2027-06-01")).rupiah));

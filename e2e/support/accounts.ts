@@ -6,37 +6,37 @@ export const ACCOUNTS = {
   admin: {
     email: "admin@portal.test",
     badge: "Admin · Seluruh Indonesia",
-    nav: ["Beranda", "Pekerja", "Regulasi", "Iuran", "Laporan", "Wilayah", "Pengguna", "Kantor BPJS"],
+    nav: ["Beranda", "Pekerja", "Regulasi", "Iuran", "Klaim", "Laporan", "Wilayah", "Pengguna", "Kantor BPJS"],
   },
   petugasKota: {
     email: "petugas.kotatangerang@portal.test",
     badge: "Petugas · Kota Tangerang",
-    nav: ["Beranda", "Pekerja", "Impor", "Regulasi", "Iuran", "Laporan", "Wilayah"],
+    nav: ["Beranda", "Pekerja", "Impor", "Regulasi", "Iuran", "Klaim", "Laporan", "Wilayah"],
   },
   supervisorKota: {
     email: "supervisor.kotatangerang@portal.test",
     badge: "Supervisor · Kota Tangerang",
-    nav: ["Beranda", "Pekerja", "Impor", "Persetujuan", "Regulasi", "Iuran", "Laporan", "Wilayah", "Pengaturan", "Jejak audit"],
+    nav: ["Beranda", "Pekerja", "Impor", "Persetujuan", "Regulasi", "Iuran", "Klaim", "Laporan", "Wilayah", "Pengaturan", "Jejak audit"],
   },
   petugasKab: {
     email: "petugas.kabtangerang@portal.test",
     badge: "Petugas · Kabupaten Tangerang",
-    nav: ["Beranda", "Pekerja", "Impor", "Regulasi", "Iuran", "Laporan", "Wilayah"],
+    nav: ["Beranda", "Pekerja", "Impor", "Regulasi", "Iuran", "Klaim", "Laporan", "Wilayah"],
   },
   supervisorKab: {
     email: "supervisor.kabtangerang@portal.test",
     badge: "Supervisor · Kabupaten Tangerang",
-    nav: ["Beranda", "Pekerja", "Impor", "Persetujuan", "Regulasi", "Iuran", "Laporan", "Wilayah", "Pengaturan", "Jejak audit"],
+    nav: ["Beranda", "Pekerja", "Impor", "Persetujuan", "Regulasi", "Iuran", "Klaim", "Laporan", "Wilayah", "Pengaturan", "Jejak audit"],
   },
   kacab: {
     email: "kacab.cikokol@portal.test",
     badge: "Kepala Kantor Cabang · Kantor Cabang Tangerang Cikokol",
-    nav: ["Beranda", "Pekerja", "Verifikasi", "Regulasi", "Iuran", "Wilayah", "Kantor BPJS"],
+    nav: ["Beranda", "Pekerja", "Verifikasi", "Regulasi", "Iuran", "Klaim", "Wilayah", "Kantor BPJS"],
   },
   kakanwil: {
     email: "kakanwil.banten@portal.test",
     badge: "Kepala Kantor Wilayah · Kantor Wilayah Banten",
-    nav: ["Beranda", "Pekerja", "Regulasi", "Iuran", "Laporan", "Wilayah", "Kantor BPJS"],
+    nav: ["Beranda", "Pekerja", "Regulasi", "Iuran", "Klaim", "Laporan", "Wilayah", "Kantor BPJS"],
   },
 } as const;
 

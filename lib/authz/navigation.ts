@@ -9,6 +9,7 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/approvals", label: "Persetujuan", permission: "workers.approve" },
   { href: "/regulations", label: "Regulasi", permission: "regulations.view" },
   { href: "/billing", label: "Iuran", permission: "billing.view" },
+  { href: "/claims", label: "Klaim", permission: "claims.view" },
   { href: "/reports/quarterly", label: "Laporan", permission: "dashboard.area" },
   { href: "/areas", label: "Wilayah", permission: "areas.view" },
   { href: "/area-settings", label: "Pengaturan", permission: "area.manage" },

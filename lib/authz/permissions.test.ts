@@ -38,6 +38,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   "payments.confirm": ["kepala_cabang"],
   "reconciliation.upload": ["kepala_cabang"],
   "contributions.reactivate": ["kepala_cabang"],
+  "claims.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "claims.open": ["petugas", "supervisor", "kepala_cabang"],
+  "claims.decide": ["kepala_cabang"],
 };
 
 describe("permission table", () => {

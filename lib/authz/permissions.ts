@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   "reconciliation.upload": ["kepala_cabang"],
   // Past the rejoin window BPJS treats a return as a new registration: the branch head's call.
   "contributions.reactivate": ["kepala_cabang"],
+  // Benefits: the area and the branch open cases (heirs go to either); BPJS's steps are the branch head's.
+  "claims.view": ALL,
+  "claims.open": ["petugas", "supervisor", "kepala_cabang"],
+  "claims.decide": ["kepala_cabang"],
   "imports.upload": ["petugas", "supervisor"],
   // Supervisors commit; an officer too when the area works in one step (checked in lib/data).
   "imports.commit": ["petugas", "supervisor"],

@@ -5,7 +5,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import { enrollmentInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
 import { today as clockToday } from "@/lib/clock";
-import { contributionState, stateFromSummary, type ContributionState } from "@/lib/domain/contribution-state";
+import { collapseMonth, contributionState, stateFromSummary, type ContributionState } from "@/lib/domain/contribution-state";
 import { addMonths, monthsBetween } from "@/lib/domain/wib";
 import { writeAudit } from "./audit";
 import { NotFoundError, UserFacingError } from "./errors";
@@ -44,6 +44,7 @@ export async function getContributionProgressForViewer(
   assertCan(viewer.role, "dashboard.view");
   // The states on `onDay` (the quarterly report's day) of today's holders, from the payments known today.
   const day = onDay ?? (await clockToday());
+  const floor = `${collapseMonth(day)}-01`;
   const scope = scopeOf(viewer);
   const one = filter.regencyCode
     ? sql`and a.regency_code = ${filter.regencyCode}`
@@ -64,11 +65,12 @@ export async function getContributionProgressForViewer(
     n: number;
   }>(
     db(),
-    sql`select to_char(a.start_month, 'YYYY-MM') as "startMonth", a.late_start as "lateStart", to_char(a.paid_through, 'YYYY-MM') as "paidThrough",
-         a.paid_after as "paidAfter", to_char(a.last_paid, 'YYYY-MM') as "lastPaid", a.longest_gap as "longestGap", a.masa_capped as "masaCapped",
-         r.arrears_grace_months as grace, r.rejoin_months as rejoin,
-         exists (select 1 from branch_coverage bc where bc.district_code = a.district_code) as covered, sum(a.n)::int as n
+    // Start months at or before collapseMonth(day) are grouped as one (collapseForDay): they change no state.
+    sql`select to_char(greatest(a.start_month, ${floor}::date), 'YYYY-MM') as "startMonth", (a.late_start and a.start_month > ${floor}::date) as "lateStart",
+         to_char(a.paid_through, 'YYYY-MM') as "paidThrough", a.paid_after as "paidAfter", to_char(a.last_paid, 'YYYY-MM') as "lastPaid", a.longest_gap as "longestGap",
+         a.masa_capped as "masaCapped", r.arrears_grace_months as grace, r.rejoin_months as rejoin, bc.district_code is not null as covered, sum(a.n)::int as n
       from agg_contribution a join regulations r on r.id = a.regulation_id
+      left join (select distinct district_code from branch_coverage) bc on bc.district_code = a.district_code
      where a.n <> 0 and ${enrollmentInScope(scope, sql`a.regency_code`, sql`a.district_code`)} ${one}
      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   );

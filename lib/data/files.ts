@@ -100,3 +100,8 @@ export async function purgeIncompleteFiles(): Promise<number> {
   const gone = await rows<{ id: string }>(db(), sql`delete from stored_files where not complete and created_at < now() - interval '1 day' returning id`);
   return gone.length;
 }
+
+/** Sets a stored file's content type once its first bytes have told it (lib/storage.ts receiveUpload). */
+export async function setStoredContentType(id: string, contentType: string): Promise<void> {
+  await db().execute(sql`update stored_files set content_type = ${contentType} where id = ${id}::uuid`);
+}

@@ -19,7 +19,7 @@ import { assertCan } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as todayOf } from "@/lib/clock";
 import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
-import { canMoveWorker, END_REASONS, WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
+import { WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
 import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput } from "@/lib/validation/workers";
@@ -28,6 +28,7 @@ import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
 import { rows } from "./internal/rows";
 import { workerInScope } from "./internal/worker-scope";
+import { endEnrollment, insertDeath, move } from "./internal/enrollment";
 import { promoteWaiting, recordEvent, releasePlace, takePlace } from "./internal/places";
 
 const inScope = workerInScope;
@@ -148,24 +149,6 @@ async function submit(
     regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai",
   );
   return to;
-}
-
-async function move(
-  tx: Tx,
-  viewer: Viewer,
-  w: { id: number; status: WorkerStatus },
-  to: WorkerStatus,
-  set: Partial<typeof workers.$inferInsert>,
-  reason: string | null,
-  effectiveOn?: string,
-) {
-  if (!canMoveWorker(w.status, to))
-    throw new UserFacingError(`Status ${WORKER_STATUS_LABELS[w.status]} tidak dapat diubah menjadi ${WORKER_STATUS_LABELS[to]}.`);
-  await tx
-    .update(workers)
-    .set({ ...set, status: to, updatedAt: new Date() })
-    .where(eq(workers.id, w.id));
-  await recordEvent(tx, { workerId: w.id, actorId: viewer.id, from: w.status, to, regulationId: set.regulationId ?? null, reason, effectiveOn });
 }
 
 /** Registers a worker (officer or supervisor of the area): a draft, or submitted at once. */
@@ -366,34 +349,6 @@ export async function endWorker(viewer: Viewer, id: number, reason: Exclude<EndR
       await writeAudit(tx, { actorId: viewer.id, action: "worker.end", entityType: "worker", entityId: String(id), details: { reason, endedOn } });
     }),
   );
-}
-
-// The ending path, written once: the day's checks, the move to berakhir, the place to the waiting list.
-async function endEnrollment(tx: Tx, viewer: Viewer, w: typeof workers.$inferSelect, reason: EndReason, endedOn: string, today: string, field: string) {
-  const [span] = await rows<{ startsOn: string }>(
-    tx,
-    sql`select starts_on::text as "startsOn" from coverage_spans where worker_id = ${w.id} and ends_on is null`,
-  );
-  const earliest = [w.coverageStart, span?.startsOn, w.status === "aktif" ? null : w.statusSince]
-    .filter((d): d is string => !!d)
-    .sort()
-    .pop();
-  const label = field === "diedOn" ? "Tanggal meninggal" : "Tanggal berakhir";
-  if (endedOn > today) throw new UserFacingError(`${label} tidak boleh setelah hari ini.`, { [field]: [`${label} tidak boleh setelah hari ini.`] });
-  if (earliest && endedOn < earliest) {
-    const msg = `${label} tidak boleh sebelum ${dayLabel(earliest)}${w.coverageStart === earliest ? " (mulai kepesertaan)" : ""}.`;
-    throw new UserFacingError(msg, { [field]: [msg] });
-  }
-  await move(tx, viewer, w, "berakhir", { regulationId: null, endReason: reason, endedOn }, END_REASONS[reason], endedOn);
-  if (w.regulationId) {
-    await releasePlace(tx, w.regulationId);
-    await promoteWaiting(tx, w.regencyCode, today, viewer.id);
-  }
-}
-
-async function insertDeath(tx: Tx, viewer: Viewer, w: typeof workers.$inferSelect, diedOn: string) {
-  await tx.execute(sql`insert into deaths (nik, worker_id, regency_code, district_code, died_on, recorded_by)
-    values (${w.nik}, ${w.id}, ${w.regencyCode}, ${w.districtCode}, ${diedOn}::date, ${viewer.id})`);
 }
 
 // One death per person (by NIK, across enrollment rows): the unique index answers a race too.

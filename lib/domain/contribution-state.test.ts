@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contributionState, kpiWeight, lastDueMonth, stateFromSummary, summarize } from "./contribution-state";
+import { collapseForDay, contributionState, kpiWeight, lastDueMonth, stateFromSummary, summarize } from "./contribution-state";
 import { addMonths } from "./wib";
 
 const months = (from: string, to: string) => {
@@ -87,6 +87,8 @@ describe("contribution state on a day", () => {
       // The summary as the database keeps it: recomputed from the paid months here.
       const viaSummary = stateFromSummary(summarize(paid, start, lateStart), day, { grace, rejoin });
       expect(viaSummary).toEqual(viaSet);
+      // The dashboards' grouping of old start months changes no state.
+      expect(stateFromSummary(collapseForDay(summarize(paid, start, lateStart), day), day, { grace, rejoin })).toEqual(viaSet);
       // A brute-force count of the unpaid due months.
       const due = months(start, lastDueMonth(day, start, lateStart));
       const unpaid = due.filter((m) => !paid.includes(m)).length;

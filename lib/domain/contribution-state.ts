@@ -76,6 +76,21 @@ export function stateFromSummary(s: ContributionSummary, day: string, rules: Con
   return s.lastPaid >= cur ? { kind: "lunas" } : { kind: "belum_jatuh_tempo" };
 }
 
+/**
+ * The month from which a summary's start month no longer changes the state on `day`: a start at or
+ * before it (and whether it was after the 15th) only reaches the state through the paid run and
+ * last paid month, which the summary keeps. Dashboards group summaries by `collapseForDay` so the
+ * rows they read stop growing with the number of start months (SQL twin in getContributionProgressForViewer).
+ */
+export function collapseMonth(day: string): string {
+  return addMonths(day.slice(0, 7), -2);
+}
+
+export function collapseForDay<S extends { startMonth: string; lateStart: boolean }>(s: S, day: string): S {
+  const floor = collapseMonth(day);
+  return s.startMonth <= floor ? { ...s, startMonth: floor, lateStart: false } : s;
+}
+
 /** The state on `day` from the months paid, as known on that day. */
 export function contributionState(
   args: { paid: Iterable<string>; startMonth: string; lateStart: boolean; day: string } & ContributionRules,

@@ -41,7 +41,9 @@ type Ctx = {
   reconciliationId: number; // the demo reconciliation of Cikokol
   kacabCimone: Viewer;
   refundKota: number; // a refund of Kota Tangerang's Perwal made by the test
-  deathKota: number; // a death recorded by the test on an ended Kota Tangerang enrollment
+  deathKota: number; // a death recorded by the test on a Kota Tangerang worker of its own
+  deathWorkerId: number;
+  claimKota: number; // a JKM claim on that death, made by the test
 };
 type Fn = (...args: unknown[]) => Promise<unknown>;
 const call = (ctx: Ctx, key: string) => {
@@ -514,6 +516,64 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await expect(f(ctx.kacabCimone, ctx.kabWorkerId, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kacabCikokol, ctx.kabWorkerId, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
   },
+  "claims.openClaim": async (ctx, f) => {
+    const input = {
+      workerId: ctx.kotaWorkerId,
+      type: "jkk",
+      jkkKind: "perawatan",
+      eventDate: "2026-11-01",
+      eventTime: "08:00",
+      place: "",
+      description: "uji lintas wilayah",
+      child: null,
+    };
+    await expect(f(ctx.kabSupervisor, input)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCimone, input)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, input));
+  },
+  "claims.listClaimsForViewer": async (ctx, f) => {
+    const ids = async (v: Viewer) => ((await f(v)) as { id: number }[]).map((c) => c.id);
+    expect(await ids(ctx.kabSupervisor)).not.toContain(ctx.claimKota);
+    expect(await ids(ctx.kacabCimone)).not.toContain(ctx.claimKota);
+    expect(await ids(ctx.supervisorKota)).toContain(ctx.claimKota);
+    expect(await ids(ctx.kacabCikokol)).toContain(ctx.claimKota);
+    expect(await ids(ctx.kakanwil)).toContain(ctx.claimKota);
+  },
+  "claims.getClaimForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.claimKota)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCimone, ctx.claimKota)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.kacabCikokol, ctx.claimKota)).toMatchObject({ id: ctx.claimKota });
+  },
+  "claims.setClaimDocument": async (ctx, f) => {
+    await expect(
+      f(ctx.kabSupervisor, ctx.claimKota, "akta_kematian", { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kakanwil, ctx.claimKota, "akta_kematian", { fileId: "00000000-0000-4000-8000-000000000000", name: "x.pdf" }));
+  },
+  "claims.getClaimDocumentForViewer": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.claimKota, "akta_kematian")).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "claims.submitClaim": async (ctx, f) => {
+    await expect(f(ctx.kabSupervisor, ctx.claimKota)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "claims.decideClaim": async (ctx, f) => {
+    const input = { penetapanNumber: "PEN-LINTAS", components: [{ code: "santunan_sekaligus", amount: 1 }] };
+    await expect(f(ctx.kacabCimone, ctx.claimKota, input)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.supervisorKota, ctx.claimKota, input));
+  },
+  "claims.refuseClaim": async (ctx, f) => {
+    await expect(f(ctx.kacabCimone, ctx.claimKota, "bukan cabang saya")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kotaPetugas, ctx.claimKota, "bukan kantor cabang"));
+  },
+  "claims.recordClaimPayment": async (ctx, f) => {
+    const input = { heirName: "Lintas", relationship: "istri", amount: 1, paidOn: "2026-11-01", accountLast4: null };
+    await expect(f(ctx.kacabCimone, ctx.claimKota, input)).rejects.toBeInstanceOf(NotFoundError);
+  },
+  "claims.getBenefitFiguresForViewer": async (ctx, f) => {
+    // Another area's filter through a pemda scope stays empty.
+    expect(await f(ctx.kabSupervisor, { regencyCode: "36.71" }, 2026)).toMatchObject({ total: 0, contributionsPaid: 0 });
+    expect(((await f(ctx.supervisorKota, { regencyCode: "36.71" }, 2026)) as { contributionsPaid: number }).contributionsPaid).toBeGreaterThan(0);
+  },
   "reconciliations.listReconcilableRegulationsForViewer": async (ctx, f) => {
     await forbidden(f(ctx.supervisorKota));
     const regs = (await f(ctx.kacabCikokol)) as { id: number }[];
@@ -605,6 +665,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "files.readFile",
   "files.removeFile",
   "files.purgeIncompleteFiles",
+  "files.setStoredContentType",
   "regulations.listTariffs", // reference data: the national tariff table
   "regulations.getDefaultEligibility", // reference data: the national default age rule
   "workers.listOccupations", // reference data: occupation categories
@@ -679,6 +740,9 @@ describe("every data function is scoped by the viewer", () => {
     ctx.kotaWorkerId = (
       (await register(ctx.kotaPetugas, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))) as { id: number }
     ).id;
+    ctx.deathWorkerId = (
+      (await register(ctx.kotaPetugas, workerInput({ districtCode: "36.71.01", villageCode: await firstVillageOf("36.71.01") }))) as { id: number }
+    ).id;
     const batch = (await (ctx.mod.imports!.createImportBatch as Fn)(
       ctx.kabSupervisor,
       { storedName: "00000000-0000-4000-8000-000000000000.csv", originalName: "kab.csv", hash: `cross-area-${Date.now()}`, kind: "csv", size: 10, notes: [] },
@@ -707,11 +771,14 @@ describe("every data function is scoped by the viewer", () => {
         await tx`insert into credit_refund_payments (refund_id, payment_id, amount) values (${f!.id}, ${p!.id}, 1000)`;
         ctx.refundKota = Number(f!.id);
       });
-      // A death on an ended Kota Tangerang enrollment (nothing else changes).
+      // A death on a Kota Tangerang worker registered for it.
       const [d] = await sql`insert into deaths (nik, worker_id, regency_code, district_code, died_on)
-        select nik, id, regency_code, district_code, coalesce(ended_on, '2026-01-01') from workers w
-         where regency_code = '36.71' and status = 'berakhir' and not exists (select 1 from deaths x where x.nik = w.nik) order by id limit 1 returning id`;
+        select nik, id, regency_code, district_code, '2026-11-01' from workers w where id = ${ctx.deathWorkerId as number} returning id`;
       ctx.deathKota = Number(d!.id);
+      const [c] = await sql`insert into claims (nik, worker_id, regency_code, district_code, type, event_date, event_key, description, death_id, status)
+        select nik, id, regency_code, district_code, 'jkm', '2026-11-01', '2026-11-01', 'uji lintas wilayah', ${ctx.deathKota}, 'diajukan' from workers where id = ${ctx.deathWorkerId as number}
+        returning id`;
+      ctx.claimKota = Number(c!.id);
       await sql.end();
     }
     ctx.kacabCimone = await viewerFor("kacab.cimone.uji@portal.test");

@@ -11,8 +11,10 @@ import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { today as todayOf } from "@/lib/clock";
+import { listClaimsForViewer } from "@/lib/data/claims";
 import { getWorkerContributionsForViewer } from "@/lib/data/contributions";
 import { getDeathForViewer, getWorkerForViewer } from "@/lib/data/workers";
+import { CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS } from "@/lib/domain/claims";
 import { stateLabel } from "@/lib/domain/contribution-state";
 import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
 import { dayLabel, monthLabel, wibDay } from "@/lib/domain/wib";
@@ -37,7 +39,11 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
   const w = await orNotFound(getWorkerForViewer(viewer, id));
   const role = viewer.role;
   const today = await todayOf();
-  const [iuran, death] = await Promise.all([getWorkerContributionsForViewer(viewer, id), getDeathForViewer(viewer, id)]);
+  const [iuran, death, claims] = await Promise.all([
+    getWorkerContributionsForViewer(viewer, id),
+    getDeathForViewer(viewer, id),
+    can(viewer.role, "claims.view") ? listClaimsForViewer(viewer, { workerId: id }) : Promise.resolve([]),
+  ]);
   const rows: [string, React.ReactNode][] = [
     ["Tanggal lahir", dayLabel(w.birthDate)],
     ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
@@ -175,6 +181,34 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
                 <DocumentUpload url={`/api/workers/${w.id}/death-document`} label="Akta atau surat keterangan kematian (PDF, maks. 10 MB)" />
               </div>
             ) : null}
+          </Card>
+        ) : null}
+        {claims.length || (can(role, "claims.open") && w.coverageStart) ? (
+          <Card
+            title="Klaim"
+            actions={
+              can(role, "claims.open") && w.coverageStart ? (
+                <Link href={`/claims/new?pekerja=${w.id}`} className={buttonClass("secondary")}>
+                  Buka kasus klaim
+                </Link>
+              ) : null
+            }
+          >
+            {claims.length ? (
+              <ul className="space-y-1 text-sm" data-testid="worker-claims">
+                {claims.map((c) => (
+                  <li key={c.id}>
+                    <Link className="text-brand-700 underline" href={`/claims/${c.id}`}>
+                      {CLAIM_TYPE_LABELS[c.type]}, kejadian {dayLabel(c.eventDate)}
+                    </Link>{" "}
+                    · {CLAIM_STATUS_LABELS[c.status]}
+                    {c.paid ? ` · dibayar ${formatRupiah(c.paid)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-600">Belum ada kasus klaim.</p>
+            )}
           </Card>
         ) : null}
         <Card title="Tindakan">

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { PrintButton } from "@/components/reports/print-button";
+import { Table, Td } from "@/components/ui/table";
+import { idParam, orNotFound } from "@/lib/auth/page-params";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getClaimForViewer } from "@/lib/data/claims";
+import { COMPONENT_LABELS, type Component } from "@/lib/domain/benefits";
+import { CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
+import { dayLabel } from "@/lib/domain/wib";
+import { formatRupiah } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Berita acara penyerahan santunan" };
+
+/** "Berita Acara Penyerahan Santunan" for the hand-over: kop, worker, heirs, components and amounts, signature blocks. */
+export default async function HandOverPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer("claims.view");
+  const id = idParam((await params).id);
+  const c = await orNotFound(getClaimForViewer(viewer, id));
+  const title = c.type === "jkk" && c.jkkKind ? `Jaminan Kecelakaan Kerja (${JKK_KIND_LABELS[c.jkkKind]})` : CLAIM_TYPE_LABELS[c.type];
+  const handedOn = c.payments.at(-1)?.paidOn ?? null;
+  return (
+    <article
+      className="report-page rounded-lg border border-slate-200 bg-white p-8 print:rounded-none print:border-0 print:p-0"
+      data-testid="berita-acara-santunan"
+    >
+      <div className="mb-4 flex justify-end print:hidden">
+        <PrintButton />
+      </div>
+      <header className="mb-6 border-b-4 border-double border-slate-800 pb-3 text-center">
+        <p className="text-lg font-semibold uppercase">Pemerintah {c.regencyName}</p>
+        <p className="text-xl font-bold uppercase">Dinas Tenaga Kerja</p>
+        <p className="text-sm text-slate-600">bersama BPJS Ketenagakerjaan {c.officeName ?? ""}</p>
+      </header>
+      <h1 className="text-center text-lg font-bold uppercase">Berita Acara Penyerahan Santunan</h1>
+      <p className="mb-6 text-center text-sm">
+        {title} · penetapan nomor {c.penetapanNumber ?? "—"}
+      </p>
+      <p className="mb-4 text-sm leading-relaxed">
+        Pada {handedOn ? dayLabel(handedOn) : "hari ini"} telah diserahkan santunan program jaminan sosial ketenagakerjaan pekerja rentan yang iurannya dibayar
+        oleh Pemerintah {c.regencyName}, atas nama peserta <strong>{c.workerName}</strong> (NIK {c.nikMasked})
+        {c.districtName ? `, Kecamatan ${c.districtName}` : ""}, kejadian tanggal {dayLabel(c.eventDate)}, dengan rincian:
+      </p>
+      <Table caption="Rincian santunan" head={["Komponen", "Jumlah"]}>
+        {c.components.map((k) => (
+          <tr key={k.code}>
+            <Td>{COMPONENT_LABELS[k.code as Component] ?? k.code}</Td>
+            <Td className="tabular-nums">{formatRupiah(k.amount)}</Td>
+          </tr>
+        ))}
+        <tr>
+          <Td className="font-semibold">Jumlah</Td>
+          <Td className="font-semibold tabular-nums" data-testid="ba-santunan-total">
+            {formatRupiah(c.decided)}
+          </Td>
+        </tr>
+      </Table>
+      <h2 className="mt-4 mb-2 text-sm font-semibold">Diterima oleh</h2>
+      <Table caption="Penerima santunan" head={["Nama", "Hubungan", "Tanggal", "Jumlah", "Rekening"]}>
+        {c.payments.map((p) => (
+          <tr key={p.id}>
+            <Td>{p.heirName}</Td>
+            <Td>{p.relationship}</Td>
+            <Td>{dayLabel(p.paidOn)}</Td>
+            <Td className="tabular-nums">{formatRupiah(p.amount)}</Td>
+            <Td>{p.accountLast4 ? `••••${p.accountLast4}` : "tunai"}</Td>
+          </tr>
+        ))}
+      </Table>
+      <div className="mt-12 grid grid-cols-3 gap-6 text-center text-sm">
+        <div>
+          <p>Penerima</p>
+          <div className="h-24" />
+          <p className="border-t border-slate-400 pt-1">{c.payments[0]?.heirName ?? "(nama)"}</p>
+        </div>
+        <div>
+          <p>Kepala {c.officeName ?? "Kantor Cabang"}</p>
+          <p>BPJS Ketenagakerjaan</p>
+          <div className="h-24" />
+          <p className="border-t border-slate-400 pt-1">(nama)</p>
+        </div>
+        <div>
+          <p>Kepala Daerah / Kepala Dinas Tenaga Kerja</p>
+          <p>{c.regencyName}</p>
+          <div className="h-24" />
+          <p className="border-t border-slate-400 pt-1">(nama dan NIP)</p>
+        </div>
+      </div>
+    </article>
+  );
+}
