@@ -15,7 +15,11 @@ import {
   type AreaFigures,
   type DashboardFilter,
 } from "@/lib/data/dashboard";
+import { today as clockToday } from "@/lib/clock";
+import { getBenefitFiguresForViewer, listClaimsForViewer, listLatestPayoutsForViewer } from "@/lib/data/claims";
 import { getContributionProgressForViewer, getRegulationActualsForViewer } from "@/lib/data/contributions";
+import { CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
+import { dayLabel } from "@/lib/domain/wib";
 import { forecastText } from "@/lib/domain/regulations";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
@@ -132,6 +136,13 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
       </Widget>
       <Widget title="Kepesertaan dan iuran" lines={3}>
         <ContributionPanel viewer={viewer} filter={{ provinceCode: filter.provinceCode, regencyCode: filter.regencyCode ?? null }} />
+      </Widget>
+      <Widget title="Manfaat bagi keluarga" lines={3}>
+        <BenefitPanel
+          viewer={viewer}
+          filter={{ provinceCode: filter.provinceCode, regencyCode: filter.regencyCode ?? null, fiscalYear: filter.fiscalYear }}
+          show="payouts"
+        />
       </Widget>
       <Widget title="Kabupaten/kota" lines={8}>
         <ProvinceTable viewer={viewer} filter={filter} sp={sp} sort={sort} />
@@ -250,6 +261,9 @@ export function AreaView({ viewer, regencyCode, filter, sp }: { viewer: Viewer; 
       </Widget>
       <Widget title="Kepesertaan dan iuran" lines={3}>
         <ContributionPanel viewer={viewer} filter={{ regencyCode }} />
+      </Widget>
+      <Widget title="Manfaat bagi keluarga" lines={3}>
+        <BenefitPanel viewer={viewer} filter={{ regencyCode, fiscalYear: filter.fiscalYear }} show={null} />
       </Widget>
       <Widget title="Per kecamatan" lines={8}>
         <DistrictTable viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />
@@ -407,6 +421,9 @@ export function BranchView({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
       <Widget title="Kepesertaan dan iuran" lines={3}>
         <ContributionPanel viewer={viewer} filter={{}} />
       </Widget>
+      <Widget title="Manfaat bagi keluarga" lines={3}>
+        <BenefitPanel viewer={viewer} filter={{ fiscalYear: filter.fiscalYear }} show="open" />
+      </Widget>
       <Widget title="Wilayah yang dilayani" lines={8}>
         <BranchAreas viewer={viewer} filter={filter} sp={sp} />
       </Widget>
@@ -492,6 +509,87 @@ async function ContributionPanel({ viewer, filter }: { viewer: Viewer; filter: {
           {formatNumber(p.tidakMenunggak)} tidak menunggak dari {formatNumber(p.tercatat)} tercatat: pekerja yang benar-benar terlindungi dan iurannya berjalan.
         </p>
       </div>
+    </Card>
+  );
+}
+
+/** What came back to families: santunan paid this year by type beside the contributions paid; the latest payouts or open cases. */
+async function BenefitPanel({
+  viewer,
+  filter,
+  show,
+}: {
+  viewer: Viewer;
+  filter: { regencyCode?: string | null; provinceCode?: string | null; fiscalYear: number };
+  show: "payouts" | "open" | null;
+}) {
+  const f = await getBenefitFiguresForViewer(viewer, filter, filter.fiscalYear);
+  const ratio = f.contributionsPaid ? f.total / f.contributionsPaid : null;
+  const [payouts, open] = await Promise.all([
+    show === "payouts" ? listLatestPayoutsForViewer(viewer, { provinceCode: filter.provinceCode }) : Promise.resolve([]),
+    show === "open" ? listClaimsForViewer(viewer, { open: true }) : Promise.resolve([]),
+  ]);
+  const today = await clockToday();
+  return (
+    <Card title={`Manfaat bagi keluarga ${f.year}`}>
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="benefit-figures">
+        {(["jkm", "jkk", "beasiswa"] as const).map((t) => {
+          const x = f.byType.find((b) => b.type === t);
+          return (
+            <div key={t} className="rounded-lg border border-slate-200 bg-white p-3">
+              <dt className="text-sm text-slate-500">{CLAIM_TYPE_LABELS[t]}</dt>
+              <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={`benefit-${t}`}>
+                {formatRupiah(x?.amount ?? 0)}
+              </dd>
+              <dd className="mt-1 text-xs text-slate-500">{formatNumber(x?.count ?? 0)} kasus dibayar</dd>
+            </div>
+          );
+        })}
+        <div className="rounded-lg border border-slate-200 bg-white p-3">
+          <dt className="text-sm text-slate-500">Manfaat dibayar ÷ iuran dibayar</dt>
+          <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid="benefit-ratio">
+            {ratio == null ? "—" : `${ratio.toLocaleString("id-ID", { maximumFractionDigits: 2 })}×`}
+          </dd>
+          <dd className="mt-1 text-xs text-slate-500">
+            {formatRupiah(f.total)} santunan dari {formatRupiah(f.contributionsPaid)} iuran yang dikonfirmasi BPJS tahun {f.year}.
+          </dd>
+        </div>
+      </dl>
+      {show === "payouts" && payouts.length ? (
+        <div className="mt-4">
+          <Table caption="Pembayaran santunan terbaru" head={["Tanggal", "Jenis", "Kabupaten/kota", "Jumlah"]}>
+            {payouts.map((p, i) => (
+              <tr key={i}>
+                <Td>{dayLabel(p.paidOn)}</Td>
+                <Td className="text-xs">{p.type === "jkk" && p.jkkKind ? `JKK: ${JKK_KIND_LABELS[p.jkkKind]}` : CLAIM_TYPE_LABELS[p.type]}</Td>
+                <Td>{p.regencyName}</Td>
+                <Td className="tabular-nums">{formatRupiah(p.amount)}</Td>
+              </tr>
+            ))}
+          </Table>
+        </div>
+      ) : null}
+      {show === "open" ? (
+        <div className="mt-4 text-sm">
+          <p className="mb-2 font-medium">Kasus klaim terbuka: {formatNumber(open.length)}</p>
+          {open.length ? (
+            <Table caption="Kasus klaim terbuka" head={["Pekerja", "Jenis", "Status", "Umur kasus"]}>
+              {open.slice(0, 10).map((c) => (
+                <tr key={c.id}>
+                  <Td>
+                    <Link className="text-brand-700 underline" href={`/claims/${c.id}`}>
+                      {c.workerName}
+                    </Link>
+                  </Td>
+                  <Td className="text-xs">{CLAIM_TYPE_LABELS[c.type]}</Td>
+                  <Td>{CLAIM_STATUS_LABELS[c.status]}</Td>
+                  <Td>{`${Math.max(0, Math.round((Date.parse(today) - Date.parse(c.createdAt.slice(0, 10))) / 86_400_000))} hari`}</Td>
+                </tr>
+              ))}
+            </Table>
+          ) : null}
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -618,9 +618,12 @@ export async function getBenefitFiguresForViewer(
   viewer: Viewer,
   filter: { regencyCode?: string | null; provinceCode?: string | null } = {},
   year?: number,
+  /** Up to this day (the quarterly report's), both sides. */
+  until?: string,
 ): Promise<BenefitFigures> {
   assertCan(viewer.role, "dashboard.view");
   const y = year ?? Number((await clockToday()).slice(0, 4));
+  const upTo = until ?? `${y}-12-31`;
   const one = filter.regencyCode
     ? sql`and c.regency_code = ${filter.regencyCode}`
     : filter.provinceCode
@@ -630,7 +633,7 @@ export async function getBenefitFiguresForViewer(
     db(),
     sql`select c.type::text as type, count(distinct c.id)::int as count, sum(p.amount)::bigint as amount
        from claim_payments p join claims c on c.id = p.claim_id
-      where extract(year from p.paid_on) = ${y} and ${claimScope(viewer)} ${one}
+      where extract(year from p.paid_on) = ${y} and p.paid_on <= ${upTo}::date and ${claimScope(viewer)} ${one}
       group by 1 order by 1`,
   );
   const scope = scopeOf(viewer);
@@ -642,9 +645,24 @@ export async function getBenefitFiguresForViewer(
   const contributions = await firstRow<{ n: number }>(
     db(),
     sql`select coalesce(sum(pp.amount), 0)::bigint as n from payment_parts pp join payments p on p.id = pp.payment_id
-       where pp.status = 'dikonfirmasi' and p.fiscal_year = ${y} ${oneP}
+       where pp.status = 'dikonfirmasi' and p.fiscal_year = ${y} and pp.confirmed_on <= ${upTo}::date ${oneP}
          and ${scope.kind === "branch" ? sql`pp.office_id = ${scope.officeId}` : enrollmentInScope(scope, sql`p.regency_code`, sql`null::text`)}`,
   );
   const list = byType.map((t) => ({ ...t, amount: Number(t.amount) }));
   return { year: y, byType: list, total: list.reduce((s, t) => s + t.amount, 0), contributionsPaid: Number(contributions?.n ?? 0) };
+}
+
+export type PayoutRow = { paidOn: string; type: ClaimType; jkkKind: JkkKind | null; regencyName: string; amount: number; claimId: number };
+
+/** The latest santunan payments in the viewer's scope (no names: a province list for BPJS heads). */
+export async function listLatestPayoutsForViewer(viewer: Viewer, filter: { provinceCode?: string | null } = {}, limit = 10): Promise<PayoutRow[]> {
+  assertCan(viewer.role, "claims.view");
+  const list = await rows<PayoutRow>(
+    db(),
+    sql`select p.paid_on::text as "paidOn", c.type::text as type, c.jkk_kind::text as "jkkKind", g.name as "regencyName", p.amount, c.id as "claimId"
+       from claim_payments p join claims c on c.id = p.claim_id join regencies g on g.code = c.regency_code
+      where ${claimScope(viewer)} ${filter.provinceCode ? sql`and left(c.regency_code, 2) = ${filter.provinceCode}` : sql``}
+      order by p.paid_on desc, p.id desc limit ${Math.min(Math.max(limit, 1), 50)}`,
+  );
+  return list.map((r) => ({ ...r, amount: Number(r.amount) }));
 }

@@ -574,6 +574,12 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(await f(ctx.kabSupervisor, { regencyCode: "36.71" }, 2026)).toMatchObject({ total: 0, contributionsPaid: 0 });
     expect(((await f(ctx.supervisorKota, { regencyCode: "36.71" }, 2026)) as { contributionsPaid: number }).contributionsPaid).toBeGreaterThan(0);
   },
+  "claims.listLatestPayoutsForViewer": async (ctx, f) => {
+    // Whatever a pemda scope sees is of its own area.
+    const kab = (await f(ctx.kabSupervisor)) as { regencyName: string }[];
+    expect(kab.every((p) => p.regencyName.toLowerCase().includes("kabupaten tangerang"))).toBe(true);
+    await expect(f(ctx.kakanwil, { provinceCode: "36" })).resolves.toBeInstanceOf(Array);
+  },
   "reconciliations.listReconcilableRegulationsForViewer": async (ctx, f) => {
     await forbidden(f(ctx.supervisorKota));
     const regs = (await f(ctx.kacabCikokol)) as { id: number }[];

@@ -6,7 +6,9 @@ import { PrintButton } from "@/components/reports/print-button";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { now, today as clockToday } from "@/lib/clock";
+import { getBenefitFiguresForViewer, type BenefitFigures } from "@/lib/data/claims";
 import { getContributionProgressForViewer, type ContributionProgress } from "@/lib/data/contributions";
+import { CLAIM_TYPE_LABELS } from "@/lib/domain/claims";
 import { listAreaFiguresForViewer, listAreaRegulationProgressForViewer, listDistrictFiguresForViewer, type AreaFigures } from "@/lib/data/dashboard";
 import { previousQuarterKey, quarterOf, reportDay, reportQuarters } from "@/lib/domain/quarters";
 import { dayLabel } from "@/lib/domain/wib";
@@ -42,9 +44,10 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
     listAreaFiguresForViewer(viewer, f, prevEnd),
     listDistrictFiguresForViewer(viewer, f.regencyCode ?? null, f, day),
   ]);
-  const [regs, contributions] = await Promise.all([
+  const [regs, contributions, benefits] = await Promise.all([
     Promise.all(areas.map((a) => listAreaRegulationProgressForViewer(viewer, a.code, f, day))),
     Promise.all(areas.map((a) => getContributionProgressForViewer(viewer, { regencyCode: a.code }, day))),
+    Promise.all(areas.map((a) => getBenefitFiguresForViewer(viewer, { regencyCode: a.code }, Number(day.slice(0, 4)), day))),
   ]);
   return (
     <div className="space-y-6">
@@ -76,6 +79,7 @@ export default async function QuarterlyReportPage({ searchParams }: { searchPara
           before={before.find((b) => b.code === a.code)}
           regs={regs[i]!}
           contributions={contributions[i]!}
+          benefits={benefits[i]!}
           districts={districts.filter((d) => d.regencyCode === a.code)}
           title={quarter.label}
           day={day}
@@ -92,6 +96,7 @@ function AreaPage(props: {
   before?: AreaFigures;
   regs: Awaited<ReturnType<typeof listAreaRegulationProgressForViewer>>;
   contributions: ContributionProgress;
+  benefits: BenefitFigures;
   districts: { name: string; counted: number }[];
   title: string;
   day: string;
@@ -147,6 +152,29 @@ function AreaPage(props: {
         bulan berjalan lunas atau belum jatuh tempo (tanggal 15); nonaktif: lebih dari batas bulan berturut-turut tidak dibayar; KPI BPJS: Σ min(masa iur, 6) /
         6.
       </p>
+      <h2 className="mb-2 font-semibold">
+        Manfaat bagi keluarga tahun {props.day.slice(0, 4)} s.d. {dayLabel(props.day)}
+      </h2>
+      <dl className="mb-4 grid grid-cols-2 gap-x-6 gap-y-1 text-sm" data-testid="report-benefits">
+        {(["jkm", "jkk", "beasiswa"] as const).map((t) => {
+          const x = props.benefits.byType.find((b) => b.type === t);
+          return (
+            <div key={t} className="contents">
+              <dt className="text-slate-600">{CLAIM_TYPE_LABELS[t]}</dt>
+              <dd className="font-medium tabular-nums">
+                {formatNumber(x?.count ?? 0)} kasus · {formatRupiah(x?.amount ?? 0)}
+              </dd>
+            </div>
+          );
+        })}
+        <dt className="text-slate-600">Santunan dibayar ÷ iuran dibayar</dt>
+        <dd className="font-medium tabular-nums">
+          {formatRupiah(props.benefits.total)} ÷ {formatRupiah(props.benefits.contributionsPaid)}
+          {props.benefits.contributionsPaid
+            ? ` = ${(props.benefits.total / props.benefits.contributionsPaid).toLocaleString("id-ID", { maximumFractionDigits: 2 })}×`
+            : ""}
+        </dd>
+      </dl>
       <h2 className="mb-2 font-semibold">Dasar hukum</h2>
       {props.regs.length ? (
         <Table caption={`Regulasi ${a.name}`} head={["Regulasi", "Nomor", "Penyandang dana", "Kuota", "Tercatat", "Aktif"]}>
