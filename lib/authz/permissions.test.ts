@@ -66,6 +66,7 @@ describe("permission table", () => {
       "/imports",
       "/regulations",
       "/billing",
+      "/claims",
       "/reports/quarterly",
       "/areas",
     ]);
@@ -76,6 +77,7 @@ describe("permission table", () => {
       "/approvals",
       "/regulations",
       "/billing",
+      "/claims",
       "/reports/quarterly",
       "/areas",
       "/area-settings",
@@ -87,6 +89,7 @@ describe("permission table", () => {
       "/verification",
       "/regulations",
       "/billing",
+      "/claims",
       "/areas",
       "/admin/offices",
     ]);
@@ -95,6 +98,7 @@ describe("permission table", () => {
       "/workers",
       "/regulations",
       "/billing",
+      "/claims",
       "/reports/quarterly",
       "/areas",
       "/admin/users",
