@@ -143,18 +143,42 @@ export function DecideClaimForm({
 }
 
 /** A payment to an heir (or a guardian): name, relationship, amount, date, the account's last four digits. */
-export function ClaimPaymentForm({ action, claimId, left, today }: { action: FormAction; claimId: number; left: number; today: string }) {
+export function ClaimPaymentForm({
+  action,
+  claimId,
+  left,
+  today,
+  heirs = [],
+}: {
+  action: FormAction;
+  claimId: number;
+  left: number;
+  today: string;
+  heirs?: { name: string; relationship: string }[];
+}) {
   const { state, formAction, e, typed } = useForm(action);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <FormMessage status={state.status} message={state.message} />
       <input type="hidden" name="claimId" value={claimId} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <TextField label="Nama penerima" name="heirName" defaultValue={typed("heirName") ?? ""} errors={e.heirName} />
+        <TextField
+          label="Nama penerima"
+          name="heirName"
+          list={`heirs-${claimId}`}
+          defaultValue={typed("heirName") ?? heirs[0]?.name ?? ""}
+          errors={e.heirName}
+          hint={heirs.length ? "Dari daftar ahli waris; boleh diganti (mis. wali)." : undefined}
+        />
+        <datalist id={`heirs-${claimId}`}>
+          {heirs.map((h) => (
+            <option key={h.name} value={h.name} />
+          ))}
+        </datalist>
         <TextField
           label="Hubungan dengan peserta"
           name="relationship"
-          defaultValue={typed("relationship") ?? ""}
+          defaultValue={typed("relationship") ?? heirs[0]?.relationship ?? ""}
           hint="mis. istri, anak, wali"
           errors={e.relationship}
         />

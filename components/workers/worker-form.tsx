@@ -112,16 +112,21 @@ export function WorkerForm({ action, districts, villages, occupations, edit }: P
           </option>
         ))}
       </SelectField>
-      <TextField label="Nama ahli waris" name="heirName" defaultValue={typed("heirName")} errors={e.heirName} />
-      <SelectField label="Hubungan ahli waris" name="heirRelationship" defaultValue={typed("heirRelationship")} errors={e.heirRelationship}>
-        <option value="">— Pilih —</option>
-        {Object.entries(HEIR_RELATIONSHIPS).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </SelectField>
-      <TextField label="NIK ahli waris" name="heirNik" inputMode="numeric" defaultValue={typed("heirNik")} errors={e.heirNik} hint="Opsional." />
+      {/* Registration takes the first heir; afterwards the worker page keeps the whole list. */}
+      {edit ? null : (
+        <>
+          <TextField label="Nama ahli waris" name="heirName" defaultValue={typed("heirName")} errors={e.heirName} />
+          <SelectField label="Hubungan ahli waris" name="heirRelationship" defaultValue={typed("heirRelationship")} errors={e.heirRelationship}>
+            <option value="">— Pilih —</option>
+            {Object.entries(HEIR_RELATIONSHIPS).map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </SelectField>
+          <TextField label="NIK ahli waris" name="heirNik" inputMode="numeric" defaultValue={typed("heirNik")} errors={e.heirNik} hint="Opsional." />
+        </>
+      )}
       {e.confirmWarnings ? (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm sm:col-span-2" role="alert">
           <ul className="list-disc pl-5">

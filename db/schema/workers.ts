@@ -77,9 +77,6 @@ export const workers = pgTable(
     income: integer("income").notNull().default(1000000),
     kkNumber: text("kk_number"),
     source: text("source").notNull().default(""),
-    heirName: text("heir_name"),
-    heirRelationship: text("heir_relationship"),
-    heirNik: text("heir_nik"),
     status: workerStatus("status").notNull().default("draft"),
     regulationId: integer("regulation_id").references(() => regulations.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
@@ -119,7 +116,6 @@ export const workers = pgTable(
     index("workers_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     check("workers_nik_format", sql`${t.nik} ~ '^[0-9]{16}$'`),
     check("workers_sex", sql`${t.sex} in ('L', 'P')`),
-    check("workers_heir_not_self", sql`${t.heirNik} is null or ${t.heirNik} <> ${t.nik}`),
     check("workers_income", sql`${t.income} >= 0`),
     // A place is held exactly while diajukan, diverifikasi or aktif.
     check("workers_place_by_status", sql`(${t.status} in ('diajukan', 'diverifikasi', 'aktif')) = (${t.regulationId} is not null)`),
@@ -128,6 +124,55 @@ export const workers = pgTable(
     check("workers_district_in_regency", sql`${t.districtCode} is null or left(${t.districtCode}, 5) = ${t.regencyCode}`),
     check("workers_ended_on", sql`(${t.status} = 'berakhir') = (${t.endedOn} is not null)`),
     check("workers_ended_after_start", sql`${t.endedOn} is null or ${t.coverageStart} is null or ${t.endedOn} >= ${t.coverageStart}`),
+  ],
+);
+
+/** lib/domain/heirs.ts HEIR_RELATIONSHIPS: the groups of Permenaker 4/2023 Ps 57, in their order. */
+export const heirRelationship = pgEnum("heir_relationship", [
+  "istri",
+  "suami",
+  "anak",
+  "orang_tua",
+  "cucu",
+  "kakek_nenek",
+  "saudara_kandung",
+  "mertua",
+  "ditunjuk",
+]);
+
+/**
+ * A worker's heirs (ahli waris), listed in the legal order (lib/domain/heirs.ts heirRank). The NIK
+ * is 16 digits and never the worker's own (trigger worker_heirs_not_self, migration 0020); the
+ * bank account is shown masked. Registration and bulk import write the first heir here.
+ */
+export const workerHeirs = pgTable(
+  "worker_heirs",
+  {
+    id: serial("id").primaryKey(),
+    workerId: bigint("worker_id", { mode: "number" })
+      .notNull()
+      .references(() => workers.id),
+    name: text("name").notNull(),
+    // Null only for a draft's heir that was typed without one before the list existed (migration 0020).
+    relationship: heirRelationship("relationship"),
+    nik: text("nik"),
+    birthDate: date("birth_date", { mode: "string" }),
+    phone: text("phone"),
+    bankName: text("bank_name"),
+    bankAccount: text("bank_account"),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("worker_heirs_worker_idx").on(t.workerId),
+    uniqueIndex("worker_heirs_nik_key")
+      .on(t.workerId, t.nik)
+      .where(sql`${t.nik} is not null`),
+    check("worker_heirs_name", sql`length(${t.name}) between 1 and 150`),
+    check("worker_heirs_nik_format", sql`${t.nik} is null or ${t.nik} ~ '^[0-9]{16}$'`),
+    check("worker_heirs_account", sql`${t.bankAccount} is null or ${t.bankAccount} ~ '^[0-9]{6,20}$'`),
+    check("worker_heirs_bank", sql`(${t.bankAccount} is null) = (${t.bankName} is null)`),
   ],
 );
 

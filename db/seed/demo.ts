@@ -13,6 +13,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "petugas.kabtangerang@portal.test", name: "Dewi Lestari", role: "petugas", regency: "36.03" },
   { email: "supervisor.kabtangerang@portal.test", name: "Agus Setiawan", role: "supervisor", regency: "36.03" },
   { email: "kacab.cikokol@portal.test", name: "Hendra Gunawan", role: "kepala_cabang", office: "Kantor Cabang Tangerang Cikokol" },
+  { email: "kacab.kabtangerang@portal.test", name: "Yusuf Maulana", role: "kepala_cabang", office: "Kantor Cabang Kabupaten Tangerang" },
   { email: "kakanwil.banten@portal.test", name: "Ratna Wijaya", role: "kepala_wilayah", office: "Kantor Wilayah Banten" },
 ];
 
@@ -109,8 +110,6 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
       occupation_id: occupations[i % occupations.length]!.id,
       income: 1000000,
       source: i % 4 === 0 ? "survei_lapangan" : "dtks_desil_1_2",
-      heir_name: `Ahli Waris Contoh ${i + 1}`,
-      heir_relationship: female ? "suami" : "istri",
       status,
       regulation_id: holds ? regOf.get(regency)! : null,
       submitted_at: status === "draft" ? null : submittedAt.toISOString(),
@@ -134,13 +133,22 @@ export async function seedDemoWorkers(sql: Sql, today: string, count = 2000) {
     for (const [at, group] of byDay) {
       await tx`select set_config('portal.as_of', ${at}, true)`;
       const inserted =
-        (await tx`insert into workers ${tx(group)} returning id, status, regulation_id, coalesce(coverage_start, ended_on, portal_today())::text as effective_on`) as unknown as {
+        (await tx`insert into workers ${tx(group)} returning id, nik, sex, status, regulation_id, coalesce(coverage_start, ended_on, portal_today())::text as effective_on`) as unknown as {
           id: number;
+          nik: string;
+          sex: string;
           status: string;
           regulation_id: number | null;
           effective_on: string;
         }[];
       await tx`insert into worker_events ${tx(inserted.map((w) => ({ worker_id: w.id, to_status: w.status, regulation_id: w.regulation_id, reason: "Data demo", effective_on: w.effective_on })))}`;
+      // A spouse for everyone; every third also a child (the list on the worker page).
+      await tx`insert into worker_heirs ${tx(
+        inserted.flatMap((w) => [
+          { worker_id: w.id, name: `Ahli Waris Contoh ${Number(w.nik.slice(12))}`, relationship: w.sex === "P" ? "suami" : "istri" },
+          ...(w.id % 3 === 0 ? [{ worker_id: w.id, name: `Anak Contoh ${Number(w.nik.slice(12))}`, relationship: "anak" }] : []),
+        ]),
+      )}`;
     }
     await tx`select set_config('portal.as_of', '', true)`;
     await tx`update regulations r set counted = (select count(*) from workers w where w.regulation_id = r.id)`;

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { connect, type Sql } from "../connection";
 import { seedDemo, seedDemoRegulations, seedDemoWorkers } from "./demo";
 import { seedDemoBilling, seedDemoReconciliation } from "./demo-billing";
+import { seedDemoClaims } from "./demo-claims";
+import { closeDb } from "@/db/client";
 import { seedAreas, seedOffices, seedPolicies } from "./reference";
 
 /**
@@ -42,9 +44,12 @@ export async function seedDatabase(url: string, { demo = false, log = (() => {})
       await seedDemoWorkers(sql, today);
       await seedDemoBilling(db, today);
       await seedDemoReconciliation(sql, today);
+      // Through the portal's own claim code, on the app's connection pool.
+      await seedDemoClaims(today);
       log("Akun demo tersedia (kata sandi: rentan-demo-2026).");
     }
   } finally {
+    await closeDb();
     await sql.end({ timeout: 5 });
   }
 }

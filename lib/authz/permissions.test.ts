@@ -26,6 +26,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "workers.register": ["petugas", "supervisor"],
   "workers.approve": ["supervisor"],
   "workers.end": ["petugas", "supervisor"],
+  "heirs.manage": ["petugas", "supervisor", "kepala_cabang"],
   "deaths.record": ["petugas", "supervisor", "kepala_cabang"],
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],

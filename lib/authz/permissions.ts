@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "workers.end": ["petugas", "supervisor"],
   // A death is recorded once, by the area or by the branch the heirs go to.
   "deaths.record": ["petugas", "supervisor", "kepala_cabang"],
+  // Heirs: kept by the area, and by the branch the heirs come to with a claim.
+  "heirs.manage": ["petugas", "supervisor", "kepala_cabang"],
   "workers.verify": ["kepala_cabang"],
   "workers.revealNik": ["petugas", "supervisor", "kepala_cabang"],
   "workers.export": ["petugas", "supervisor", "kepala_cabang"],

@@ -16,6 +16,7 @@ import { formatRupiah } from "@/lib/format";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { endEnrollment, insertDeath, type WorkerRow } from "./internal/enrollment";
+import { heirsOf, type HeirView } from "./internal/heirs";
 import { firstRow, rows } from "./internal/rows";
 
 // Claim cases (kasus klaim) for santunan JKM / JKK and beasiswa: opened by the area (officer,
@@ -279,10 +280,10 @@ export async function openClaim(viewer: Viewer, input: ClaimInput): Promise<{ id
       const claim = await firstRow<{ id: number }>(
         tx,
         sql`insert into claims (nik, worker_id, regency_code, district_code, type, jkk_kind, event_date, event_at, event_key, place, description, death_id,
-             child_name, child_birth_date, school_year, school_level, guardian_name, created_by)
+             child_name, child_birth_date, school_year, school_level, guardian_name, created_by, created_at)
            values (${w.nik}, ${w.id}, ${w.regencyCode}, ${w.districtCode}, ${input.type}, ${input.type === "jkk" ? input.jkkKind : null}, ${eventDate}::date,
              ${eventAt}::timestamptz, ${eventKey}, ${input.place.trim() || null}, ${description}, ${deathId},
-             ${child?.name ?? null}, ${child?.birthDate ?? null}::date, ${child ? schoolYearOf(today) : null}, ${child?.level ?? null}, ${child?.guardianName ?? null}, ${viewer.id})
+             ${child?.name ?? null}, ${child?.birthDate ?? null}::date, ${child ? schoolYearOf(today) : null}, ${child?.level ?? null}, ${child?.guardianName ?? null}, ${viewer.id}, portal_now())
            returning id`,
       );
       await writeAudit(tx, {
@@ -356,6 +357,7 @@ export type ClaimDetail = ClaimRow & {
   documents: { kind: DocumentKind; required: boolean; name: string | null; uploadedAt: string | null }[];
   components: { code: string; amount: number }[];
   payments: { id: number; heirName: string; relationship: string; amount: number; paidOn: string; accountLast4: string | null }[];
+  heirs: HeirView[];
 };
 
 /** One claim with the coverage on its event date shown first, what it is worth, its documents and BPJS's steps. */
@@ -442,6 +444,8 @@ export async function getClaimForViewer(viewer: Viewer, id: number): Promise<Cla
     }),
     components: components.map((k) => ({ ...k, amount: Number(k.amount) })),
     payments: payments.map((p) => ({ ...p, amount: Number(p.amount) })),
+    // The worker's heirs (masked), for paying the right people.
+    heirs: await heirsOf(db(), c.workerId),
   };
 }
 
@@ -477,8 +481,8 @@ export async function setClaimDocument(viewer: Viewer, id: number, kind: Documen
       tx,
       sql`select file_id::text as "fileId" from claim_documents where claim_id = ${id} and kind = ${kind}`,
     );
-    await tx.execute(sql`insert into claim_documents (claim_id, kind, file_id, name, uploaded_by) values (${id}, ${kind}, ${file.fileId}::uuid, ${file.name}, ${viewer.id})
-      on conflict (claim_id, kind) do update set file_id = excluded.file_id, name = excluded.name, uploaded_by = excluded.uploaded_by, uploaded_at = now()`);
+    await tx.execute(sql`insert into claim_documents (claim_id, kind, file_id, name, uploaded_by, uploaded_at) values (${id}, ${kind}, ${file.fileId}::uuid, ${file.name}, ${viewer.id}, portal_now())
+      on conflict (claim_id, kind) do update set file_id = excluded.file_id, name = excluded.name, uploaded_by = excluded.uploaded_by, uploaded_at = portal_now()`);
     if (kind === "laporan_kecelakaan")
       await tx.execute(sql`update claims set accident_reported_at = coalesce(accident_reported_at, portal_now()) where id = ${id}`);
     await writeAudit(tx, { actorId: viewer.id, action: "claim.document", entityType: "worker", entityId: String(c.workerId), details: { claimId: id, kind } });

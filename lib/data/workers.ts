@@ -7,45 +7,33 @@ import {
   correctionRequests,
   districts,
   occupations,
-  provinces,
   regencies,
   regulations,
   users,
   villages,
   workerEvents,
+  workerHeirs,
   workers,
 } from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as todayOf } from "@/lib/clock";
-import { compareWithNik, isAgeEligible, maskNik, parseNik, type KnownAreas } from "@/lib/domain/nik";
+import { compareWithNik, isAgeEligible, maskNik, parseNik } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
 import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
-import type { WorkerInput } from "@/lib/validation/workers";
+import type { WorkerInput, WorkerUpdateInput } from "@/lib/validation/workers";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
+import { heirsOf } from "./internal/heirs";
+import { knownAreas } from "./internal/known-areas";
 import { rows } from "./internal/rows";
 import { workerInScope } from "./internal/worker-scope";
 import { endEnrollment, insertDeath, move } from "./internal/enrollment";
 import { promoteWaiting, recordEvent, releasePlace, takePlace } from "./internal/places";
 
 const inScope = workerInScope;
-
-// The code lists a NIK is checked against; they change only with a new reference data version.
-let known: Promise<KnownAreas> | undefined;
-function knownAreas(): Promise<KnownAreas> {
-  known ??= (async () => {
-    const [p, r, d] = await Promise.all([
-      db().select({ code: provinces.code }).from(provinces),
-      db().select({ code: regencies.code }).from(regencies),
-      db().select({ code: districts.code }).from(districts),
-    ]);
-    return { provinces: new Set(p.map((x) => x.code)), regencies: new Set(r.map((x) => x.code)), districts: new Set(d.map((x) => x.code)) };
-  })();
-  return known;
-}
 
 export async function listOccupations() {
   return db().select().from(occupations).orderBy(asc(occupations.sortOrder), asc(occupations.name));
@@ -65,7 +53,7 @@ const duplicateMessage = (d: { regencyName: string; status: WorkerStatus }) =>
   `NIK ini sudah terdaftar di ${d.regencyName} dengan status ${WORKER_STATUS_LABELS[d.status].toLowerCase()}.`;
 
 /** Validates what needs the database and returns the row values, or throws field errors. */
-async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
+async function prepare(viewer: Viewer, input: WorkerUpdateInput & Pick<WorkerInput, "heirNik">, exceptId?: number) {
   const today = await todayOf();
   const parsed = parseNik(input.nik, await knownAreas(), today);
   if (!parsed.ok) throw new UserFacingError("Periksa NIK.", { nik: [parsed.error] });
@@ -74,6 +62,8 @@ async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
   if (warnings.length && !input.confirmWarnings) {
     throw new UserFacingError("Periksa peringatan berikut, lalu centang konfirmasi dan simpan lagi.", { confirmWarnings: warnings });
   }
+  const heirNik = input.heirNik ? parseNik(input.heirNik, await knownAreas(), today) : null;
+  if (heirNik && !heirNik.ok) throw new UserFacingError("Periksa NIK ahli waris.", { heirNik: [heirNik.error] });
   if (input.heirNik && input.heirNik === info.nik)
     throw new UserFacingError("NIK ahli waris tidak boleh sama dengan NIK pekerja.", { heirNik: ["NIK ahli waris tidak boleh sama dengan NIK pekerja."] });
   const regencyCode = viewer.regencyCode!;
@@ -116,9 +106,6 @@ async function prepare(viewer: Viewer, input: WorkerInput, exceptId?: number) {
       income: input.income,
       kkNumber: input.kkNumber ?? null,
       source: input.source,
-      heirName: input.heirName ?? null,
-      heirRelationship: input.heirRelationship ?? null,
-      heirNik: input.heirNik ?? null,
     },
   };
 }
@@ -170,6 +157,11 @@ export async function registerWorker(viewer: Viewer, input: WorkerInput) {
         .values({ ...values, status: "draft", createdBy: viewer.id, kpjNumber: moved?.kpjNumber ?? null })
         .returning({ id: workers.id });
       const w = { id: row!.id, status: "draft" as WorkerStatus, regencyCode: values.regencyCode, birthDate: values.birthDate, villageCode: values.villageCode };
+      // The form's heir is the first entry of the list the worker page manages.
+      if (input.heirName)
+        await tx
+          .insert(workerHeirs)
+          .values({ workerId: w.id, name: input.heirName, relationship: input.heirRelationship ?? null, nik: input.heirNik ?? null, createdBy: viewer.id });
       await recordEvent(tx, {
         workerId: w.id,
         actorId: viewer.id,
@@ -212,8 +204,12 @@ export async function submitWorker(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.register");
   return db().transaction(async (tx) => {
     const w = await lockWorker(tx, viewer, id);
-    if (!w.districtCode || !w.villageCode || !w.heirName || !w.heirRelationship)
-      throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
+    const [heir] = await tx
+      .select({ id: workerHeirs.id })
+      .from(workerHeirs)
+      .where(and(eq(workerHeirs.workerId, id), sql`${workerHeirs.relationship} is not null`))
+      .limit(1);
+    if (!w.districtCode || !w.villageCode || !heir) throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
     const status = await submit(tx, viewer, w, await todayOf());
     await writeAudit(tx, { actorId: viewer.id, action: "worker.submit", entityType: "worker", entityId: String(id), details: { status } });
     return status;
@@ -543,11 +539,11 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
     .from(correctionRequests)
     .where(and(eq(correctionRequests.workerId, id), eq(correctionRequests.status, "menunggu")));
   await writeAudit(db(), { actorId: viewer.id, action: "worker.view", entityType: "worker", entityId: String(id), details: {} });
-  const { nik, heirNik, ...rest } = row.worker;
+  const { nik, ...rest } = row.worker;
   return {
     ...rest,
     nikMasked: maskNik(nik),
-    heirNikMasked: heirNik ? maskNik(heirNik) : null,
+    heirs: await heirsOf(db(), id),
     regencyName: row.regencyName,
     districtName: row.districtName,
     villageName: row.villageName,
@@ -618,7 +614,7 @@ const IDENTITY = ["nik", "name", "birthDate", "sex"] as const;
  * fields (NIK, name, birth date, sex) are BPJS's record: the other fields are saved at once and a
  * change of those becomes a correction request that the branch approves (lib/data/corrections.ts).
  */
-export async function updateWorker(viewer: Viewer, id: number, input: WorkerInput): Promise<{ correctionRequested: boolean }> {
+export async function updateWorker(viewer: Viewer, id: number, input: WorkerUpdateInput): Promise<{ correctionRequested: boolean }> {
   assertCan(viewer.role, "workers.register");
   const { values } = await prepare(viewer, input, id);
   return db().transaction(async (tx) => {
@@ -689,9 +685,6 @@ export async function getWorkerFormValuesForViewer(viewer: Viewer, id: number) {
       income: String(w.income),
       kkNumber: w.kkNumber ?? "",
       source: w.source,
-      heirName: w.heirName ?? "",
-      heirRelationship: w.heirRelationship ?? "",
-      heirNik: w.heirNik ?? "",
     } as Record<string, string>,
   };
 }
@@ -729,7 +722,8 @@ export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
       .where(eq(workerEvents.workerId, id))
       .orderBy(asc(workerEvents.at), asc(workerEvents.id)),
   ]);
-  return { name: w.name, audit, events };
+  // The heirs held about this person (masked), as the record of what is processed.
+  return { name: w.name, audit, events, heirs: await heirsOf(db(), id) };
 }
 
 export type KpjRow = { line: number; nik: string; kpj: string; coverageStart: string | null };

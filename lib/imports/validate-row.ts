@@ -1,6 +1,7 @@
 // One imported row checked with the rules of single registration (lib/domain/nik, the worker
 // form's rules), without the database: area codes and occupations come in as lookup tables.
 // Pure; table-tested in validate-row.test.ts.
+import { HEIR_WORDS } from "@/lib/domain/heirs";
 import { isAgeEligible, parseNik, type KnownAreas } from "@/lib/domain/nik";
 
 export type RowCells = Partial<Record<string, string>>;
@@ -34,20 +35,6 @@ export type RowContext = {
   policy: { minAgeMonths: number; maxAgeMonths: number };
 };
 
-const HEIRS: Record<string, string> = {
-  suami: "suami",
-  istri: "istri",
-  isteri: "istri",
-  anak: "anak",
-  orang_tua: "orang_tua",
-  orangtua: "orang_tua",
-  ayah: "orang_tua",
-  ibu: "orang_tua",
-  saudara_kandung: "saudara_kandung",
-  saudara: "saudara_kandung",
-  kakak: "saudara_kandung",
-  adik: "saudara_kandung",
-};
 const SOURCES: Record<string, string> = {
   dtks: "dtks_desil_1_2",
   dtsen: "dtks_desil_1_2",
@@ -180,11 +167,13 @@ export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
   const heirName = raw("ahli_waris_nama") || null;
   let heirRelationship: string | null = null;
   if (raw("ahli_waris_hubungan")) {
-    heirRelationship = HEIRS[key(raw("ahli_waris_hubungan"))] ?? null;
-    if (!heirRelationship) err("ahli_waris_hubungan", "Hubungan ahli waris: suami, istri, anak, orang tua atau saudara kandung.");
+    heirRelationship = HEIR_WORDS[key(raw("ahli_waris_hubungan"))] ?? null;
+    if (!heirRelationship)
+      err("ahli_waris_hubungan", "Hubungan ahli waris: istri, suami, anak, orang tua, cucu, kakek/nenek, saudara kandung, mertua atau ditunjuk.");
   }
   const heirNik = raw("ahli_waris_nik").replace(/[\s.]/g, "") || null;
-  if (heirNik && !/^\d{16}$/.test(heirNik)) err("ahli_waris_nik", "NIK ahli waris harus 16 digit.");
+  const heirParsed = heirNik ? parseNik(heirNik, ctx.areas, ctx.today) : null;
+  if (heirParsed && !heirParsed.ok) err("ahli_waris_nik", `NIK ahli waris: ${heirParsed.error}`);
   else if (heirNik && heirNik === nikNorm) err("ahli_waris_nik", "NIK ahli waris tidak boleh sama dengan NIK pekerja.");
 
   const complete = !!(districtCode && villageCode && heirName && heirRelationship);

@@ -1,11 +1,23 @@
 import { z } from "zod";
+import { HEIR_RELATIONSHIPS, type HeirRelationship } from "@/lib/domain/heirs";
 import { calendarDate } from "./dates";
+
+export { HEIR_RELATIONSHIPS };
+const relationship = z.enum(Object.keys(HEIR_RELATIONSHIPS) as [HeirRelationship], { error: "Pilih hubungan ahli waris." });
+const nikDigits = (msg: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v),
+    z
+      .string()
+      .regex(/^\d{16}$/, msg)
+      .nullable()
+      .optional(),
+  );
 
 const text = (max: number, msg: string) => z.string().trim().max(max, msg);
 const optional = (max: number, msg: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, msg).nullable().optional());
 
-export const HEIR_RELATIONSHIPS = { suami: "Suami", istri: "Istri", anak: "Anak", orang_tua: "Orang tua", saudara_kandung: "Saudara kandung" } as const;
 export const SOURCES = {
   dtks_desil_1_2: "DTKS/DTSEN desil 1–2",
   dtks_desil_3_4: "DTKS/DTSEN desil 3–4",
@@ -29,60 +41,97 @@ const wholeRupiah = z.preprocess(
     .refine((n) => n <= 1_000_000_000, "Penghasilan terlalu besar."),
 );
 
-/** The registration form. Drafts may be incomplete; submission needs kecamatan, kelurahan and an heir. */
-export const workerSchema = z
-  .object({
-    nik: z.string({ error: "Isi NIK." }).trim().min(1, "Isi NIK."),
-    name: z.string({ error: "Isi nama lengkap." }).trim().min(2, "Isi nama lengkap sesuai KTP.").max(150, "Nama terlalu panjang."),
-    birthDate: calendarDate("tanggal lahir"),
-    sex: z.enum(["L", "P"], { error: "Pilih jenis kelamin." }),
-    address: text(300, "Alamat terlalu panjang.").default(""),
-    districtCode: optional(20, "Kecamatan tidak valid."),
-    villageCode: optional(20, "Kelurahan/desa tidak valid."),
-    phone: z
+/** A worker's own fields, shared by registration and correction. */
+const workerFields = {
+  nik: z.string({ error: "Isi NIK." }).trim().min(1, "Isi NIK."),
+  name: z.string({ error: "Isi nama lengkap." }).trim().min(2, "Isi nama lengkap sesuai KTP.").max(150, "Nama terlalu panjang."),
+  birthDate: calendarDate("tanggal lahir"),
+  sex: z.enum(["L", "P"], { error: "Pilih jenis kelamin." }),
+  address: text(300, "Alamat terlalu panjang.").default(""),
+  districtCode: optional(20, "Kecamatan tidak valid."),
+  villageCode: optional(20, "Kelurahan/desa tidak valid."),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(\+62|0)[0-9 -]{7,15}$|^$/, "Nomor HP tidak valid (contoh: 0812 3456 7890).")
+    .default(""),
+  occupationId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
+  income: wholeRupiah,
+  kkNumber: z.preprocess(
+    (v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v),
+    z
       .string()
-      .trim()
-      .regex(/^(\+62|0)[0-9 -]{7,15}$|^$/, "Nomor HP tidak valid (contoh: 0812 3456 7890).")
-      .default(""),
-    occupationId: z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.number().int().positive().nullable()),
-    income: wholeRupiah,
-    kkNumber: z.preprocess(
-      (v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v),
-      z
-        .string()
-        .regex(/^\d{16}$/, "Nomor KK harus 16 digit.")
-        .nullable()
-        .optional(),
-    ),
-    source: text(60, "Sumber data tidak valid.").default(""),
-    heirName: optional(150, "Nama ahli waris terlalu panjang."),
-    heirRelationship: z.preprocess(
-      (v) => (v === "" ? null : v),
-      z
-        .enum(Object.keys(HEIR_RELATIONSHIPS) as [keyof typeof HEIR_RELATIONSHIPS], { error: "Pilih hubungan ahli waris." })
-        .nullable()
-        .optional(),
-    ),
-    heirNik: z.preprocess(
-      (v) => (typeof v === "string" ? v.replace(/[\s.]/g, "") || null : v),
-      z
-        .string()
-        .regex(/^\d{16}$/, "NIK ahli waris harus 16 digit.")
-        .nullable()
-        .optional(),
-    ),
-    intent: z.enum(["draft", "submit"]).default("submit"),
-    confirmWarnings: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
-  })
-  .superRefine((v, ctx) => {
-    if (v.intent !== "submit") return;
-    if (!v.districtCode) ctx.addIssue({ code: "custom", path: ["districtCode"], message: "Pilih kecamatan." });
-    if (!v.villageCode) ctx.addIssue({ code: "custom", path: ["villageCode"], message: "Pilih kelurahan/desa." });
-    if (!v.heirName) ctx.addIssue({ code: "custom", path: ["heirName"], message: "Isi nama ahli waris." });
-    if (!v.heirRelationship) ctx.addIssue({ code: "custom", path: ["heirRelationship"], message: "Pilih hubungan ahli waris." });
-  });
+      .regex(/^\d{16}$/, "Nomor KK harus 16 digit.")
+      .nullable()
+      .optional(),
+  ),
+  source: text(60, "Sumber data tidak valid.").default(""),
+  intent: z.enum(["draft", "submit"]).default("submit"),
+  confirmWarnings: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
+};
+
+/** Registration also takes the first heir (the worker page manages the whole list). */
+const firstHeirFields = {
+  heirName: optional(150, "Nama ahli waris terlalu panjang."),
+  heirRelationship: z.preprocess((v) => (v === "" ? null : v), relationship.nullable().optional()),
+  heirNik: nikDigits("NIK ahli waris harus 16 digit."),
+};
+
+function placeOnSubmit(v: { intent: string; districtCode?: string | null; villageCode?: string | null }, ctx: z.RefinementCtx) {
+  if (v.intent !== "submit") return;
+  if (!v.districtCode) ctx.addIssue({ code: "custom", path: ["districtCode"], message: "Pilih kecamatan." });
+  if (!v.villageCode) ctx.addIssue({ code: "custom", path: ["villageCode"], message: "Pilih kelurahan/desa." });
+}
+
+/** The registration form. Drafts may be incomplete; submission needs kecamatan, kelurahan and an heir. */
+export const workerSchema = z.object({ ...workerFields, ...firstHeirFields }).superRefine((v, ctx) => {
+  placeOnSubmit(v, ctx);
+  if (v.heirName && !v.heirRelationship) ctx.addIssue({ code: "custom", path: ["heirRelationship"], message: "Pilih hubungan ahli waris." });
+  if (v.intent !== "submit") return;
+  if (!v.heirName) ctx.addIssue({ code: "custom", path: ["heirName"], message: "Isi nama ahli waris." });
+  if (!v.heirRelationship) ctx.addIssue({ code: "custom", path: ["heirRelationship"], message: "Pilih hubungan ahli waris." });
+});
+
+/** Correcting a worker's data: the heirs are kept in their own list on the worker page. */
+export const workerUpdateSchema = z.object(workerFields).superRefine(placeOnSubmit);
+export type WorkerUpdateInput = z.infer<typeof workerUpdateSchema>;
 
 export type WorkerInput = z.infer<typeof workerSchema>;
+
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+
+/** One heir of the list on the worker page (lib/data/heirs.ts checks the NIK's structure and that it is not the worker's). */
+export const heirSchema = z
+  .object({
+    name: z.string({ error: "Isi nama ahli waris." }).trim().min(2, "Isi nama ahli waris sesuai KTP/KK.").max(150, "Nama terlalu panjang."),
+    relationship,
+    nik: nikDigits("NIK ahli waris harus 16 digit."),
+    birthDate: z.preprocess(blankToNull, calendarDate("tanggal lahir").nullable().optional()),
+    phone: z.preprocess(
+      blankToNull,
+      z
+        .string()
+        .trim()
+        .regex(/^(\+62|0)[0-9 -]{7,15}$/, "Nomor HP tidak valid (contoh: 0812 3456 7890).")
+        .nullable()
+        .optional(),
+    ),
+    bankName: z.preprocess(blankToNull, z.string().trim().min(2, "Isi nama bank.").max(60, "Nama bank terlalu panjang.").nullable().optional()),
+    bankAccount: z.preprocess(
+      (v) => (typeof v === "string" ? v.replace(/[\s.-]/g, "") || null : v),
+      z
+        .string()
+        .regex(/^\d{6,20}$/, "Nomor rekening 6–20 angka.")
+        .nullable()
+        .optional(),
+    ),
+  })
+  .superRefine((v, ctx) => {
+    if (v.bankAccount && !v.bankName) ctx.addIssue({ code: "custom", path: ["bankName"], message: "Isi nama bank untuk nomor rekening ini." });
+    if (v.bankName && !v.bankAccount) ctx.addIssue({ code: "custom", path: ["bankAccount"], message: "Isi nomor rekening, atau kosongkan nama bank." });
+  });
+
+export type HeirInput = z.infer<typeof heirSchema>;
 
 export const workerIdsSchema = z.object({ workerIds: z.array(z.coerce.number().int().positive()).min(1, "Pilih minimal satu pekerja.") });
 export const workerIdSchema = z.object({ workerId: z.coerce.number().int().positive() });

@@ -169,7 +169,6 @@ const OPS: [number, string, () => Promise<unknown>][] = [
         sex: values.sex as "L" | "P",
         income: 1000000,
         kkNumber: null,
-        heirNik: null,
         intent: "submit",
         confirmWarnings: true,
       });

@@ -124,6 +124,16 @@ describe("bulk import", () => {
         [expect.any(String), "draft"],
       ]);
       expect(workers[0]!.name).toBe("Siti O'Neil");
+      // Each row's heir is the first entry of the worker's list; the row without one has none.
+      const heirs = await sql`select w.nik, h.name, h.relationship::text as relationship from workers w left join worker_heirs h on h.worker_id = w.id
+        where w.import_batch_id = ${batch.id} order by w.id`;
+      expect(heirs.map((h) => [h.name, h.relationship])).toEqual([
+        ["Ahli Waris", "istri"],
+        ["Ahli Waris", "istri"],
+        ["Ahli Waris", "istri"],
+        ["Ahli Waris", "istri"],
+        [null, null],
+      ]);
       const [reg] = await sql`select counted, quota from regulations where regency_code = ${LEBAK}`;
       expect(reg).toMatchObject({ counted: 3, quota: 3 });
       const audit = await sql`select action from audit_log where entity_id = ${batch.id} order by id`;
@@ -136,6 +146,29 @@ describe("bulk import", () => {
     // Running the commit again changes nothing.
     await runImportCommit(batch.id);
     expect((await sqlOf()`select count(*)::int as n from workers where import_batch_id = ${batch.id}`)[0]!.n).toBe(5);
+  });
+
+  it("with 'perbarui', a row's heir updates the list entry of that name or joins the list", async () => {
+    const nik = makeNik();
+    const first = await validated([HEADER, row(nik, "Perbarui Waris")].join("\n"));
+    await requestImportCommit(supervisor, first.id);
+    await runImportCommit(first.id);
+    // Two later files (one NIK per file): the same heir's name with another relationship, then a new heir.
+    for (const [n, line] of [
+      row(nik, "Perbarui Waris").replace(",istri,", ",suami,"),
+      row(nik, "Perbarui Waris", { heir: "Anak Impor" }).replace(",istri,", ",anak,"),
+    ].entries()) {
+      const { id } = await upload([HEADER, line].join("\n"), `perbarui-${n}.csv`, "perbarui");
+      await runImportValidation(id);
+      await requestImportCommit(supervisor, id);
+      await runImportCommit(id);
+    }
+    const heirs = await sqlOf()`select h.name, h.relationship::text as relationship from worker_heirs h join workers w on w.id = h.worker_id
+      where w.nik = ${nik} and w.status <> 'berakhir' order by h.name`;
+    expect(heirs.map((h) => [h.name, h.relationship])).toEqual([
+      ["Ahli Waris", "suami"],
+      ["Anak Impor", "anak"],
+    ]);
   });
 
   it("deletes a batch's staging rows once it ended longer ago than the retention period; the workers and the counts stay", async () => {

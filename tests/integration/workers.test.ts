@@ -18,12 +18,14 @@ import {
   activateWorker,
   endWorker,
   getWorkerForViewer,
+  getProcessingRecordForViewer,
   listWorkersForViewer,
   registerWorker,
   rejectWorkers,
   verifyWorkers,
 } from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
+import { addHeir, listHeirsForViewer, removeHeir, updateHeir } from "@/lib/data/heirs";
 import type { Viewer } from "@/lib/authz/viewer";
 import { createAreaUser, createBranchHead, firstVillageOf } from "../support/areas";
 import { getRegulationFiguresForViewer } from "@/lib/data/regulations";
@@ -363,5 +365,101 @@ describe("moving to another area", () => {
     expect(w.events.at(-1)?.reason).toBe(`Didaftarkan; pindahan dari Kota Tangerang (KPJ ${kpj} tetap)`);
     // The earlier area keeps its own history and cannot be read from here.
     await expect(getWorkerForViewer(officer, first.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("heirs (ahli waris)", () => {
+  const rowsOf = async (workerId: number) => {
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      return (await sql`select name, relationship::text, nik, bank_name, bank_account from worker_heirs where worker_id = ${workerId} order by id`) as unknown as {
+        name: string;
+        relationship: string | null;
+        nik: string | null;
+        bank_name: string | null;
+        bank_account: string | null;
+      }[];
+    } finally {
+      await sql.end();
+    }
+  };
+
+  it("registration writes the first heir; the list keeps the legal order and shows NIK and account masked", async () => {
+    await clearArea();
+    await enactedRegulation(5);
+    const heirNik = makeNik({ day: 2, month: 2, year: 1990 }, true);
+    const { id } = await registerWorker(
+      officer,
+      workerInput({ districtCode: KEC, villageCode: village, heirName: "Sri Istri", heirRelationship: "istri", heirNik }),
+    );
+    expect(await rowsOf(id)).toEqual([{ name: "Sri Istri", relationship: "istri", nik: heirNik, bank_name: null, bank_account: null }]);
+    await addHeir(officer, id, { name: "Ibu Kandung", relationship: "orang_tua", birthDate: "1950-01-01" });
+    await addHeir(officer, id, { name: "Anak Kedua", relationship: "anak", birthDate: "2015-06-01", bankName: "BRI", bankAccount: "0012 3456 7890" });
+    await addHeir(officer, id, { name: "Anak Pertama", relationship: "anak", birthDate: "2010-06-01" });
+    const heirs = (await getWorkerForViewer(officer, id)).heirs;
+    expect(heirs.map((h) => h.name)).toEqual(["Sri Istri", "Anak Pertama", "Anak Kedua", "Ibu Kandung"]);
+    expect(heirs[0]!.nikMasked).toBe(`${heirNik.slice(0, 4)}••••••••${heirNik.slice(12)}`);
+    expect(heirs[2]!.accountMasked).toBe("•••• 7890");
+    expect(JSON.stringify(heirs)).not.toContain(heirNik);
+    expect(JSON.stringify(heirs)).not.toContain("001234567890");
+    expect((await rowsOf(id)).find((h) => h.name === "Anak Kedua")!.bank_account).toBe("001234567890");
+  });
+
+  it("refuses the worker's own NIK, a NIK that is no date, a birth date after today and a duplicate NIK; nothing is written", async () => {
+    const nik = makeNik();
+    const { id } = await registerWorker(officer, workerInput({ nik, districtCode: KEC, villageCode: village }));
+    const before = await rowsOf(id);
+    await expect(addHeir(officer, id, { name: "Diri Sendiri", relationship: "saudara_kandung", nik })).rejects.toMatchObject({
+      fieldErrors: { nik: ["NIK ahli waris tidak boleh sama dengan NIK pekerja."] },
+    });
+    await expect(addHeir(officer, id, { name: "Tanggal Salah", relationship: "anak", nik: "3671053102850001" })).rejects.toMatchObject({
+      fieldErrors: { nik: ["Tanggal lahir pada NIK (digit 7–12) bukan tanggal yang valid."] },
+    });
+    await expect(addHeir(officer, id, { name: "Belum Lahir", relationship: "anak", birthDate: "2099-01-01" })).rejects.toMatchObject({
+      fieldErrors: { birthDate: expect.any(Array) },
+    });
+    const child = makeNik({ day: 5, month: 5, year: 2012 });
+    await addHeir(officer, id, { name: "Anak", relationship: "anak", nik: child });
+    await expect(addHeir(officer, id, { name: "Anak Lagi", relationship: "anak", nik: child })).rejects.toMatchObject({
+      fieldErrors: { nik: ["NIK ini sudah ada di daftar ahli waris pekerja."] },
+    });
+    expect((await rowsOf(id)).length).toBe(before.length + 1);
+    // The database holds the rule too, whatever the caller.
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      await expect(sql`insert into worker_heirs (worker_id, name, relationship, nik) values (${id}, 'Langsung', 'anak', ${nik})`).rejects.toThrow(
+        /worker_heirs_not_self/,
+      );
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it("changes keep a blank NIK or account as recorded, clear on request, and remove; another area gets 404", async () => {
+    const { id } = await registerWorker(officer, workerInput({ districtCode: KEC, villageCode: village }));
+    const heirNik = makeNik({ day: 9, month: 9, year: 1991 }, true);
+    const heirId = await addHeir(officer, id, { name: "Istri", relationship: "istri", nik: heirNik, bankName: "BNI", bankAccount: "998877665544" });
+    await updateHeir(officer, heirId, { name: "Istri Baru", relationship: "istri", phone: "0812 1111 2222", bankName: "BNI" });
+    expect((await rowsOf(id)).find((h) => h.name === "Istri Baru")).toMatchObject({ nik: heirNik, bank_account: "998877665544" });
+    await updateHeir(officer, heirId, { name: "Istri Baru", relationship: "istri", clearAccount: true });
+    expect((await rowsOf(id)).find((h) => h.name === "Istri Baru")).toMatchObject({ nik: heirNik, bank_account: null, bank_name: null });
+    const kota = await viewerFor("petugas.kotatangerang@portal.test");
+    await expect(listHeirsForViewer(kota, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addHeir(kota, id, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateHeir(kota, heirId, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeHeir(kota, heirId)).rejects.toBeInstanceOf(NotFoundError);
+    for (const h of await listHeirsForViewer(officer, id)) await removeHeir(officer, h.id);
+    expect(await rowsOf(id)).toEqual([]);
+    // A submission needs an heir with a relationship in the list.
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      await sql`update workers set status = 'draft', regulation_id = null where id = ${id}`;
+    } finally {
+      await sql.end();
+    }
+    await expect(submitWorker(officer, id)).rejects.toThrow("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
+    // The processing record (UU PDP) names what happened to the heirs, never their values.
+    const { audit } = await getProcessingRecordForViewer(supervisor, id);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["heir.add", "heir.update", "heir.remove"]));
   });
 });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { decideCorrection } from "@/lib/data/corrections";
 import { UserFacingError } from "@/lib/data/errors";
+import { addHeir, removeHeir, updateHeir } from "@/lib/data/heirs";
 import {
   activateWorker,
   approveWorkers,
@@ -23,11 +24,13 @@ import {
   activateSchema,
   correctionDecisionSchema,
   endWorkerSchema,
+  heirSchema,
   recordDeathSchema,
   rejectSchema,
   workerIdSchema,
   workerIdsSchema,
   workerSchema,
+  workerUpdateSchema,
 } from "@/lib/validation/workers";
 
 export const registerWorkerAction = authorizedAction("workers.register", workerSchema, async (viewer, input) => {
@@ -100,7 +103,7 @@ export const findByNikAction = authorizedAction(
   },
 );
 
-export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerSchema), async (viewer, input) => {
+export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerUpdateSchema), async (viewer, input) => {
   // Identity changes of a verified worker become a correction request; the worker page shows it.
   await updateWorker(viewer, input.workerId, input);
   revalidatePath(`/workers/${input.workerId}`);
@@ -112,4 +115,24 @@ export const decideCorrectionAction = authorizedAction("workers.verify", correct
   await decideCorrection(viewer, input.requestId, { approve, note: input.note });
   revalidatePath("/verification");
   return { status: "success", message: approve ? "Koreksi disetujui; data identitas pekerja diperbarui." : "Koreksi ditolak." };
+});
+
+const heirIdSchema = z.object({ heirId: z.coerce.number().int().positive() });
+
+export const addHeirAction = authorizedAction("heirs.manage", workerIdSchema.and(heirSchema), async (viewer, input) => {
+  await addHeir(viewer, input.workerId, input);
+  revalidatePath(`/workers/${input.workerId}`);
+  return { status: "success", message: `${input.name} ditambahkan ke daftar ahli waris.` };
+});
+
+export const updateHeirAction = authorizedAction("heirs.manage", heirIdSchema.and(heirSchema), async (viewer, input) => {
+  const workerId = await updateHeir(viewer, input.heirId, input);
+  revalidatePath(`/workers/${workerId}`);
+  return { status: "success", message: "Data ahli waris disimpan." };
+});
+
+export const removeHeirAction = authorizedAction("heirs.manage", heirIdSchema, async (viewer, input) => {
+  const workerId = await removeHeir(viewer, input.heirId);
+  revalidatePath(`/workers/${workerId}`);
+  return { status: "success", message: "Ahli waris dihapus dari daftar." };
 });

@@ -58,6 +58,7 @@ export async function endEnrollment(tx: Tx, viewer: Viewer, w: WorkerRow, reason
 }
 
 export async function insertDeath(tx: Tx, viewer: Viewer, w: WorkerRow, diedOn: string) {
-  await tx.execute(sql`insert into deaths (nik, worker_id, regency_code, district_code, died_on, recorded_by)
-    values (${w.nik}, ${w.id}, ${w.regencyCode}, ${w.districtCode}, ${diedOn}::date, ${viewer.id})`);
+  // Recorded at the portal's clock, like the history event beside it.
+  await tx.execute(sql`insert into deaths (nik, worker_id, regency_code, district_code, died_on, recorded_by, recorded_at)
+    values (${w.nik}, ${w.id}, ${w.regencyCode}, ${w.districtCode}, ${diedOn}::date, ${viewer.id}, portal_now())`);
 }

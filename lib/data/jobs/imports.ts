@@ -448,14 +448,18 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
               from import_rows r where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap')),
           ins as (
             insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source,
-                heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id, status_since)
+                status, regulation_id, submitted_at, created_by, import_batch_id, status_since)
             select p.nik_norm, p.c_name, p.c_birth_date, p.c_sex, coalesce(p.c_address, ''), ${b.regencyCode}, p.c_district, p.c_village, coalesce(p.c_phone, ''),
-                p.c_occupation, coalesce(p.c_income, 1000000), p.c_kk, coalesce(p.c_source, 'lainnya'), p.c_heir_name, p.c_heir_relationship, p.c_heir_nik,
+                p.c_occupation, coalesce(p.c_income, 1000000), p.c_kk, coalesce(p.c_source, 'lainnya'),
                 p.st, p.reg, case when p.st = 'draft' then null else ${b.phaseStartedAt}::timestamptz + p.row_no * interval '1 microsecond' end, ${b.committedBy}, ${id}, ${today}::date
               from pick p where p.st is not null
              order by p.row_no
             on conflict (nik) where status <> 'berakhir' do nothing
             returning id, nik, status, regulation_id),
+          -- The row's heir is the first entry of the worker's list.
+          heirs as (insert into worker_heirs (worker_id, name, relationship, nik, created_by)
+                    select ins.id, p.c_heir_name, p.c_heir_relationship::heir_relationship, p.c_heir_nik, ${b.committedBy}::uuid
+                      from ins join pick p on p.nik_norm = ins.nik where p.c_heir_name is not null),
           ev as (${insertEvents(sql`select id, ${b.committedBy}::uuid, null::worker_status, status, regulation_id, ${`Impor berkas ${b.fileName}`}, ${today}::date, ${EVENT_NOW} from ins`)}),
           lost as (update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
                      errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
@@ -473,13 +477,25 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
         await tx.execute(sql`update workers w set
             address = coalesce(nullif(r.c_address, ''), w.address), phone = coalesce(nullif(r.c_phone, ''), w.phone),
             occupation_id = coalesce(r.c_occupation, w.occupation_id), income = coalesce(r.c_income, w.income), kk_number = coalesce(r.c_kk, w.kk_number),
-            heir_name = coalesce(r.c_heir_name, w.heir_name), heir_relationship = coalesce(r.c_heir_relationship, w.heir_relationship), heir_nik = coalesce(r.c_heir_nik, w.heir_nik),
             district_code = case when w.status in ('diverifikasi', 'aktif') or r.c_village is null then w.district_code else r.c_district end,
             village_code = case when w.status in ('diverifikasi', 'aktif') or r.c_village is null then w.village_code else r.c_village end,
             updated_at = now()
           from import_rows r
           where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome = 'terdaftar_di_wilayah'
             and w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
+        // A row's heir updates the list entry of that NIK (else of that name), or joins the list.
+        await tx.execute(sql`with given as (
+            select r.existing_worker_id as worker_id, r.c_heir_name as name, r.c_heir_relationship::heir_relationship as relationship, r.c_heir_nik as nik
+              from import_rows r join workers w on w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'
+             where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome = 'terdaftar_di_wilayah' and r.c_heir_name is not null),
+          matched as (
+            select distinct on (g.worker_id) g.*, h.id as heir_id from given g
+              join worker_heirs h on h.worker_id = g.worker_id and (h.nik = g.nik or (lower(h.name) = lower(g.name) and (g.nik is null or h.nik is null)))
+             order by g.worker_id, (h.nik = g.nik) desc nulls last, h.id),
+          upd as (update worker_heirs h set relationship = coalesce(m.relationship, h.relationship), nik = coalesce(m.nik, h.nik), updated_at = now()
+                    from matched m where h.id = m.heir_id returning h.id)
+          insert into worker_heirs (worker_id, name, relationship, nik, created_by)
+          select g.worker_id, g.name, g.relationship, g.nik, ${b.committedBy}::uuid from given g where g.worker_id not in (select worker_id from matched)`);
       }
       // Side by side, this chunk already holds aggregate rows (the trigger) when it asks for the
       // regulations, the reverse of a single registration's order: it waits briefly, then gives

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { entitledHeirs, HEIR_RELATIONSHIPS, type HeirRelationship } from "@/lib/domain/heirs";
 import Link from "next/link";
 import { FieldForm } from "@/components/billing/forms";
 import { ClaimPaymentForm, DecideClaimForm } from "@/components/claims/forms";
@@ -181,7 +182,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
             {decide && !final && c.status !== "ditetapkan" ? (
               <FieldForm action={refuseClaimAction} hidden={{ claimId: c.id }} field="reason" label="Alasan penolakan" button="Tolak klaim" variant="danger" />
             ) : null}
-            {decide && c.status === "ditetapkan" ? <ClaimPaymentForm action={claimPaymentAction} claimId={c.id} left={left} today={today} /> : null}
+            {decide && c.status === "ditetapkan" ? (
+              <ClaimPaymentForm
+                action={claimPaymentAction}
+                claimId={c.id}
+                left={left}
+                today={today}
+                heirs={entitledHeirs(c.heirs).map((h) => ({ name: h.name, relationship: h.relationship ?? "" }))}
+              />
+            ) : null}
           </div>
         </Card>
 
@@ -199,7 +208,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                 <tr key={p.id}>
                   <Td>{dayLabel(p.paidOn)}</Td>
                   <Td>{p.heirName}</Td>
-                  <Td>{p.relationship}</Td>
+                  <Td>{HEIR_RELATIONSHIPS[p.relationship as HeirRelationship] ?? p.relationship}</Td>
                   <Td className="tabular-nums">{formatRupiah(p.amount)}</Td>
                   <Td>{p.accountLast4 ? `••••${p.accountLast4}` : "—"}</Td>
                 </tr>

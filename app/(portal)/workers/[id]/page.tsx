@@ -19,9 +19,13 @@ import { stateLabel } from "@/lib/domain/contribution-state";
 import { END_REASONS, IDENTITY_FIELD_LABELS, WORKER_STATUS_LABELS, type EndReason } from "@/lib/domain/worker-status";
 import { dayLabel, monthLabel, wibDay } from "@/lib/domain/wib";
 import { formatDateTime, formatRupiah } from "@/lib/format";
-import { HEIR_RELATIONSHIPS } from "@/lib/validation/workers";
+import { entitledHeirs } from "@/lib/domain/heirs";
+import { AddHeirForm, HeirList } from "@/components/workers/heirs";
 import {
   activateWorkerAction,
+  addHeirAction,
+  removeHeirAction,
+  updateHeirAction,
   endWorkerAction,
   recordDeathAction,
   rejectWorkersAction,
@@ -44,6 +48,9 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
     getDeathForViewer(viewer, id),
     can(viewer.role, "claims.view") ? listClaimsForViewer(viewer, { workerId: id }) : Promise.resolve([]),
   ]);
+  const entitled = new Set(entitledHeirs(w.heirs).map((h) => h.id));
+  const heirRows = w.heirs.map((h) => ({ ...h, birthLabel: h.birthDate ? dayLabel(h.birthDate) : null, entitled: entitled.has(h.id) }));
+  const manageHeirs = can(role, "heirs.manage");
   const rows: [string, React.ReactNode][] = [
     ["Tanggal lahir", dayLabel(w.birthDate)],
     ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
@@ -51,12 +58,6 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
     ["Pekerjaan", w.occupation ?? "—"],
     ["Penghasilan per bulan", formatRupiah(w.income)],
     ["Nomor HP", w.phone || "—"],
-    [
-      "Ahli waris",
-      w.heirName
-        ? `${w.heirName} (${HEIR_RELATIONSHIPS[w.heirRelationship as keyof typeof HEIR_RELATIONSHIPS] ?? w.heirRelationship})${w.heirNikMasked ? ` · NIK ${w.heirNikMasked}` : ""}`
-        : "—",
-    ],
     ["Regulasi (kuota)", w.regulationTitle ?? "—"],
     ["KPJ", w.kpjNumber ? `${w.kpjNumber}, mulai ${w.coverageStart ? dayLabel(w.coverageStart) : "—"}` : "—"],
   ];
@@ -97,6 +98,21 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
               </div>
             ))}
           </dl>
+        </Card>
+        <Card title="Ahli waris">
+          <p className="mb-3 text-sm text-slate-600">
+            Urutan menurut Permenaker 4/2023 Pasal 57: istri/suami atau anak; bila tidak ada, orang tua, cucu, kakek/nenek; lalu saudara kandung; mertua; pihak
+            yang ditunjuk peserta.
+          </p>
+          <HeirList heirs={heirRows} update={manageHeirs ? updateHeirAction : undefined} remove={manageHeirs ? removeHeirAction : undefined} />
+          {manageHeirs ? (
+            <details className="mt-4" open={!heirRows.length}>
+              <summary className="cursor-pointer text-sm font-medium text-blue-700">Tambah ahli waris</summary>
+              <div className="mt-3">
+                <AddHeirForm action={addHeirAction} workerId={w.id} />
+              </div>
+            </details>
+          ) : null}
         </Card>
         {iuran.months.length ? (
           <Card title="Iuran">
@@ -234,6 +250,9 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
               </div>
             ) : null}
             {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} today={today} /> : null}
+            {w.status === "berakhir" && (death || !can(role, "deaths.record")) ? (
+              <p className="text-sm text-slate-600">Kepesertaan ini sudah berakhir; tidak ada tindakan lain. Ahli waris dan klaim dikelola di atas.</p>
+            ) : null}
           </div>
         </Card>
         <Card

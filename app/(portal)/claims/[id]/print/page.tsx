@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HEIR_RELATIONSHIPS, type HeirRelationship } from "@/lib/domain/heirs";
 import { PrintButton } from "@/components/reports/print-button";
 import { Table, Td } from "@/components/ui/table";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
@@ -59,7 +60,7 @@ export default async function HandOverPage({ params }: { params: Promise<{ id: s
         {c.payments.map((p) => (
           <tr key={p.id}>
             <Td>{p.heirName}</Td>
-            <Td>{p.relationship}</Td>
+            <Td>{HEIR_RELATIONSHIPS[p.relationship as HeirRelationship] ?? p.relationship}</Td>
             <Td>{dayLabel(p.paidOn)}</Td>
             <Td className="tabular-nums">{formatRupiah(p.amount)}</Td>
             <Td>{p.accountLast4 ? `••••${p.accountLast4}` : "tunai"}</Td>

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { authorizedRoute, routeId } from "@/lib/auth/route";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { getProcessingRecordForViewer } from "@/lib/data/workers";
+import { HEIR_RELATIONSHIPS } from "@/lib/domain/heirs";
 import { neutralizeFormula } from "@/lib/domain/spreadsheet";
 import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { formatDateTime } from "@/lib/format";
@@ -21,7 +22,17 @@ export const GET = authorizedRoute<{ id: string }>("workers.export", async (_req
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const csv =
     "\uFEFF" +
-    stringify([["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"], ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula))]);
+    stringify([
+      ["Waktu (WIB)", "Pemrosesan", "Oleh", "Peran"],
+      ...rows.map((r) => [formatDateTime(r.at), r.what, r.who, r.role].map(neutralizeFormula)),
+      [],
+      ["Ahli waris yang disimpan", "Hubungan", "NIK (tersamar)", "Rekening (tersamar)"],
+      ...record.heirs.map((h) =>
+        [h.name, h.relationship ? HEIR_RELATIONSHIPS[h.relationship] : "", h.nikMasked ?? "", h.accountMasked ? `${h.bankName} ${h.accountMasked}` : ""].map(
+          neutralizeFormula,
+        ),
+      ),
+    ]);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
