@@ -37,6 +37,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /clock\//] },
     // Specs that move the database clock run alone, after every other spec (the e2e workers share one database).
-    { name: "clock", dependencies: ["chromium"], testMatch: /clock\/.*\.spec\.ts/ },
+    // One at a time: each clock spec pins the one database clock.
+    { name: "clock", dependencies: ["chromium"], testMatch: /clock\/.*\.spec\.ts/, workers: 1 },
   ],
 });

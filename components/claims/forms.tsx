@@ -9,13 +9,23 @@ import { CLAIM_TYPE_LABELS, JKK_KIND_LABELS, SCHOOL_LEVEL_LABELS } from "@/lib/d
 /** Opens a claim case: type, event (date, JKK time), place, description; for beasiswa the child. */
 export function OpenClaimForm({ action, workerId, today, deathOn }: { action: FormAction; workerId: number; today: string; deathOn: string | null }) {
   const { state, formAction, e, typed } = useForm(action);
-  const [type, setType] = useState(typed("type") ?? (deathOn ? "jkm" : "jkk"));
+  // What was sent last (after an error) or the likely type; the select is uncontrolled so the
+  // reset after each submission brings back what was sent, and the fields shown follow it.
+  const sent = typed("type") ?? (deathOn ? "jkm" : "jkk");
+  const [picked, setPicked] = useState<{ after: typeof state; type: string } | null>(null);
+  const type = picked && picked.after === state ? picked.type : sent;
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage status={state.status} message={state.message} />
       <input type="hidden" name="workerId" value={workerId} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <SelectField label="Jenis klaim" name="type" value={type} onChange={(ev) => setType(ev.currentTarget.value)} errors={e.type}>
+        <SelectField
+          label="Jenis klaim"
+          name="type"
+          defaultValue={sent}
+          onChange={(ev) => setPicked({ after: state, type: ev.currentTarget.value })}
+          errors={e.type}
+        >
           {Object.entries(CLAIM_TYPE_LABELS).map(([k, v]) => (
             <option key={k} value={k}>
               {v}

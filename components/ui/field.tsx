@@ -46,7 +46,11 @@ export function SelectField({ label, name, errors, hint, children, id: ownId, ..
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
+      {/* Keyed on the default: React sets the options' default selection only when a select mounts,
+          and the form is reset after each submission, so a changed default (what was typed before an
+          error) needs a fresh select to survive that reset. */}
       <select
+        key={rest.defaultValue === undefined ? undefined : String(rest.defaultValue)}
         id={id}
         name={name}
         className={inputClass}

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ReactNode, TdHTMLAttributes } from "react";
 
 /** A plain, scrollable data table with a caption for screen readers. */
 export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {
@@ -21,6 +21,14 @@ export function Table({ caption, head, children }: { caption: string; head: Reac
   );
 }
 
-export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`px-3 py-2 align-top ${className}`}>{children}</td>;
+export function Td({
+  children,
+  className = "",
+  ...rest
+}: { children: ReactNode; className?: string } & Omit<TdHTMLAttributes<HTMLTableCellElement>, "className">) {
+  return (
+    <td className={`px-3 py-2 align-top ${className}`} {...rest}>
+      {children}
+    </td>
+  );
 }

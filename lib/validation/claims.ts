@@ -8,7 +8,8 @@ const id = (label: string) =>
     .number({ error: `${label} tidak dikenal.` })
     .int(`${label} tidak dikenal.`)
     .positive(`${label} tidak dikenal.`);
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+// A field the form did not show (JKK's kind and time for a JKM case, the child outside beasiswa) is absent: null, like a blank one.
+const blank = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 
 export const openClaimSchema = z
   .object({
