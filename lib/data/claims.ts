@@ -336,6 +336,17 @@ export async function listClaimsForViewer(viewer: Viewer, filter: { workerId?: n
   return list.map(({ nik, ...r }) => ({ ...r, nikMasked: maskNik(nik), decided: Number(r.decided), paid: Number(r.paid) }));
 }
 
+/** Open claims in the viewer's scope by status: what waits on the area (documents, submission) and on the branch (penetapan, payment). */
+export async function countClaimTodoForViewer(viewer: Viewer): Promise<Record<"dilaporkan" | "dokumen_lengkap" | "diajukan" | "ditetapkan", number>> {
+  assertCan(viewer.role, "claims.view");
+  const list = await rows<{ status: ClaimStatus; n: number }>(
+    db(),
+    sql`select c.status::text as status, count(*)::int as n from claims c where c.status not in ('dibayar', 'ditolak') and ${claimScope(viewer)} group by 1`,
+  );
+  const n = (k: ClaimStatus) => list.find((r) => r.status === k)?.n ?? 0;
+  return { dilaporkan: n("dilaporkan"), dokumen_lengkap: n("dokumen_lengkap"), diajukan: n("diajukan"), ditetapkan: n("ditetapkan") };
+}
+
 export type ClaimDetail = ClaimRow & {
   place: string | null;
   description: string;

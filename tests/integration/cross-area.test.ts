@@ -562,6 +562,26 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(await ids(ctx.kacabCikokol)).toContain(ctx.claimKota);
     expect(await ids(ctx.kakanwil)).toContain(ctx.claimKota);
   },
+  "claims.countClaimTodoForViewer": async (ctx, f) => {
+    // Each viewer's open claims by status equal a recount of its own region's (the Kota claim never counts for Kabupaten or Cimone).
+    const recount = async (where: string) => {
+      const { sql } = connect(inject("databaseUrl"), 1);
+      try {
+        const r = await sql.unsafe(`select status::text, count(*)::int as n from claims where status not in ('dibayar', 'ditolak') and ${where} group by 1`);
+        const n = (k: string) => (r as unknown as { status: string; n: number }[]).find((x) => x.status === k)?.n ?? 0;
+        return { dilaporkan: n("dilaporkan"), dokumen_lengkap: n("dokumen_lengkap"), diajukan: n("diajukan"), ditetapkan: n("ditetapkan") };
+      } finally {
+        await sql.end();
+      }
+    };
+    expect(await f(ctx.kabSupervisor)).toEqual(await recount("regency_code = '36.03'"));
+    expect(await f(ctx.supervisorKota)).toEqual(await recount("regency_code = '36.71'"));
+    expect(await f(ctx.kacabCikokol)).toEqual(await recount(`district_code in (${CIKOKOL.map((k) => `'${k}'`).join(",")})`));
+    expect(await f(ctx.kacabCimone)).toEqual(
+      await recount("district_code in (select bc.district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cimone')"),
+    );
+    expect(Object.values((await f(ctx.supervisorKota)) as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  },
   "claims.getClaimForViewer": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.claimKota)).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kacabCimone, ctx.claimKota)).rejects.toBeInstanceOf(NotFoundError);

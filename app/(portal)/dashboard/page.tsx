@@ -11,6 +11,7 @@ import { viewerPlace } from "@/lib/authz/viewer";
 import { now } from "@/lib/clock";
 import { getScopeSummaryForViewer, listProvincesForViewer, listRegenciesForViewer } from "@/lib/data/areas";
 import { countBillingTodoForViewer } from "@/lib/data/billing";
+import { countClaimTodoForViewer } from "@/lib/data/claims";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
 
@@ -52,7 +53,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         {header}
-        <BillingTodo viewer={viewer} />
+        <WorkTodo viewer={viewer} />
         <h2 className="mb-3 text-xl font-semibold">{viewer.officeName}</h2>
         <FilterBar sp={sp} filter={filter} years={years} />
         <BranchView viewer={viewer} filter={filter} sp={sp} />
@@ -63,7 +64,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {header}
-      {viewer.role === "supervisor" ? <BillingTodo viewer={viewer} /> : null}
+      {viewer.role === "supervisor" ? <WorkTodo viewer={viewer} /> : null}
       <h2 className="mb-3 text-xl font-semibold">Capaian {viewer.regencyName}</h2>
       <FilterBar sp={sp} filter={filter} years={years} />
       <ReportLink href={`/reports/quarterly${withParams(sp, { kab: viewer.regencyCode })}`} />
@@ -73,27 +74,31 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   );
 }
 
-/** What waits in contributions for the branch head (issue, confirm) and the supervisor (pay). */
-async function BillingTodo({ viewer }: { viewer: Viewer }) {
-  const t = await countBillingTodoForViewer(viewer);
-  const items: [string, number][] =
+/** What waits for the branch head (issue, confirm, BPJS's claim steps) and the supervisor (pay, claim documents and submission). */
+async function WorkTodo({ viewer }: { viewer: Viewer }) {
+  const [t, k] = await Promise.all([countBillingTodoForViewer(viewer), countClaimTodoForViewer(viewer)]);
+  const items: [string, number, string][] =
     viewer.role === "kepala_cabang"
       ? [
-          ["Tagihan menunggu diterbitkan", t.drafts],
-          ["Pembayaran menunggu konfirmasi", t.toConfirm],
+          ["Tagihan menunggu diterbitkan", t.drafts, "/billing"],
+          ["Pembayaran menunggu konfirmasi", t.toConfirm, "/billing"],
+          ["Klaim menunggu penetapan BPJS", k.diajukan, "/claims"],
+          ["Klaim ditetapkan, belum dibayar", k.ditetapkan, "/claims"],
         ]
       : [
-          ["Tagihan terbit belum dibayar", t.unpaid],
-          ["Tagihan draf", t.drafts],
+          ["Tagihan terbit belum dibayar", t.unpaid, "/billing"],
+          ["Tagihan draf", t.drafts, "/billing"],
+          ["Klaim dokumen belum lengkap", k.dilaporkan, "/claims"],
+          ["Klaim siap diajukan ke BPJS", k.dokumen_lengkap, "/claims"],
         ];
   return (
     <section className="mb-6" aria-labelledby="todo-iuran">
       <h2 id="todo-iuran" className="mb-2 text-lg font-semibold">
-        Perlu tindakan: iuran
+        Perlu tindakan: iuran dan klaim
       </h2>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="billing-todo">
-        {items.map(([label, n]) => (
-          <Link key={label} href="/billing" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+        {items.map(([label, n, href]) => (
+          <Link key={label} href={href} className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
             <span className="block text-sm text-slate-500">{label}</span>
             <span className="mt-1 block text-2xl font-semibold">{formatNumber(n)}</span>
           </Link>
