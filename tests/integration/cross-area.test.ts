@@ -578,7 +578,9 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(await f(ctx.supervisorKota)).toEqual(await recount("regency_code = '36.71'"));
     expect(await f(ctx.kacabCikokol)).toEqual(await recount(`district_code in (${CIKOKOL.map((k) => `'${k}'`).join(",")})`));
     expect(await f(ctx.kacabCimone)).toEqual(
-      await recount("district_code in (select bc.district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cimone')"),
+      await recount(
+        "district_code in (select bc.district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cimone')",
+      ),
     );
     expect(Object.values((await f(ctx.supervisorKota)) as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   },
