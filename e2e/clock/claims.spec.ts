@@ -9,8 +9,8 @@
 // prints; another area's officer gets 404. Money on the pages is compared with a plain SQL recount.
 import { spawnSync } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { connect } from "@/db/connection";
-import { ACCOUNTS, DEMO_PASSWORD, fillLogin } from "../support/accounts";
+import { as as login, clock, q, suiteClock } from "../support/clock";
+import { ACCOUNTS, DEMO_PASSWORD } from "../support/accounts";
 import { PASSWORD, USERS } from "../support/claims-constants";
 
 type Scenario = { regulationId: number; ids: Record<string, number>; niks: Record<string, string> };
@@ -27,28 +27,7 @@ function runScenario<T>(step: string): T {
   return JSON.parse(r.stdout) as T;
 }
 
-async function q<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const sql = connect(process.env.DATABASE_URL!, 1).sql;
-  try {
-    return (await sql.unsafe(text, params as never[])) as unknown as T[];
-  } finally {
-    await sql.end();
-  }
-}
-
-async function clock(at: string) {
-  await q(
-    `insert into portal_clock (id, pinned_at) values (1, $1::timestamptz) on conflict (id) do update set pinned_at = excluded.pinned_at, set_at = now()`,
-    [at],
-  );
-}
-
-async function as(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext({ storageState: undefined })).newPage();
-  await fillLogin(page, email, password);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
+const as = (browser: Browser, email: string, password = PASSWORD) => login(browser, email, password);
 
 /** Opens a case from the worker's claim form; returns the claim page's id. */
 async function openJkm(page: Page, workerId: number, eventDate: string) {
@@ -76,7 +55,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await clock(process.env.PORTAL_CLOCK ?? "2026-11-24T03:00:00Z");
+  await suiteClock();
 });
 
 test("heirs: the worker's own NIK is refused next to the field; the list keeps the legal order", async ({ browser }) => {

@@ -3,40 +3,17 @@
 // SP2D across both branches, each branch confirming its part, the states on the 15th and the
 // 16th, nonaktif after the grace, another area's officer refused, the printed bill. Every money
 // figure on a page is compared with a plain SQL recount.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { connect } from "@/db/connection";
+import { expect, test, type Browser } from "@playwright/test";
+import { as as login, clock, q, suiteClock } from "../support/clock";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNTS, DEMO_PASSWORD, fillLogin } from "../support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD } from "../support/accounts";
 
 const AREA = "32.07";
 const PASSWORD = "iuran-e2e-2027";
 const USERS = { supervisor: "supervisor.e2eiuran@portal.test", headA: "kacab.e2eiurana@portal.test", headB: "kacab.e2eiuranb@portal.test" };
-const db = () => connect(process.env.DATABASE_URL!, 1).sql;
 const rupiah = (n: number) => `Rp ${new Intl.NumberFormat("id-ID").format(n)}`;
 
-async function q<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const sql = db();
-  try {
-    return (await sql.unsafe(text, params as never[])) as unknown as T[];
-  } finally {
-    await sql.end();
-  }
-}
-
-/** Pins the database clock at 10.00 WIB of a day (or at an exact instant). */
-async function clock(day: string) {
-  await q(
-    `insert into portal_clock (id, pinned_at) values (1, $1::timestamptz) on conflict (id) do update set pinned_at = excluded.pinned_at, set_at = now()`,
-    [day.includes("T") ? day : `${day}T03:00:00Z`],
-  );
-}
-
-async function as(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext({ storageState: undefined })).newPage();
-  await fillLogin(page, email, password);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
+const as = (browser: Browser, email: string, password = PASSWORD) => login(browser, email, password);
 
 let regulationId = 0;
 let workerA = 0;
@@ -113,7 +90,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await clock(process.env.PORTAL_CLOCK ?? "2026-11-24T03:00:00Z");
+  await suiteClock();
 });
 
 test("a month is billed per branch, issued, paid with one SP2D and confirmed by each branch", async ({ browser }) => {

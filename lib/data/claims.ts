@@ -319,16 +319,19 @@ export type ClaimRow = {
   paid: number;
 };
 
+// A claim row's columns (ClaimRow, with the NIK for masking) and the joins they need: one list for the list and the detail.
+const CLAIM_ROW = sql`c.id, c.worker_id::int as "workerId", w.name as "workerName", c.nik, g.name as "regencyName", d.name as "districtName", c.type::text as type,
+  c.jkk_kind::text as "jkkKind", c.event_date::text as "eventDate", c.status::text as status, c.created_at::text as "createdAt",
+  coalesce((select sum(amount) from claim_components k where k.claim_id = c.id), 0)::bigint as decided,
+  coalesce((select sum(amount) from claim_payments p where p.claim_id = c.id), 0)::bigint as paid`;
+const CLAIM_FROM = sql`claims c join workers w on w.id = c.worker_id join regencies g on g.code = c.regency_code left join districts d on d.code = c.district_code`;
+
 /** Claims in the viewer's scope (a branch head: its kecamatan), open ones first, newest first. */
 export async function listClaimsForViewer(viewer: Viewer, filter: { workerId?: number; open?: boolean } = {}): Promise<ClaimRow[]> {
   assertCan(viewer.role, "claims.view");
   const list = await rows<ClaimRow & { nik: string }>(
     db(),
-    sql`select c.id, c.worker_id::int as "workerId", w.name as "workerName", c.nik, g.name as "regencyName", d.name as "districtName", c.type::text as type,
-         c.jkk_kind::text as "jkkKind", c.event_date::text as "eventDate", c.status::text as status, c.created_at::text as "createdAt",
-         coalesce((select sum(amount) from claim_components k where k.claim_id = c.id), 0)::bigint as decided,
-         coalesce((select sum(amount) from claim_payments p where p.claim_id = c.id), 0)::bigint as paid
-       from claims c join workers w on w.id = c.worker_id join regencies g on g.code = c.regency_code left join districts d on d.code = c.district_code
+    sql`select ${CLAIM_ROW} from ${CLAIM_FROM}
       where ${claimScope(viewer)} ${filter.workerId ? sql`and c.worker_id = ${filter.workerId}` : sql``}
         ${filter.open ? sql`and c.status not in ('dibayar', 'ditolak')` : sql``}
       order by (c.status in ('dibayar', 'ditolak')), c.created_at desc, c.id desc limit 500`,
@@ -394,14 +397,10 @@ export async function getClaimForViewer(viewer: Viewer, id: number): Promise<Cla
     }
   >(
     db(),
-    sql`select c.id, c.worker_id::int as "workerId", w.name as "workerName", c.nik, g.name as "regencyName", d.name as "districtName", c.type::text as type,
-         c.jkk_kind::text as "jkkKind", c.event_date::text as "eventDate", c.status::text as status, c.created_at::text as "createdAt",
-         c.place, c.description, c.event_at::text as "eventAt", c.child_name as "childName", c.child_birth_date::text as "childBirthDate", c.school_year as "schoolYear",
+    sql`select ${CLAIM_ROW}, c.place, c.description, c.event_at::text as "eventAt", c.child_name as "childName", c.child_birth_date::text as "childBirthDate", c.school_year as "schoolYear",
          c.school_level::text as "schoolLevel", c.guardian_name as "guardianName", c.penetapan_number as "penetapanNumber", c.decided_at::text as "decidedAt",
-         u.name as "decidedByName", c.refused_reason as "refusedReason", c.accident_reported_at::text as "accidentReportedAt", o.name as "officeName",
-         coalesce((select sum(amount) from claim_components k where k.claim_id = c.id), 0)::bigint as decided,
-         coalesce((select sum(amount) from claim_payments p where p.claim_id = c.id), 0)::bigint as paid
-       from claims c join workers w on w.id = c.worker_id join regencies g on g.code = c.regency_code left join districts d on d.code = c.district_code
+         u.name as "decidedByName", c.refused_reason as "refusedReason", c.accident_reported_at::text as "accidentReportedAt", o.name as "officeName"
+       from ${CLAIM_FROM}
        left join users u on u.id = c.decided_by left join offices o on o.id = c.office_id
       where c.id = ${id} and ${claimScope(viewer)}`,
   );

@@ -120,7 +120,7 @@ try {
   // the first version of this benchmark used, printed for comparison. (b): the thin rows into a
   // bare table.
   const LANDED =
-    "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, heir_name, heir_relationship, heir_nik, status, regulation_id, submitted_at, created_by, import_batch_id, status_since";
+    "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, status, regulation_id, submitted_at, created_by, import_batch_id, status_since";
   const landedFile = path.join(dir, "landed.csv");
   {
     // Read with a plain query (every value as text) and written as CSV: NULL empty, text quoted.
@@ -147,11 +147,11 @@ try {
     const villages = await villagesOf("36.03");
     return Readable.from(
       (function* () {
-        for (const r of people("3603", villages, 0)) yield `${r[0]},${r[1]},1985-01-01,L,${r[4]},36.03,${r[2]},${r[3]},${r[6]},${r[7]},draft\n`;
+        for (const r of people("3603", villages, 0)) yield `${r[0]},${r[1]},1985-01-01,L,${r[4]},36.03,${r[2]},${r[3]},draft\n`;
       })(),
     );
   };
-  const THIN = "nik, name, birth_date, sex, address, regency_code, district_code, village_code, heir_name, heir_relationship, status";
+  const THIN = "nik, name, birth_date, sex, address, regency_code, district_code, village_code, status";
   for (const table of ["bench_workers", "bench_workers_thin"]) {
     await sql.unsafe(`create table ${table} (like workers including all)`);
     // LIKE copies checks and indexes but not foreign keys: add the workers table's own.
@@ -159,7 +159,7 @@ try {
       await sql.unsafe(`alter table ${table} add ${def}`);
     }
   }
-  await sql`create table bench_bare (nik text, name text, birth_date date, sex text, address text, regency_code text, district_code text, village_code text, heir_name text, heir_relationship text, status text)`;
+  await sql`create table bench_bare (nik text, name text, birth_date date, sex text, address text, regency_code text, district_code text, village_code text, status text)`;
   const thinSource = await thin();
   const copyIndexed = await copyInto("bench_workers", LANDED, () => fs.createReadStream(landedFile));
   const copyThin = await copyInto("bench_workers_thin", THIN, () => thinSource);

@@ -26,14 +26,14 @@ export async function loadSyntheticWorkers(sql, total) {
     await sql.begin(async (tx) => {
       await tx`select set_config('portal.as_of', ${new Date(at).toISOString()}, true)`;
       await tx`insert into workers (nik, name, birth_date, sex, address, regency_code, district_code, village_code, occupation_id, status, regulation_id,
-          submitted_at, kpj_number, coverage_start, ended_on, heir_name, heir_relationship, source, created_at)
+          submitted_at, kpj_number, coverage_start, ended_on, source, created_at)
         select '36' || lpad((${offset} + g)::text, 14, '0'), 'Sintetis ' || (${offset} + g), date '1962-01-01' + ((g * 7919) % 15000),
           case when g % 2 = 0 then 'L' else 'P' end, 'Jl. Sintetis', d.regency_code, d.code, d.village, (${occ}::int[])[1 + g % ${occ.length}],
           s.status::worker_status, case when s.status in ('diajukan', 'diverifikasi', 'aktif') then d.reg end,
           case when s.status <> 'draft' then ${new Date(at).toISOString()}::timestamptz end,
           case when s.status = 'aktif' then 'B' || (${offset} + g) end, case when s.status = 'aktif' then ${new Date(at).toISOString()}::date end,
           case when s.status = 'berakhir' then ${new Date(at).toISOString()}::date end,
-          'Ahli Waris', 'istri', 'dtks_desil_1_2', ${new Date(at).toISOString()}::timestamptz
+          'dtks_desil_1_2', ${new Date(at).toISOString()}::timestamptz
         from generate_series(1, ${per}) g
         join bench_districts d on d.idx = g % ${nd}
         cross join lateral (select (array['aktif','aktif','aktif','aktif','aktif','aktif','aktif','aktif','aktif','aktif','diverifikasi','diverifikasi','diverifikasi','diajukan','diajukan','diajukan','daftar_tunggu','draft','ditolak','berakhir'])[1 + g % 20] as status) s`;
