@@ -272,6 +272,35 @@ export const aggContribution = pgTable(
 );
 
 /**
+ * agg_contribution rolled up per kabupaten/kota, with whether the kecamatan is served by a branch
+ * (`covered`: else its contributions are not billed): what area, province and national views read,
+ * a few hundred rows per area whatever its size. Kept by triggers on agg_contribution and
+ * branch_coverage (migration 0021); a branch's view reads agg_contribution by kecamatan.
+ */
+export const aggContributionArea = pgTable(
+  "agg_contribution_area",
+  {
+    regencyCode: text("regency_code").notNull(),
+    covered: boolean("covered").notNull(),
+    regulationId: integer("regulation_id").notNull(),
+    startMonth: date("start_month", { mode: "string" }).notNull(),
+    lateStart: boolean("late_start").notNull(),
+    paidThrough: date("paid_through", { mode: "string" }).notNull(),
+    paidAfter: integer("paid_after").notNull(),
+    lastPaid: date("last_paid", { mode: "string" }).notNull(),
+    longestGap: integer("longest_gap").notNull(),
+    masaCapped: integer("masa_capped").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "agg_contribution_area_pk",
+      columns: [t.regencyCode, t.covered, t.regulationId, t.startMonth, t.lateStart, t.paidThrough, t.paidAfter, t.lastPaid, t.longestGap, t.masaCapped],
+    }),
+  ],
+);
+
+/**
  * A branch head's reactivation of a person who stayed nonaktif past the regulation's rejoin window
  * (BPJS treats it as a new registration): the membership restarts on `reactivatedOn`, so the
  * months before it are no longer due and the state runs from there (membership_start(), 0017).

@@ -65,14 +65,19 @@ export async function getContributionProgressForViewer(
     n: number;
   }>(
     db(),
-    // Start months at or before collapseMonth(day) are grouped as one (collapseForDay): they change no state.
-    sql`select to_char(greatest(a.start_month, ${floor}::date), 'YYYY-MM') as "startMonth", (a.late_start and a.start_month > ${floor}::date) as "lateStart",
-         to_char(a.paid_through, 'YYYY-MM') as "paidThrough", a.paid_after as "paidAfter", to_char(a.last_paid, 'YYYY-MM') as "lastPaid", a.longest_gap as "longestGap",
-         a.masa_capped as "masaCapped", r.arrears_grace_months as grace, r.rejoin_months as rejoin, bc.district_code is not null as covered, sum(a.n)::int as n
-      from agg_contribution a join regulations r on r.id = a.regulation_id
-      left join (select distinct district_code from branch_coverage) bc on bc.district_code = a.district_code
-     where a.n <> 0 and ${enrollmentInScope(scope, sql`a.regency_code`, sql`a.district_code`)} ${one}
-     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
+    // Start months at or before collapseMonth(day) are grouped as one (collapseForDay): they change
+    // no state. Grouped on the raw columns (hashed), formatted after. A branch reads its kecamatan
+    // in agg_contribution; every other scope the per-area rollup (a few hundred rows an area).
+    sql`select to_char(x.sm, 'YYYY-MM') as "startMonth", x.ls as "lateStart", to_char(x.paid_through, 'YYYY-MM') as "paidThrough", x.paid_after as "paidAfter",
+         to_char(x.last_paid, 'YYYY-MM') as "lastPaid", x.longest_gap as "longestGap", x.masa_capped as "masaCapped", r.arrears_grace_months as grace,
+         r.rejoin_months as rejoin, x.covered, x.n
+      from (select greatest(a.start_month, ${floor}::date) as sm, (a.late_start and a.start_month > ${floor}::date) as ls, a.paid_through, a.paid_after, a.last_paid,
+                   a.longest_gap, a.masa_capped, a.regulation_id, ${scope.kind === "branch" ? sql`a.district_code in (select bc.district_code from branch_coverage bc)` : sql`a.covered`} as covered,
+                   sum(a.n)::int as n
+              from ${scope.kind === "branch" ? sql`agg_contribution` : sql`agg_contribution_area`} a
+             where a.n <> 0 and ${scope.kind === "branch" ? enrollmentInScope(scope, sql`a.regency_code`, sql`a.district_code`) : regencyInScope(scope, sql`a.regency_code`)} ${one}
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9) x
+      join regulations r on r.id = x.regulation_id`,
   );
   const stock = await firstRow<{ tercatat: number; aktif: number }>(
     db(),

@@ -148,6 +148,15 @@ async function expectProgress(day: string) {
   const p = await getContributionProgressForViewer(a.supervisor);
   const r = await recountProgress(day);
   expect({ ...p, kpi: Math.round(p.kpi * 1000) }).toMatchObject({ ...r, kpi: Math.round(r.kpi * 1000) });
+  // The per-area rollup the area reads is agg_contribution grouped, row for row.
+  const [diff] = await sql`with g as (
+      select regency_code, district_code in (select district_code from branch_coverage) as covered, regulation_id, start_month, late_start, paid_through, paid_after,
+             last_paid, longest_gap, masa_capped, sum(n)::int as n
+        from agg_contribution where regency_code = ${AREA} group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 having sum(n) <> 0),
+    r as (select regency_code, covered, regulation_id, start_month, late_start, paid_through, paid_after, last_paid, longest_gap, masa_capped, n
+            from agg_contribution_area where regency_code = ${AREA} and n <> 0)
+    select (select count(*) from (select * from g except select * from r) x)::int + (select count(*) from (select * from r except select * from g) y)::int as n`;
+  expect(diff!.n).toBe(0);
   return p;
 }
 
@@ -474,6 +483,11 @@ describe("contributions", () => {
     expect(w4.reactivations.map((r) => r.on)).toEqual(["2032-04-16"]);
     await expect(reactivateContributions(headB, ids.w4!, "dana pemda terlambat cair")).rejects.toThrow("Reaktivasi hanya");
     await expect(sql`delete from contribution_reactivations where nik = (select nik from workers where id = ${ids.w4!})`).rejects.toThrow(/append_only/);
+    await expectProgress("2032-04-16");
+    // A kecamatan no branch serves any more: its people are "tidak tertagih" at once (the rollup is rebuilt), and back.
+    const [cov] = await sql`delete from branch_coverage where district_code = ${kec.b} returning office_id`;
+    expect((await expectProgress("2032-04-16")).tidakTertagih).toBeGreaterThan(0);
+    await sql`insert into branch_coverage (district_code, office_id) values (${kec.b}, ${cov!.office_id})`;
     await expectProgress("2032-04-16");
     // Months before the restart stay unpaid and unpayable; April of the new membership is payable.
     const april = await recordPayment(a.supervisor, {
