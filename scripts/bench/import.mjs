@@ -122,6 +122,8 @@ try {
   const LANDED =
     "nik, name, birth_date, sex, address, regency_code, district_code, village_code, phone, occupation_id, income, kk_number, source, status, regulation_id, submitted_at, created_by, import_batch_id, status_since";
   const landedFile = path.join(dir, "landed.csv");
+  const heirsFile = path.join(dir, "landed-heirs.csv");
+  const HEIRS = "worker_id, name, relationship, nik, created_by";
   {
     // Read with a plain query (every value as text) and written as CSV: NULL empty, text quoted.
     const landed = await sql
@@ -134,6 +136,15 @@ try {
       .values();
     const csv = (v) => (v === null ? "" : `"${v.replace(/"/g, '""')}"`);
     fs.writeFileSync(landedFile, landed.map((r) => r.map(csv).join(",")).join("\n") + "\n");
+    // And the heir each row brought (the first entry of its worker's list), landed beside it.
+    const heirs = await sql
+      .unsafe(
+        `select h.worker_id::text, h.name, h.relationship::text, h.nik, h.created_by::text from worker_heirs h join workers w on w.id = h.worker_id
+          where w.import_batch_id = $1 order by h.id`,
+        [results[0].id],
+      )
+      .values();
+    fs.writeFileSync(heirsFile, heirs.map((r) => r.map(csv).join(",")).join("\n") + "\n");
   }
   const copyInto = async (table, columns, source) => {
     const t = performance.now();
@@ -161,7 +172,14 @@ try {
   }
   await sql`create table bench_bare (nik text, name text, birth_date date, sex text, address text, regency_code text, district_code text, village_code text, status text)`;
   const thinSource = await thin();
-  const copyIndexed = await copyInto("bench_workers", LANDED, () => fs.createReadStream(landedFile));
+  await sql.unsafe(`create table bench_heirs (like worker_heirs including all)`);
+  for (const { def } of await sql`select pg_get_constraintdef(oid) as def from pg_constraint where conrelid = 'worker_heirs'::regclass and contype = 'f'`) {
+    await sql.unsafe(`alter table bench_heirs add ${def}`);
+  }
+  // (a) lands the workers and their heirs, as the import does.
+  const copyIndexed =
+    (await copyInto("bench_workers", LANDED, () => fs.createReadStream(landedFile))) +
+    (await copyInto("bench_heirs", HEIRS, () => fs.createReadStream(heirsFile)));
   const copyThin = await copyInto("bench_workers_thin", THIN, () => thinSource);
   const bareSource = await thin();
   const copyBare = await copyInto("bench_bare", THIN, () => bareSource);
@@ -184,7 +202,7 @@ try {
     );
   }
   console.log(
-    `| (a) COPY baris yang sama (seperti didaratkan impor) ke salinan tabel workers (indeks dan constraint sama) | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyIndexed.toFixed(1)} | ${rate(ROWS, copyIndexed)} | 1,00× |`,
+    `| (a) COPY baris yang sama (seperti didaratkan impor) ke salinan tabel workers dan worker_heirs (indeks dan constraint sama) | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyIndexed.toFixed(1)} | ${rate(ROWS, copyIndexed)} | 1,00× |`,
   );
   console.log(
     `| (a′) COPY baris tipis (draf tanpa pekerjaan, regulasi, pembuat) ke salinan tabel workers | | ${ROWS.toLocaleString("id-ID")} | | | | ${copyThin.toFixed(1)} | ${rate(ROWS, copyThin)} | ${(copyIndexed / copyThin).toFixed(2)}× |`,

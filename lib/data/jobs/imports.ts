@@ -456,10 +456,6 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
              order by p.row_no
             on conflict (nik) where status <> 'berakhir' do nothing
             returning id, nik, status, regulation_id),
-          -- The row's heir is the first entry of the worker's list.
-          heirs as (insert into worker_heirs (worker_id, name, relationship, nik, created_by)
-                    select ins.id, p.c_heir_name, p.c_heir_relationship::heir_relationship, p.c_heir_nik, ${b.committedBy}::uuid
-                      from ins join pick p on p.nik_norm = ins.nik where p.c_heir_name is not null),
           ev as (${insertEvents(sql`select id, ${b.committedBy}::uuid, null::worker_status, status, regulation_id, ${`Impor berkas ${b.fileName}`}, ${today}::date, ${EVENT_NOW} from ins`)}),
           lost as (update import_rows r set outcome = 'terdaftar_di_wilayah_lain',
                      errors = jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini terdaftar di tempat lain saat impor diterapkan.'))
@@ -468,6 +464,12 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
                    returning r.row_no)
           select p.reg as regulation_id, count(*)::int as n from pick p where p.reg is not null and p.row_no in (select row_no from lost) group by 1`,
         );
+        // Each landed row's heir is the first entry of its worker's list (the workers just written
+        // by this batch, found by the live-NIK index).
+        await tx.execute(sql`insert into worker_heirs (worker_id, name, relationship, nik, created_by)
+            select w.id, r.c_heir_name, r.c_heir_relationship::heir_relationship, r.c_heir_nik, ${b.committedBy}::uuid
+              from import_rows r join workers w on w.nik = r.nik_norm and w.status <> 'berakhir' and w.import_batch_id = ${id}
+             where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome in ('valid', 'tidak_lengkap') and r.c_heir_name is not null`);
         // Places of rows refused after all are not counted.
         for (const l of inserted) taken.set(l.regulation_id, taken.get(l.regulation_id)! - l.n);
         counts = regs.map((g) => ({ regulationId: g.id, n: taken.get(g.id) ?? 0 }));
