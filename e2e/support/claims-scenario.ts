@@ -1,4 +1,4 @@
-// The claims spec's scenario (e2e/clock/claims.spec.ts), built through the portal's own code in a
+// The claims spec's scenario (e2e/clock/2-claims-2028.spec.ts), built through the portal's own code in a
 // process of its own (lib/data is server-only: run with --conditions=react-server, see
 // runScenario in the spec). Kabupaten Cirebon (32.09), used by no other spec: a branch, an
 // officer, a supervisor and a branch head; a regulation from 1 January 2028 with a quota of 5;
