@@ -93,6 +93,22 @@ export function OpenClaimForm({ action, workerId, today, deathOn }: { action: Fo
             hint="Beasiswa anak di bawah umur dibayarkan kepada walinya."
             errors={e.guardianName}
           />
+          <div className="sm:col-span-2">
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="notMarriedNotWorking"
+                defaultChecked={typed("notMarriedNotWorking") === "on"}
+                aria-describedby={e.notMarriedNotWorking ? "f-notMarriedNotWorking-err" : undefined}
+              />
+              Anak belum menikah dan tidak bekerja (pernyataan ahli waris; beasiswa berakhir bila anak menikah, bekerja, atau berusia 23 tahun)
+            </label>
+            {e.notMarriedNotWorking ? (
+              <p id="f-notMarriedNotWorking-err" className="mt-1 text-sm text-red-700">
+                {e.notMarriedNotWorking.join(" ")}
+              </p>
+            ) : null}
+          </div>
         </div>
       ) : null}
       <div>

@@ -163,7 +163,8 @@ export type ClaimInput = {
   eventTime: string | null;
   place: string;
   description: string;
-  child: { name: string; birthDate: string; level: SchoolLevel; guardianName: string | null } | null;
+  /** Beasiswa: the child; `notMarriedNotWorking` is the heir's statement (the benefit ends at marriage or work). */
+  child: { name: string; birthDate: string; level: SchoolLevel; guardianName: string | null; notMarriedNotWorking: boolean } | null;
 };
 
 async function lockWorkerInScope(tx: Tx, viewer: Viewer, id: number): Promise<WorkerRow> {
@@ -223,6 +224,10 @@ export async function openClaim(viewer: Viewer, input: ClaimInput): Promise<{ id
           );
         const c = input.child;
         if (!c || c.name.trim().length < 2) throw new UserFacingError("Isi nama anak.", { childName: ["Isi nama anak."] });
+        if (!c.notMarriedNotWorking)
+          throw new UserFacingError("Beasiswa berakhir bila anak menikah atau bekerja.", {
+            notMarriedNotWorking: ["Centang bila anak belum menikah dan tidak bekerja (pernyataan ahli waris)."],
+          });
         const year = schoolYearOf(today);
         const yearStart = `${year.slice(0, 4)}-07-01`;
         const age = Number(yearStart.slice(0, 4)) - Number(c.birthDate.slice(0, 4)) - (yearStart.slice(5) < c.birthDate.slice(5) ? 1 : 0);

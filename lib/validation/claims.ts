@@ -30,6 +30,7 @@ export const openClaimSchema = z
     childBirthDate: z.preprocess(blank, calendarDate("tanggal lahir anak").nullable()),
     schoolLevel: z.preprocess(blank, z.enum(["tk_sd", "smp", "sma", "pt"], { error: "Pilih jenjang sekolah." }).nullable()),
     guardianName: z.preprocess(blank, z.string().trim().max(150, "Nama terlalu panjang.").nullable()),
+    notMarriedNotWorking: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   })
   .superRefine((v, ctx) => {
     if (v.type !== "beasiswa" && !v.eventDate) ctx.addIssue({ code: "custom", path: ["eventDate"], message: "Isi tanggal kejadian." });

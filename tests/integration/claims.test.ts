@@ -306,7 +306,13 @@ describe("claims", () => {
   });
 
   it("beasiswa after a JKK death, per child and school year, at most two children, a guardian for a minor", async () => {
-    const child = (name: string, birthDate = "2019-05-01") => ({ name, birthDate, level: "tk_sd" as const, guardianName: "Ani (ibu)" });
+    const child = (name: string, birthDate = "2019-05-01") => ({
+      name,
+      birthDate,
+      level: "tk_sd" as const,
+      guardianName: "Ani (ibu)",
+      notMarriedNotWorking: true,
+    });
     // The JKM death with 11 months of masa iur makes no child eligible.
     await expect(openClaim(a.officer, claim({ workerId: ids.lunas!, type: "beasiswa", child: child("Anak Lunas") }))).rejects.toThrow("tidak berhak");
     await expect(
@@ -317,6 +323,10 @@ describe("claims", () => {
     await expect(openClaim(a.officer, claim({ workerId: ids.menunggak!, type: "beasiswa", child: child("Tua", "2005-01-01") }))).rejects.toMatchObject({
       fieldErrors: { childBirthDate: expect.any(Array) },
     });
+    // The benefit ends when the child marries or works: the heir's statement is asked for.
+    await expect(
+      openClaim(a.officer, claim({ workerId: ids.menunggak!, type: "beasiswa", child: { ...child("Dewi"), notMarriedNotWorking: false } })),
+    ).rejects.toMatchObject({ fieldErrors: { notMarriedNotWorking: expect.any(Array) } });
     const first = await openClaim(a.officer, claim({ workerId: ids.menunggak!, type: "beasiswa", child: child("Dewi") }));
     expect((await getClaimForViewer(a.officer, first.id)).benefit).toMatchObject({ total: 1_500_000 });
     await expect(openClaim(a.officer, claim({ workerId: ids.menunggak!, type: "beasiswa", child: child("Dewi") }))).rejects.toThrow("Sudah ada klaim");

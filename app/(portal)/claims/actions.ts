@@ -18,7 +18,13 @@ export const openClaimAction = authorizedAction("claims.open", openClaimSchema, 
     description: input.description,
     child:
       input.type === "beasiswa"
-        ? { name: input.childName ?? "", birthDate: input.childBirthDate ?? "", level: input.schoolLevel ?? "tk_sd", guardianName: input.guardianName }
+        ? {
+            name: input.childName ?? "",
+            birthDate: input.childBirthDate ?? "",
+            level: input.schoolLevel ?? "tk_sd",
+            guardianName: input.guardianName,
+            notMarriedNotWorking: input.notMarriedNotWorking,
+          }
         : null,
   });
   revalidatePath(`/workers/${input.workerId}`);
