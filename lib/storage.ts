@@ -89,12 +89,17 @@ export async function receiveUpload(
 }
 
 /** Streams a PDF upload into the store (receiveUpload for PDF only). */
-export async function receivePdf(body: ReadableStream<Uint8Array> | null, createdBy: string | null, maxBytes = MAX_PDF_BYTES): Promise<StoredFile> {
+export async function receivePdf(
+  body: ReadableStream<Uint8Array> | null,
+  createdBy: string | null,
+  what: { kind: "regulation_document" | "payment_proof" | "death_document" | "reconciliation_signed"; label: string },
+  maxBytes = MAX_PDF_BYTES,
+): Promise<StoredFile> {
   return receiveUpload(body, {
     createdBy,
-    kind: "regulation_document",
+    kind: what.kind,
     accept: ["pdf"],
-    refused: "Berkas bukan PDF. Unggah dokumen regulasi dalam format PDF.",
+    refused: `Berkas bukan PDF. Unggah ${what.label} dalam format PDF.`,
     maxBytes,
     tooLarge: `Berkas lebih dari ${maxBytes / 1024 / 1024} MB. Perkecil PDF-nya lalu unggah lagi.`,
   });

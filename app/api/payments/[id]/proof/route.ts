@@ -12,7 +12,7 @@ export const POST = authorizedRoute<{ id: string }>(
     if (Number(req.headers.get("content-length") ?? 0) > MAX_PDF_BYTES) throw new HttpError(413, "Berkas lebih dari 10 MB. Perkecil PDF-nya lalu unggah lagi.");
     // Scope first: nothing of another area's upload reaches the store.
     await getPaymentForViewer(viewer, id);
-    const stored = await receivePdf(req.body, viewer.id);
+    const stored = await receivePdf(req.body, viewer.id, { kind: "payment_proof", label: "bukti SP2D" });
     try {
       const name = uploadName(req.headers, "sp2d.pdf");
       const previous = await setPaymentProof(viewer, id, { fileId: stored.id, name });

@@ -11,7 +11,7 @@ export const POST = authorizedRoute<{ id: string }>(
     const id = routeId(params.id, "Rekonsiliasi");
     if (Number(req.headers.get("content-length") ?? 0) > MAX_PDF_BYTES) throw new HttpError(413, "Berkas lebih dari 10 MB. Perkecil PDF-nya lalu unggah lagi.");
     await getReconciliationForViewer(viewer, id);
-    const stored = await receivePdf(req.body, viewer.id);
+    const stored = await receivePdf(req.body, viewer.id, { kind: "reconciliation_signed", label: "berita acara rekonsiliasi bertanda tangan" });
     try {
       const name = uploadName(req.headers, "berita-acara.pdf");
       await lockReconciliation(viewer, id, { fileId: stored.id, name });

@@ -19,7 +19,7 @@ export const POST = authorizedRoute<{ id: string }>(
     const amendment = amendmentOf(req.nextUrl.searchParams);
     // Scope first: nothing of another area's upload reaches the store.
     await getRegulationForViewer(viewer, id);
-    const stored = await receivePdf(req.body, viewer.id);
+    const stored = await receivePdf(req.body, viewer.id, { kind: "regulation_document", label: "dokumen regulasi" });
     try {
       const originalName = uploadName(req.headers, "regulasi.pdf");
       const file = { storedName: stored.id, originalName };

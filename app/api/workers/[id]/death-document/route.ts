@@ -13,7 +13,7 @@ export const POST = authorizedRoute<{ id: string }>(
     // Scope first: nothing of another area's upload reaches the store.
     const death = await getDeathForViewer(viewer, id);
     if (!death) throw new NotFoundError("Kematian");
-    const stored = await receivePdf(req.body, viewer.id);
+    const stored = await receivePdf(req.body, viewer.id, { kind: "death_document", label: "akta atau surat keterangan kematian" });
     try {
       const name = uploadName(req.headers, "kematian.pdf");
       const previous = await setDeathDocument(viewer, death.id, { fileId: stored.id, name });
