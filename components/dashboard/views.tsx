@@ -19,7 +19,7 @@ import { today as clockToday } from "@/lib/clock";
 import { getBenefitFiguresForViewer, listClaimsForViewer, listLatestPayoutsForViewer } from "@/lib/data/claims";
 import { getContributionProgressForViewer, getRegulationActualsForViewer } from "@/lib/data/contributions";
 import { CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
-import { dayLabel } from "@/lib/domain/wib";
+import { dayLabel, daysSince, waitLabel } from "@/lib/domain/wib";
 import { forecastText } from "@/lib/domain/regulations";
 import { formatNumber, formatRupiah } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
@@ -447,7 +447,7 @@ async function BranchQueue({ viewer }: { viewer: Viewer }) {
     >
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="branch-queue">
         <Stat label="Menunggu verifikasi" value={formatNumber(q.diajukan)} />
-        <Stat label="Paling lama menunggu" value={q.oldestDays == null ? "—" : `${formatNumber(q.oldestDays)} hari`} />
+        <Stat label="Paling lama menunggu" value={q.oldestDays == null ? "—" : waitLabel(q.oldestDays)} />
         <Stat label="Menunggu nomor KPJ" value={formatNumber(q.diverifikasi)} />
       </dl>
     </Card>
@@ -583,7 +583,7 @@ async function BenefitPanel({
                   </Td>
                   <Td className="text-xs">{CLAIM_TYPE_LABELS[c.type]}</Td>
                   <Td>{CLAIM_STATUS_LABELS[c.status]}</Td>
-                  <Td>{`${Math.max(0, Math.round((Date.parse(today) - Date.parse(c.createdAt.slice(0, 10))) / 86_400_000))} hari`}</Td>
+                  <Td>{waitLabel(daysSince(c.createdAt, today))}</Td>
                 </tr>
               ))}
             </Table>

@@ -1,4 +1,5 @@
 "use client";
+import { waitLabel } from "@/lib/domain/wib";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -156,7 +157,7 @@ export function VerificationQueue({ rows, verify, reject }: { rows: QueueRow[]; 
                   {r.districtName} / {r.villageName}
                 </td>
                 <td className="px-3 py-2">{r.status === "diajukan" ? "Menunggu verifikasi" : "Menunggu nomor KPJ"}</td>
-                <td className="px-3 py-2">{r.waitingDays} hari</td>
+                <td className="px-3 py-2">{waitLabel(r.waitingDays)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,10 +4,10 @@ import { db } from "@/db/client";
 import { assertCan } from "@/lib/authz/permissions";
 import { districtInScope, enrollmentInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now, today as clockToday } from "@/lib/clock";
+import { today as clockToday } from "@/lib/clock";
 import { committedCost } from "@/lib/domain/budget";
 import { forecastQuota, pacePerWeek, type Forecast } from "@/lib/domain/regulations";
-import { addDays, monthOf } from "@/lib/domain/wib";
+import { addDays, daysSince, monthOf } from "@/lib/domain/wib";
 import { NotFoundError } from "./errors";
 import { aktifByMonth } from "./internal/coverage";
 import { inForceOn, inForceToday } from "./internal/in-force";
@@ -304,7 +304,7 @@ export async function getBranchQueueStatsForViewer(viewer: Viewer) {
   return {
     diajukan: counts?.diajukan ?? 0,
     diverifikasi: counts?.diverifikasi ?? 0,
-    oldestDays: at ? Math.floor(((await now()).getTime() - at.getTime()) / 86_400_000) : null,
+    oldestDays: at ? daysSince(at, await clockToday()) : null,
   };
 }
 

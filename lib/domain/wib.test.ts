@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, dayLabel, monthLabel, monthsBetween, wibDay } from "./wib";
+import { addDays, addMonths, dayLabel, monthLabel, monthsBetween, wibDay, daysSince, waitLabel } from "./wib";
 
 describe("WIB calendar", () => {
   it("puts 17:00 UTC on the next WIB day and month", () => {
@@ -18,5 +18,20 @@ describe("WIB calendar", () => {
   it("labels in Indonesian", () => {
     expect(monthLabel("2027-03")).toBe("Maret 2027");
     expect(dayLabel("2026-11-24")).toBe("24 November 2026");
+  });
+});
+
+describe("waiting days", () => {
+  it("counts WIB calendar days, never below 0, and says 'hari ini' for the same day", () => {
+    // 23.30 WIB on the 23rd is still the 23rd: one day to the 24th.
+    expect(daysSince(new Date("2026-11-23T16:30:00Z"), "2026-11-24")).toBe(1);
+    // 00.30 WIB on the 24th (17.30 UTC the day before) is the 24th: today.
+    expect(daysSince(new Date("2026-11-23T17:30:00Z"), "2026-11-24")).toBe(0);
+    expect(daysSince("2026-10-25 03:00:00+00", "2026-11-24")).toBe(30);
+    // Written at a moved clock's later instant: not "-1 hari".
+    expect(daysSince(new Date("2026-11-26T03:00:00Z"), "2026-11-24")).toBe(0);
+    expect(waitLabel(0)).toBe("hari ini");
+    expect(waitLabel(1)).toBe("1 hari");
+    expect(waitLabel(1234)).toBe("1.234 hari");
   });
 });

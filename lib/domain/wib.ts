@@ -25,6 +25,20 @@ export function monthsBetween(a: string, b: string): number {
   return Math.max(0, (yb - ya) * 12 + (mb - ma) + 1);
 }
 
+/**
+ * Whole WIB calendar days from an instant (or a "YYYY-MM-DD…" text timestamp) to `today`; never
+ * below 0 (a record written at a moved clock's later instant is "today", not "-1 hari").
+ */
+export function daysSince(instant: Date | string, today: string): number {
+  const from = wibDay(instant);
+  return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+}
+
+/** "hari ini", "1 hari", "12 hari". */
+export function waitLabel(days: number): string {
+  return days === 0 ? "hari ini" : `${days.toLocaleString("id-ID")} hari`;
+}
+
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

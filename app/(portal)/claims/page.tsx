@@ -6,7 +6,7 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { today as clockToday } from "@/lib/clock";
 import { listClaimsForViewer } from "@/lib/data/claims";
 import { CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
-import { dayLabel } from "@/lib/domain/wib";
+import { dayLabel, daysSince, waitLabel } from "@/lib/domain/wib";
 import { formatRupiah } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Klaim" };
@@ -15,8 +15,6 @@ export const metadata: Metadata = { title: "Klaim" };
 export default async function ClaimsPage() {
   const viewer = await requireViewer("claims.view");
   const [claims, today] = await Promise.all([listClaimsForViewer(viewer), clockToday()]);
-  const ageDays = (iso: string) =>
-    Math.max(0, Math.round((new Date(`${today}T00:00:00Z`).getTime() - new Date(`${iso.slice(0, 10)}T00:00:00Z`).getTime()) / 86_400_000));
   return (
     <>
       <PageHeader
@@ -42,7 +40,7 @@ export default async function ClaimsPage() {
                 <Td className="text-xs">{c.type === "jkk" && c.jkkKind ? `JKK: ${JKK_KIND_LABELS[c.jkkKind]}` : CLAIM_TYPE_LABELS[c.type]}</Td>
                 <Td>{dayLabel(c.eventDate)}</Td>
                 <Td>{CLAIM_STATUS_LABELS[c.status]}</Td>
-                <Td>{c.status === "dibayar" || c.status === "ditolak" ? "—" : `${ageDays(c.createdAt)} hari`}</Td>
+                <Td>{c.status === "dibayar" || c.status === "ditolak" ? "—" : waitLabel(daysSince(c.createdAt, today))}</Td>
                 <Td className="tabular-nums">{c.decided ? formatRupiah(c.decided) : "—"}</Td>
                 <Td className="tabular-nums">{c.paid ? formatRupiah(c.paid) : "—"}</Td>
               </tr>

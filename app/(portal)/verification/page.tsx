@@ -3,10 +3,10 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { KpjUpload } from "@/components/workers/kpj-upload";
 import { CorrectionDecision, VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
-import { now } from "@/lib/clock";
+import { today as clockToday } from "@/lib/clock";
 import { listCorrectionRequestsForViewer } from "@/lib/data/corrections";
 import { listVerificationQueueForViewer } from "@/lib/data/workers";
-import { dayLabel } from "@/lib/domain/wib";
+import { dayLabel, daysSince, waitLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { decideCorrectionAction, rejectWorkersAction, verifyWorkersAction } from "../workers/actions";
 
@@ -22,14 +22,14 @@ export const metadata: Metadata = { title: "Verifikasi" };
 export default async function VerificationPage() {
   const viewer = await requireViewer("workers.verify");
   const [rows, corrections] = await Promise.all([listVerificationQueueForViewer(viewer), listCorrectionRequestsForViewer(viewer)]);
-  const today = (await now()).getTime();
-  const queue = rows.map((r) => ({ ...r, waitingDays: r.submittedAt ? Math.floor((today - r.submittedAt.getTime()) / 86_400_000) : 0 }));
+  const today = await clockToday();
+  const queue = rows.map((r) => ({ ...r, waitingDays: r.submittedAt ? daysSince(r.submittedAt, today) : 0 }));
   const pending = queue.filter((r) => r.status === "diajukan");
   return (
     <>
       <PageHeader
         title="Verifikasi"
-        description={`${viewer.officeName}: pekerja yang diajukan di kecamatan yang dilayani cabang ini. ${formatNumber(pending.length)} menunggu verifikasi${pending.length ? `, paling lama ${Math.max(...pending.map((r) => r.waitingDays))} hari` : ""}.`}
+        description={`${viewer.officeName}: pekerja yang diajukan di kecamatan yang dilayani cabang ini. ${formatNumber(pending.length)} menunggu verifikasi${pending.length ? `, paling lama ${waitLabel(Math.max(...pending.map((r) => r.waitingDays)))}` : ""}.`}
       />
       <div className="mb-6">
         <Card title="Catat KPJ dari berkas">
