@@ -44,6 +44,19 @@ test("officer registers, branch verifies and records the KPJ, officer sees the w
   await expect(officer.getByTestId("nik")).toHaveText(/^3671••••••••\d{4}$/);
   await officer.getByRole("button", { name: "Tampilkan NIK" }).click();
   await expect(officer.getByTestId("nik")).toHaveText(nik);
+  // The proof of enrolment the officer prints and hands over: KPJ, coverage start, NIK masked.
+  await officer.getByRole("link", { name: "Cetak surat keterangan kepesertaan" }).click();
+  const letter = officer.getByTestId("surat-kepesertaan");
+  await expect(letter.getByRole("heading", { name: "Surat Keterangan Kepesertaan" })).toBeVisible();
+  await expect(letter).toContainText(`Nomor KPJ: ${kpj}`);
+  await expect(letter).toContainText("Mulai kepesertaan: 24 November 2026");
+  await expect(letter).toContainText(/NIK: 3671••••••••\d{4}/);
+  await expect(letter).not.toContainText(nik);
+  // Another area's officer: 404.
+  const kab = await as(browser, "petugasKab");
+  await kab.goto(`${url}/letter`);
+  await expect(kab.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+  await officer.goto(url);
   // The processing record lists the branch's verification and the NIK reveal, with WIB times.
   const record = await (await officer.request.get(`/api/workers/${url.split("/").pop()}/processing-record`)).text();
   expect(record).toContain("worker.reveal_nik");

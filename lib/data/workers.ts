@@ -555,6 +555,52 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
   };
 }
 
+export type EnrolmentLetter = {
+  name: string;
+  nikMasked: string;
+  birthDate: string;
+  kpjNumber: string;
+  coverageStart: string;
+  regulationTitle: string;
+  regulationNumber: string | null;
+  regencyName: string;
+  districtName: string | null;
+  villageName: string | null;
+};
+
+/**
+ * "Surat Keterangan Kepesertaan": what the officer prints and hands to an aktif worker (name,
+ * masked NIK, KPJ, coverage start, the regulation that pays). Printing it is logged.
+ */
+export async function getEnrolmentLetterForViewer(viewer: Viewer, id: number): Promise<EnrolmentLetter> {
+  assertCan(viewer.role, "workers.register");
+  const [w] = await rows<EnrolmentLetter & { nik: string; status: WorkerStatus }>(
+    db(),
+    sql`select workers.nik, workers.status::text as status, workers.name, workers.birth_date::text as "birthDate", workers.kpj_number as "kpjNumber",
+           workers.coverage_start::text as "coverageStart", r.title as "regulationTitle", r.number as "regulationNumber", g.name as "regencyName",
+           d.name as "districtName", v.name as "villageName"
+      from workers join regencies g on g.code = workers.regency_code left join districts d on d.code = workers.district_code
+      left join villages v on v.code = workers.village_code left join regulations r on r.id = workers.regulation_id
+     where workers.id = ${id} and ${inScope(viewer)}`,
+  );
+  if (!w) throw new NotFoundError("Pekerja");
+  if (w.status !== "aktif" || !w.kpjNumber || !w.coverageStart || !w.regulationTitle)
+    throw new UserFacingError("Surat keterangan kepesertaan hanya untuk peserta aktif (sudah punya nomor KPJ).");
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.letter", entityType: "worker", entityId: String(id), details: {} });
+  return {
+    name: w.name,
+    nikMasked: maskNik(w.nik),
+    birthDate: w.birthDate,
+    kpjNumber: w.kpjNumber,
+    coverageStart: w.coverageStart,
+    regulationTitle: w.regulationTitle,
+    regulationNumber: w.regulationNumber,
+    regencyName: w.regencyName,
+    districtName: w.districtName,
+    villageName: w.villageName,
+  };
+}
+
 /** The full NIK, after an explicit action, logged. */
 export async function revealWorkerNik(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.revealNik");

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "refund.create",
   "refund.receive",
   "contribution.reactivate",
+  "worker.letter",
   "heir.add",
   "heir.update",
   "heir.remove",

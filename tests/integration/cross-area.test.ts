@@ -261,6 +261,14 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
     await forbidden(f(ctx.kakanwil, ctx.kotaWorkerId));
   },
+  "workers.getEnrolmentLetterForViewer": async (ctx, f) => {
+    const { rows: aktif } = (await (ctx.mod.workers!.listWorkersForViewer as Fn)(ctx.kotaPetugas, { status: "aktif" })) as { rows: { id: number }[] };
+    await expect(f(ctx.kabSupervisor, aktif[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kacabCikokol, aktif[0]!.id));
+    await expect(f(ctx.kotaPetugas, aktif[0]!.id)).resolves.toMatchObject({ nikMasked: expect.stringMatching(/••••/), kpjNumber: expect.any(String) });
+    // Not aktif (a draft): no letter.
+    await expect(f(ctx.kotaPetugas, ctx.kotaWorkerId)).rejects.toThrow("hanya untuk peserta aktif");
+  },
   "workers.getProcessingRecordForViewer": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
     const own = (await f(ctx.kotaPetugas, ctx.kotaWorkerId)) as { audit: { action: string }[]; events: { to: string }[] };

@@ -234,6 +234,11 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
                 Ubah data
               </Link>
             ) : null}
+            {can(role, "workers.register") && w.status === "aktif" && w.kpjNumber ? (
+              <Link href={`/workers/${w.id}/letter`} className={`${buttonClass("secondary")} ml-2`}>
+                Cetak surat keterangan kepesertaan
+              </Link>
+            ) : null}
             {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? (
               <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" />
             ) : null}
