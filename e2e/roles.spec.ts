@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, stateFile, type AccountKey } from "./support/accounts";
 
-// Each demo role lands on its dashboard, sees its own area in the header and only its navigation.
+// Each demo role lands on its dashboard ("Perlu tindakan" first), sees its own area in the header and only its navigation; the Wilayah page shows its work area.
 const SCOPE: Record<AccountKey, { regencies: string[]; districts: string }> = {
   admin: { regencies: [], districts: "7.285" },
   petugasKota: { regencies: ["Kota Tangerang"], districts: "13" },
@@ -33,6 +33,10 @@ for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
       await expect(page.getByTestId("viewer-badge")).toContainText(ACCOUNTS[key].badge);
       const nav = page.getByRole("navigation", { name: "Navigasi utama" });
       await expect(nav.getByRole("link")).toHaveText([...ACCOUNTS[key].nav]);
+      // "Perlu tindakan" first: the work waiting for this role, or the province's alerts.
+      await expect(page.getByTestId(key === "admin" || key === "kakanwil" ? "province-alerts" : "work-todo")).toBeVisible();
+      // The work area's figures live on the Wilayah page.
+      await page.goto("/areas");
       await expect(page.locator("dt", { hasText: "Kecamatan" }).locator("+ dd")).toHaveText(SCOPE[key].districts);
       if (SCOPE[key].regencies.length) {
         const items = page.getByTestId("scope-regencies").getByRole("link");

@@ -321,3 +321,64 @@ export async function listBranchAreasForViewer(viewer: Viewer) {
      where ${regencyInScope(scopeOf(viewer), sql.raw("g.code"))}
      group by g.code, g.name order by g.code`);
 }
+
+export type WorkTodo = {
+  /** Enrollments in the viewer's scope by status (agg_current: no scan of workers). */
+  byStatus: Record<"draft" | "menunggu_persetujuan" | "ditolak" | "daftar_tunggu" | "diajukan" | "diverifikasi", number>;
+  /** The oldest submission waiting for verification, in WIB days (branch heads). */
+  oldestDays: number | null;
+  /** Import batches validated and waiting to be applied (pemda). */
+  importsToApply: number;
+};
+
+/** What waits on the viewer's own work: the counts the home page's "Perlu tindakan" links to the filtered lists. */
+export async function countWorkTodoForViewer(viewer: Viewer): Promise<WorkTodo> {
+  assertCan(viewer.role, "dashboard.view");
+  const [c] = await rows<WorkTodo["byStatus"]>(sql`
+    select ${sql.raw(
+      ["draft", "menunggu_persetujuan", "ditolak", "daftar_tunggu", "diajukan", "diverifikasi"]
+        .map((s) => `coalesce(sum(n) filter (where status = '${s}'), 0)::int as "${s}"`)
+        .join(", "),
+    )}
+      from agg_current a where ${aggScope(viewer)}`);
+  const scope = scopeOf(viewer);
+  const [imports] =
+    scope.kind === "regency"
+      ? await rows<{ n: number }>(sql`select count(*)::int as n from import_batches b where b.status = 'tervalidasi' and b.regency_code = ${scope.regencyCode}`)
+      : [{ n: 0 }];
+  const oldestDays = scope.kind === "branch" ? (await getBranchQueueStatsForViewer(viewer)).oldestDays : null;
+  return { byStatus: c!, oldestDays, importsToApply: imports!.n };
+}
+
+export type ProvinceAlert = {
+  regencyCode: string;
+  regencyName: string;
+  kind: "menunggu_tanpa_regulasi" | "kecamatan_tanpa_cabang" | "regulasi_berakhir";
+  n: number;
+  day: string | null;
+};
+
+/**
+ * The Kanwil's (and admin's) alerts for a province: areas with a waiting list and no regulation in
+ * force, kecamatan no branch serves (per area), and regulations in force that end within 90 days.
+ */
+export async function listProvinceAlertsForViewer(viewer: Viewer, provinceCode: string): Promise<ProvinceAlert[]> {
+  assertCan(viewer.role, "dashboard.province");
+  const scope = scopeOf(viewer);
+  if (scope.kind === "province" && scope.provinceCode !== provinceCode) throw new NotFoundError("Provinsi");
+  const today = await clockToday();
+  return rows<ProvinceAlert>(sql`
+    select g.code as "regencyCode", g.name as "regencyName", 'menunggu_tanpa_regulasi' as kind, w.n, null as day
+      from regencies g join (select regency_code, sum(n)::int as n from agg_current where status = 'daftar_tunggu' group by 1) w on w.regency_code = g.code
+     where g.province_code = ${provinceCode} and w.n > 0 and not exists (select 1 from regulations r where r.regency_code = g.code and ${inForceToday(today)})
+    union all
+    select g.code, g.name, 'kecamatan_tanpa_cabang', count(*)::int, null
+      from regencies g join districts d on d.regency_code = g.code
+     where g.province_code = ${provinceCode} and not exists (select 1 from branch_coverage bc where bc.district_code = d.code)
+     group by g.code, g.name
+    union all
+    select g.code, g.name, 'regulasi_berakhir', 1, r.ends_on::text
+      from regencies g join regulations r on r.regency_code = g.code
+     where g.province_code = ${provinceCode} and ${inForceToday(today)} and r.ends_on is not null and r.ends_on <= ${addDays(today, 90)}::date
+     order by 3, 2`);
+}

@@ -331,6 +331,52 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(((await f(ctx.kakanwil)) as { code: string }[]).map((p) => p.code)).toEqual(["36"]);
     expect(((await f(ctx.admin)) as unknown[]).length).toBe(38);
   },
+  "dashboard.countWorkTodoForViewer": async (ctx, f) => {
+    const recount = async (where: string) => {
+      const { sql } = connect(inject("databaseUrl"), 1);
+      try {
+        const r = (await sql.unsafe(`select status::text, count(*)::int as n from workers where ${where} group by 1`)) as unknown as {
+          status: string;
+          n: number;
+        }[];
+        const n = (k: string) => r.find((x) => x.status === k)?.n ?? 0;
+        return Object.fromEntries(["draft", "menunggu_persetujuan", "ditolak", "daftar_tunggu", "diajukan", "diverifikasi"].map((k) => [k, n(k)]));
+      } finally {
+        await sql.end();
+      }
+    };
+    type Todo = { byStatus: Record<string, number>; oldestDays: number | null; importsToApply: number };
+    expect(((await f(ctx.kotaPetugas)) as Todo).byStatus).toEqual(await recount("regency_code = '36.71'"));
+    expect(((await f(ctx.kabSupervisor)) as Todo).byStatus).toEqual(await recount("regency_code = '36.03'"));
+    const branch = (await f(ctx.kacabCikokol)) as Todo;
+    expect(branch.byStatus).toEqual(await recount(`district_code in (${CIKOKOL.map((k) => `'${k}'`).join(",")})`));
+    expect(branch.oldestDays).toBeGreaterThanOrEqual(0);
+    expect(branch.importsToApply).toBe(0);
+  },
+  "dashboard.listProvinceAlertsForViewer": async (ctx, f) => {
+    type Alert = { regencyCode: string; kind: string; n: number };
+    const alerts = (await f(ctx.kakanwil, "36")) as Alert[];
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      // Kota Tangerang Selatan has a waiting list and no regulation in force (the demo).
+      const [waiting] = await sql`select count(*)::int as n from workers where regency_code = '36.74' and status = 'daftar_tunggu'`;
+      expect(alerts).toContainEqual(expect.objectContaining({ regencyCode: "36.74", kind: "menunggu_tanpa_regulasi", n: waiting!.n }));
+      const uncovered = await sql`select d.regency_code, count(*)::int as n from districts d where d.regency_code like '36.%'
+        and not exists (select 1 from branch_coverage bc where bc.district_code = d.code) group by 1 order by 1`;
+      expect(
+        alerts
+          .filter((a) => a.kind === "kecamatan_tanpa_cabang")
+          .map((a) => [a.regencyCode, a.n])
+          .sort(),
+      ).toEqual(uncovered.map((u) => [u.regency_code, u.n]));
+    } finally {
+      await sql.end();
+    }
+    expect(alerts.every((a) => a.regencyCode.startsWith("36."))).toBe(true);
+    await expect(f(ctx.kakanwil, "32")).rejects.toBeInstanceOf(NotFoundError);
+    await forbidden(f(ctx.kotaPetugas, "36"));
+    await forbidden(f(ctx.kacabCikokol, "36"));
+  },
   "dashboard.listAreaFiguresForViewer": async (ctx, f) => {
     const fy = { fiscalYear: 2026, funder: null };
     await forbidden(f(ctx.kacabCikokol, fy));

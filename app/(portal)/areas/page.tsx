@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
-import { listDistrictsForViewer, listRegenciesForViewer } from "@/lib/data/areas";
+import { getScopeSummaryForViewer, listDistrictsForViewer, listRegenciesForViewer } from "@/lib/data/areas";
 import { formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Wilayah" };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Wilayah" };
 export default async function AreasPage({ searchParams }: { searchParams: Promise<{ kab?: string }> }) {
   const viewer = await requireViewer("areas.view");
   const { kab } = await searchParams;
-  const regencies = await listRegenciesForViewer(viewer);
+  const [regencies, summary] = await Promise.all([listRegenciesForViewer(viewer), getScopeSummaryForViewer(viewer)]);
   // One kabupaten/kota at a time; pemda users have exactly one.
   const selected = regencies.find((r) => r.code === kab) ?? (regencies.length === 1 ? regencies[0] : undefined);
   const districts = selected ? await listDistrictsForViewer(viewer, { regencyCode: selected.code }) : [];
@@ -21,9 +21,14 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
         title="Wilayah"
         description="Kecamatan dan kelurahan/desa dalam wilayah kerja Anda, dengan kantor cabang BPJS Ketenagakerjaan yang melayaninya."
       />
-      {regencies.length > 1 ? (
+      <dl className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="scope-summary">
+        <Stat label="Kabupaten/kota" value={formatNumber(summary.regencies)} />
+        <Stat label="Kecamatan" value={formatNumber(summary.districts)} />
+        <Stat label="Kelurahan/desa" value={formatNumber(summary.villages)} />
+      </dl>
+      {regencies.length ? (
         <Card title="Kabupaten/kota">
-          <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="scope-regencies">
             {regencies.map((r) => (
               <li key={r.code}>
                 <Link

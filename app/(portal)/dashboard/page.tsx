@@ -1,17 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
-import { Skeleton } from "@/components/dashboard/charts";
-import { Card, PageHeader, Stat } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
 import type { Viewer } from "@/lib/authz/viewer";
 import { AreaView, BranchView, FilterBar, ProvinceView } from "@/components/dashboard/views";
 import { requireViewer } from "@/lib/auth/viewer";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { viewerPlace } from "@/lib/authz/viewer";
 import { now } from "@/lib/clock";
-import { getScopeSummaryForViewer, listProvincesForViewer, listRegenciesForViewer } from "@/lib/data/areas";
+import { listProvincesForViewer } from "@/lib/data/areas";
 import { countBillingTodoForViewer } from "@/lib/data/billing";
 import { countClaimTodoForViewer } from "@/lib/data/claims";
+import { countWorkTodoForViewer, listProvinceAlertsForViewer, type ProvinceAlert } from "@/lib/data/dashboard";
+import { dayLabel, waitLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
 
@@ -41,11 +41,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         {header}
+        {provinceCode ? <ProvinceAlerts viewer={viewer} provinceCode={provinceCode} /> : null}
         <h2 className="mb-3 text-xl font-semibold">Capaian {province?.name ?? "provinsi"}</h2>
         <FilterBar sp={sp} filter={filter} years={years} provinces={viewer.role === "admin" ? provinces : undefined} />
         <ReportLink href={`/reports/quarterly${withParams(sp, { urut: null })}`} />
         <ProvinceView viewer={viewer} filter={{ ...filter, provinceCode: provinceCode ?? null, regencyCode: filter.regencyCode }} sp={sp} sort={sort} />
-        <WorkArea viewer={viewer} />
       </>
     );
   }
@@ -57,53 +57,111 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 className="mb-3 text-xl font-semibold">{viewer.officeName}</h2>
         <FilterBar sp={sp} filter={filter} years={years} />
         <BranchView viewer={viewer} filter={filter} sp={sp} />
-        <WorkArea viewer={viewer} />
       </>
     );
   }
   return (
     <>
       {header}
-      {viewer.role === "supervisor" ? <WorkTodo viewer={viewer} /> : null}
+      <WorkTodo viewer={viewer} />
       <h2 className="mb-3 text-xl font-semibold">Capaian {viewer.regencyName}</h2>
       <FilterBar sp={sp} filter={filter} years={years} />
       <ReportLink href={`/reports/quarterly${withParams(sp, { kab: viewer.regencyCode })}`} />
       <AreaView viewer={viewer} regencyCode={viewer.regencyCode!} filter={filter} sp={sp} />
-      <WorkArea viewer={viewer} />
     </>
   );
 }
 
-/** What waits for the branch head (issue, confirm, BPJS's claim steps) and the supervisor (pay, claim documents and submission). */
+type TodoItem = { label: string; n: number | string; href: string; primary?: boolean };
+
+/**
+ * "Perlu tindakan" first, per role, each count linking to its filtered list: the officer's rejected
+ * and draft registrations and the waiting list; the supervisor's approvals, imports to apply and
+ * bills; the branch head's verification queue (oldest wait), bills to issue and payments to
+ * confirm; claims for all three.
+ */
 async function WorkTodo({ viewer }: { viewer: Viewer }) {
-  const [t, k] = await Promise.all([countBillingTodoForViewer(viewer), countClaimTodoForViewer(viewer)]);
-  const items: [string, number, string][] =
+  const [w, t, k] = await Promise.all([countWorkTodoForViewer(viewer), countBillingTodoForViewer(viewer), countClaimTodoForViewer(viewer)]);
+  const s = w.byStatus;
+  const items: TodoItem[] =
     viewer.role === "kepala_cabang"
       ? [
-          ["Tagihan menunggu diterbitkan", t.drafts, "/billing"],
-          ["Pembayaran menunggu konfirmasi", t.toConfirm, "/billing"],
-          ["Klaim menunggu penetapan BPJS", k.diajukan, "/claims"],
-          ["Klaim ditetapkan, belum dibayar", k.ditetapkan, "/claims"],
+          { label: "Menunggu verifikasi", n: s.diajukan, href: "/verification", primary: s.diajukan > 0 },
+          { label: "Menunggu nomor KPJ", n: s.diverifikasi, href: "/verification" },
+          { label: "Paling lama menunggu", n: w.oldestDays == null ? "—" : waitLabel(w.oldestDays), href: "/verification" },
+          { label: "Tagihan menunggu diterbitkan", n: t.drafts, href: "/billing" },
+          { label: "Pembayaran menunggu konfirmasi", n: t.toConfirm, href: "/billing" },
+          { label: "Klaim menunggu penetapan BPJS", n: k.diajukan, href: "/claims" },
+          { label: "Klaim ditetapkan, belum dibayar", n: k.ditetapkan, href: "/claims" },
         ]
-      : [
-          ["Tagihan terbit belum dibayar", t.unpaid, "/billing"],
-          ["Tagihan draf", t.drafts, "/billing"],
-          ["Klaim dokumen belum lengkap", k.dilaporkan, "/claims"],
-          ["Klaim siap diajukan ke BPJS", k.dokumen_lengkap, "/claims"],
-        ];
+      : viewer.role === "supervisor"
+        ? [
+            { label: "Menunggu persetujuan", n: s.menunggu_persetujuan, href: "/approvals", primary: s.menunggu_persetujuan > 0 },
+            { label: "Impor menunggu diterapkan", n: w.importsToApply, href: "/imports" },
+            { label: "Ditolak, perlu diperbaiki", n: s.ditolak, href: "/workers?status=ditolak" },
+            { label: "Tagihan terbit belum dibayar", n: t.unpaid, href: "/billing" },
+            { label: "Tagihan draf", n: t.drafts, href: "/billing" },
+            { label: "Klaim dokumen belum lengkap", n: k.dilaporkan, href: "/claims" },
+            { label: "Klaim siap diajukan ke BPJS", n: k.dokumen_lengkap, href: "/claims" },
+          ]
+        : [
+            { label: "Ditolak, perlu diperbaiki", n: s.ditolak, href: "/workers?status=ditolak", primary: s.ditolak > 0 },
+            { label: "Draf belum diajukan", n: s.draft, href: "/workers?status=draft" },
+            { label: "Daftar tunggu", n: s.daftar_tunggu, href: "/workers?status=daftar_tunggu" },
+            { label: "Klaim dokumen belum lengkap", n: k.dilaporkan, href: "/claims" },
+            { label: "Klaim siap diajukan ke BPJS", n: k.dokumen_lengkap, href: "/claims" },
+          ];
   return (
-    <section className="mb-6" aria-labelledby="todo-iuran">
-      <h2 id="todo-iuran" className="mb-2 text-lg font-semibold">
-        Perlu tindakan: iuran dan klaim
+    <section className="mb-6" aria-labelledby="todo">
+      <h2 id="todo" className="mb-2 text-lg font-semibold">
+        Perlu tindakan
       </h2>
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="billing-todo">
-        {items.map(([label, n, href]) => (
-          <Link key={label} href={href} className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
-            <span className="block text-sm text-slate-500">{label}</span>
-            <span className="mt-1 block text-2xl font-semibold">{formatNumber(n)}</span>
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="work-todo">
+        {items.map((i) => (
+          <Link
+            key={i.label}
+            href={i.href}
+            className={`rounded-lg border p-4 ${i.primary ? "border-brand-700 bg-brand-700 text-white hover:bg-brand-800" : "border-slate-200 bg-white hover:border-brand-600"}`}
+          >
+            <span className={`block text-sm ${i.primary ? "text-white" : "text-slate-600"}`}>{i.label}</span>
+            <span className="mt-1 block text-2xl font-semibold">{typeof i.n === "number" ? formatNumber(i.n) : i.n}</span>
           </Link>
         ))}
       </div>
+    </section>
+  );
+}
+
+const ALERT_TEXT: Record<ProvinceAlert["kind"], (a: ProvinceAlert) => string> = {
+  menunggu_tanpa_regulasi: (a) => `${formatNumber(a.n)} pekerja di daftar tunggu, belum ada regulasi yang berlaku`,
+  kecamatan_tanpa_cabang: (a) => `${formatNumber(a.n)} kecamatan belum dilayani kantor cabang (iurannya tidak tertagih)`,
+  regulasi_berakhir: (a) => `regulasi berakhir ${a.day ? dayLabel(a.day) : ""}: siapkan perpanjangan`,
+};
+
+/** The Kanwil's and admin's alerts for the province, each linking to the area. */
+async function ProvinceAlerts({ viewer, provinceCode }: { viewer: Viewer; provinceCode: string }) {
+  const alerts = await listProvinceAlertsForViewer(viewer, provinceCode);
+  return (
+    <section className="mb-6" aria-labelledby="todo">
+      <h2 id="todo" className="mb-2 text-lg font-semibold">
+        Perlu perhatian
+      </h2>
+      {alerts.length ? (
+        <ul className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="province-alerts">
+          {alerts.map((a) => (
+            <li key={`${a.kind}-${a.regencyCode}-${a.day ?? ""}`}>
+              <Link className="font-medium text-brand-700 underline" href={`/dashboard/area/${a.regencyCode}`}>
+                {a.regencyName}
+              </Link>
+              : {ALERT_TEXT[a.kind](a)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600" data-testid="province-alerts">
+          Tidak ada yang perlu perhatian.
+        </p>
+      )}
     </section>
   );
 }
@@ -120,51 +178,5 @@ function ReportLink({ href }: { href: string }) {
         </p>
       </Card>
     </div>
-  );
-}
-
-/** The viewer's work area: how many kabupaten/kota, kecamatan and kelurahan/desa its scope holds. */
-function WorkArea({ viewer }: { viewer: Viewer }) {
-  return (
-    <div className="mt-6">
-      <Suspense fallback={<Skeleton title="Wilayah kerja" lines={2} />}>
-        <WorkAreaFigures viewer={viewer} />
-      </Suspense>
-    </div>
-  );
-}
-
-async function WorkAreaFigures({ viewer }: { viewer: Viewer }) {
-  const [summary, regencies] = await Promise.all([getScopeSummaryForViewer(viewer), listRegenciesForViewer(viewer)]);
-  return (
-    <Card title="Wilayah kerja">
-      <dl className="mb-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Stat label="Kabupaten/kota" value={formatNumber(summary.regencies)} />
-        <Stat label="Kecamatan" value={formatNumber(summary.districts)} />
-        <Stat label="Kelurahan/desa" value={formatNumber(summary.villages)} />
-      </dl>
-      {regencies.length > 12 ? (
-        <p className="text-sm text-slate-600">
-          {formatNumber(regencies.length)} kabupaten/kota.{" "}
-          <Link className="text-brand-700 underline" href="/areas">
-            Lihat daftar wilayah
-          </Link>
-          .
-        </p>
-      ) : (
-        <ul className="space-y-1 text-sm" data-testid="scope-regencies">
-          {regencies.map((r) => (
-            <li key={r.code}>
-              <Link className="text-brand-700 underline" href={`/areas?kab=${r.code}`}>
-                {r.name}
-              </Link>{" "}
-              <span className="text-slate-500">
-                ({r.code}) · {formatNumber(r.districtCount)} kecamatan
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
   );
 }
