@@ -1,10 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshNik, liveWorkerOf } from "./support/db";
+import { freshNik, liveWorkerOf, sqlNumber } from "./support/db";
 import { as, newOfficerWithQuota, register } from "./support/workers";
 
 /** The branch head ticks one worker in the verification queue and verifies it. */
-async function verifyInQueue(branch: Page, name: string) {
+async function verifyInQueue(branch: Page, name: string, kecamatan = "Tangerang") {
+  // The queue is 50 a page, oldest first: the new worker's kecamatan narrows it to one page.
   await branch.goto("/verification");
+  await branch.getByLabel("Kecamatan").selectOption({ label: kecamatan });
+  await branch.getByRole("button", { name: "Saring" }).click();
   await branch.getByRole("checkbox", { name: `Pilih ${name}` }).check();
   await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
   await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
@@ -205,7 +208,7 @@ test("a branch head records KPJ numbers from a NIK → KPJ file, with a result p
   await expect(officer.getByRole("main").locator("header")).toContainText("Diajukan");
 
   const branch = await as(browser, "kacab");
-  await verifyInQueue(branch, name);
+  await verifyInQueue(branch, name, "Cipondoh");
   const kpj = `K${String(Date.now()).slice(-10)}`;
   const csv = `nik;kpj;mulai\n${nik};${kpj};2026-11-20\n123;99999999;\n${freshNik("367108")};88888888;\n`;
   await branch.getByLabel(/Berkas NIK → KPJ/).setInputFiles({ name: "kpj.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -216,4 +219,22 @@ test("a branch head records KPJ numbers from a NIK → KPJ file, with a result p
   await officer.reload();
   await expect(officer.getByRole("main").locator("header")).toContainText("Aktif");
   await expect(officer.getByText(`${kpj}, mulai 20 November 2026`)).toBeVisible();
+});
+
+test("the verification queue: two tabs with their counts, 50 a page, the KPJ tab without the bulk bar", async ({ browser }) => {
+  const branch = await as(browser, "kacab");
+  const served = `district_code in (select bc.district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.name = 'Kantor Cabang Tangerang Cikokol')`;
+  await branch.goto("/verification");
+  const waiting = await sqlNumber(`select count(*)::int as n from workers where ${served} and status = 'diajukan'`);
+  const kpj = await sqlNumber(`select count(*)::int as n from workers where ${served} and status = 'diverifikasi'`);
+  const tabs = branch.getByRole("navigation", { name: "Antrean" });
+  await expect(tabs.getByRole("link", { name: `Menunggu verifikasi (${new Intl.NumberFormat("id-ID").format(waiting)})` })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: `Menunggu nomor KPJ (${new Intl.NumberFormat("id-ID").format(kpj)})` })).toBeVisible();
+  expect(waiting).toBeGreaterThan(50);
+  await expect(branch.getByRole("checkbox", { name: /^Pilih / })).toHaveCount(50);
+  await branch.getByRole("navigation", { name: "Halaman antrean" }).getByRole("link", { name: "Berikutnya" }).click();
+  await expect(branch.getByText(`Halaman 2 dari ${Math.ceil(waiting / 50)}`)).toBeVisible();
+  await tabs.getByRole("link", { name: /Menunggu nomor KPJ/ }).click();
+  await expect(branch.getByRole("button", { name: "Verifikasi yang dipilih" })).toHaveCount(0);
+  await expect(branch.getByText("Catat nomor KPJ di halaman pekerja")).toBeVisible();
 });

@@ -106,10 +106,13 @@ export function RecordDeathForm({ action, workerId, today }: { action: Action; w
   );
 }
 
+/** The reasons a branch gives most often; free text stays possible. */
+const REJECTION_REASONS = ["NIK tidak padan dengan data Dukcapil", "Sudah terdaftar sebagai peserta aktif BPJS Ketenagakerjaan", "Data tidak lengkap"];
+
 type QueueRow = { id: number; name: string; nik: string; status: string; districtName: string | null; villageName: string | null; waitingDays: number };
 
 /** The branch queue: select many, verify or reject with a reason. */
-export function VerificationQueue({ rows, verify, reject }: { rows: QueueRow[]; verify: Action; reject: Action }) {
+export function VerificationQueue({ rows, verify, reject, selectable = true }: { rows: QueueRow[]; verify: Action; reject: Action; selectable?: boolean }) {
   const [vState, verifyAction] = useActionState(verify, { status: "idle" });
   const [rState, rejectAction] = useActionState(reject, { status: "idle" });
   return (
@@ -157,21 +160,38 @@ export function VerificationQueue({ rows, verify, reject }: { rows: QueueRow[]; 
                   {r.districtName} / {r.villageName}
                 </td>
                 <td className="px-3 py-2">{r.status === "diajukan" ? "Menunggu verifikasi" : "Menunggu nomor KPJ"}</td>
-                <td className="px-3 py-2">{waitLabel(r.waitingDays)}</td>
+                <td className={`px-3 py-2 ${r.waitingDays > 30 ? "font-semibold text-red-800" : r.waitingDays > 14 ? "font-medium text-amber-800" : ""}`}>
+                  {waitLabel(r.waitingDays)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <SubmitButton formAction={verifyAction}>Verifikasi yang dipilih</SubmitButton>
-        <div className="w-72">
-          <TextField label="Alasan penolakan" name="reason" errors={rState.fieldErrors?.reason} />
+      {selectable ? (
+        <div className="flex flex-wrap items-end gap-3">
+          <SubmitButton formAction={verifyAction}>Verifikasi yang dipilih</SubmitButton>
+          <div className="w-72">
+            <TextField
+              label="Alasan penolakan"
+              name="reason"
+              list="alasan-tolak"
+              errors={rState.fieldErrors?.reason}
+              hint="Pilih alasan umum atau tulis sendiri."
+            />
+            <datalist id="alasan-tolak">
+              {REJECTION_REASONS.map((r) => (
+                <option key={r} value={r} />
+              ))}
+            </datalist>
+          </div>
+          <SubmitButton formAction={rejectAction} variant="danger">
+            Tolak yang dipilih
+          </SubmitButton>
         </div>
-        <SubmitButton formAction={rejectAction} variant="danger">
-          Tolak yang dipilih
-        </SubmitButton>
-      </div>
+      ) : (
+        <p className="text-sm text-slate-600">Catat nomor KPJ di halaman pekerja, atau sekaligus dari berkas di atas.</p>
+      )}
       {vState.fieldErrors?.workerIds || rState.fieldErrors?.workerIds ? (
         <p role="alert" className="text-sm text-red-700">
           Pilih minimal satu pekerja.

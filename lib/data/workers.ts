@@ -476,26 +476,50 @@ export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {})
   return { rows: rows.map((r) => ({ ...r, nik: maskNik(r.nik) })), total: total?.n ?? 0, page };
 }
 
-/** The branch's verification queue: submitted (diajukan) and verified workers awaiting a KPJ; never the waiting list. */
-export async function listVerificationQueueForViewer(viewer: Viewer) {
+export type QueueTab = "diajukan" | "diverifikasi";
+// No name filter: a name would travel in the URL (personal data never does).
+export type QueueFilter = { tab?: QueueTab; districtCode?: string; page?: number };
+
+/**
+ * The branch queue, one tab at a time ("Menunggu verifikasi": diajukan; "Menunggu nomor KPJ":
+ * diverifikasi), oldest submission first, 50 a page, by kecamatan; with both tabs' counts.
+ */
+export async function listVerificationQueueForViewer(viewer: Viewer, f: QueueFilter = {}) {
   assertCan(viewer.role, "workers.verify");
-  const rows = await db()
-    .select({
-      id: workers.id,
-      nik: workers.nik,
-      name: workers.name,
-      status: workers.status,
-      districtName: districts.name,
-      villageName: villages.name,
-      submittedAt: workers.submittedAt,
-    })
-    .from(workers)
-    .leftJoin(districts, eq(districts.code, workers.districtCode))
-    .leftJoin(villages, eq(villages.code, workers.villageCode))
-    .where(and(inScope(viewer), inArray(workers.status, ["diajukan", "diverifikasi"])))
-    .orderBy(asc(workers.submittedAt), asc(workers.id))
-    .limit(500);
-  return rows.map((r) => ({ ...r, nik: maskNik(r.nik) }));
+  const tab: QueueTab = f.tab ?? "diajukan";
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const where = and(inScope(viewer), f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined);
+  const [counts, rows] = await Promise.all([
+    db()
+      .select({ status: workers.status, n: sql<number>`count(*)::int` })
+      .from(workers)
+      .where(and(where, inArray(workers.status, ["diajukan", "diverifikasi"])))
+      .groupBy(workers.status),
+    db()
+      .select({
+        id: workers.id,
+        nik: workers.nik,
+        name: workers.name,
+        status: workers.status,
+        districtName: districts.name,
+        villageName: villages.name,
+        submittedAt: workers.submittedAt,
+      })
+      .from(workers)
+      .leftJoin(districts, eq(districts.code, workers.districtCode))
+      .leftJoin(villages, eq(villages.code, workers.villageCode))
+      .where(and(where, eq(workers.status, tab)))
+      .orderBy(asc(workers.submittedAt), asc(workers.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+  ]);
+  const n = (k: QueueTab) => counts.find((c) => c.status === k)?.n ?? 0;
+  return {
+    tab,
+    page,
+    counts: { diajukan: n("diajukan"), diverifikasi: n("diverifikasi") },
+    rows: rows.map((r) => ({ ...r, nik: maskNik(r.nik) })),
+  };
 }
 
 /** One worker's page (viewing it is recorded: UU PDP record of processing). NIK masked. */

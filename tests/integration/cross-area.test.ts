@@ -239,9 +239,31 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   },
   "workers.listVerificationQueueForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
-    const q = (await f(ctx.kacabCikokol)) as { id: number }[];
-    expect(q.map((r) => r.id)).toContain(ctx.kotaWorkerId);
-    expect(q.map((r) => r.id)).not.toContain(ctx.kabWorkerId);
+    type Queue = { rows: { id: number; status: string }[]; counts: { diajukan: number; diverifikasi: number } };
+    const { getWorkerForViewer } = ctx.mod.workers as { getWorkerForViewer: Fn };
+    const own = (await getWorkerForViewer(ctx.kotaPetugas, ctx.kotaWorkerId)) as { districtCode: string; status: string };
+    // Its kecamatan's tab, every page: the Kota worker is there, the Kabupaten one nowhere.
+    const seen: number[] = [];
+    const tab = own.status === "diverifikasi" ? "diverifikasi" : "diajukan";
+    for (let page = 1; ; page++) {
+      const q = (await f(ctx.kacabCikokol, { tab, districtCode: own.districtCode, page })) as Queue;
+      expect(q.rows.length).toBeLessThanOrEqual(50);
+      expect(q.rows.every((r) => r.status === tab)).toBe(true);
+      seen.push(...q.rows.map((r) => r.id));
+      if (q.rows.length < 50) break;
+    }
+    expect(seen).toContain(ctx.kotaWorkerId);
+    expect(seen).not.toContain(ctx.kabWorkerId);
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const [c] =
+        await sql`select count(*) filter (where status = 'diajukan')::int as diajukan, count(*) filter (where status = 'diverifikasi')::int as diverifikasi
+        from workers where district_code in ${sql(CIKOKOL)}`;
+      expect(((await f(ctx.kacabCikokol)) as Queue).counts).toEqual(c);
+      expect(((await f(ctx.kacabCimone)) as Queue).rows.map((r) => r.id)).not.toContain(ctx.kotaWorkerId);
+    } finally {
+      await sql.end();
+    }
   },
   "workers.exportWorkersForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kakanwil));

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KpjUpload } from "@/components/workers/kpj-upload";
 import { CorrectionDecision, VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { today as clockToday } from "@/lib/clock";
 import { listCorrectionRequestsForViewer } from "@/lib/data/corrections";
-import { listVerificationQueueForViewer } from "@/lib/data/workers";
+import { listDistrictsForViewer } from "@/lib/data/areas";
+import { getBranchQueueStatsForViewer } from "@/lib/data/dashboard";
+import { listVerificationQueueForViewer, PAGE_SIZE } from "@/lib/data/workers";
 import { dayLabel, daysSince, waitLabel } from "@/lib/domain/wib";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { decideCorrectionAction, rejectWorkersAction, verifyWorkersAction } from "../workers/actions";
@@ -19,17 +23,32 @@ const readable = (f: Identity): Identity => ({
 
 export const metadata: Metadata = { title: "Verifikasi" };
 
-export default async function VerificationPage() {
+type Search = { tab?: string; kec?: string; page?: string };
+
+export default async function VerificationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer("workers.verify");
-  const [rows, corrections] = await Promise.all([listVerificationQueueForViewer(viewer), listCorrectionRequestsForViewer(viewer)]);
+  const sp = await searchParams;
+  const tab = sp.tab === "kpj" ? "diverifikasi" : "diajukan";
+  const [list, corrections, districts, stats] = await Promise.all([
+    listVerificationQueueForViewer(viewer, { tab, districtCode: sp.kec || undefined, page: Number(sp.page) || 1 }),
+    listCorrectionRequestsForViewer(viewer),
+    listDistrictsForViewer(viewer),
+    getBranchQueueStatsForViewer(viewer),
+  ]);
   const today = await clockToday();
-  const queue = rows.map((r) => ({ ...r, waitingDays: r.submittedAt ? daysSince(r.submittedAt, today) : 0 }));
-  const pending = queue.filter((r) => r.status === "diajukan");
+  const queue = list.rows.map((r) => ({ ...r, waitingDays: r.submittedAt ? daysSince(r.submittedAt, today) : 0 }));
+  const total = list.counts[tab];
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const link = (over: Partial<Search>) => {
+    const p = new URLSearchParams({ ...(sp.tab ? { tab: sp.tab } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...over });
+    for (const [k, v] of [...p.entries()]) if (!v) p.delete(k);
+    return `/verification?${p}`;
+  };
   return (
     <>
       <PageHeader
         title="Verifikasi"
-        description={`${viewer.officeName}: pekerja yang diajukan di kecamatan yang dilayani cabang ini. ${formatNumber(pending.length)} menunggu verifikasi${pending.length ? `, paling lama ${waitLabel(Math.max(...pending.map((r) => r.waitingDays)))}` : ""}.`}
+        description={`${viewer.officeName}: pekerja yang diajukan di kecamatan yang dilayani cabang ini. ${formatNumber(stats.diajukan)} menunggu verifikasi${stats.oldestDays != null ? `, paling lama ${waitLabel(stats.oldestDays)}` : ""}.`}
       />
       <div className="mb-6">
         <Card title="Catat KPJ dari berkas">
@@ -61,11 +80,62 @@ export default async function VerificationPage() {
         </div>
       ) : null}
       <Card>
+        <nav aria-label="Antrean" className="mb-4 flex gap-2 border-b border-slate-200">
+          {(
+            [
+              ["diajukan", "Menunggu verifikasi", ""],
+              ["diverifikasi", "Menunggu nomor KPJ", "kpj"],
+            ] as const
+          ).map(([k, label, param]) => (
+            <Link
+              key={k}
+              href={link({ tab: param, page: "" })}
+              aria-current={tab === k ? "page" : undefined}
+              className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm aria-[current=page]:border-brand-700 aria-[current=page]:font-semibold"
+            >
+              {label} ({formatNumber(list.counts[k])})
+            </Link>
+          ))}
+        </nav>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+          {sp.tab ? <input type="hidden" name="tab" value={sp.tab} /> : null}
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">Kecamatan</span>
+            <select name="kec" defaultValue={sp.kec ?? ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+              <option value="">Semua</option>
+              {districts.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={buttonClass("secondary")}>
+            Saring
+          </button>
+        </form>
         {queue.length === 0 ? (
           <p className="text-sm text-slate-600">Antrean kosong.</p>
         ) : (
-          <VerificationQueue rows={queue} verify={verifyWorkersAction} reject={rejectWorkersAction} />
+          <VerificationQueue rows={queue} verify={verifyWorkersAction} reject={rejectWorkersAction} selectable={tab === "diajukan"} />
         )}
+        {pages > 1 ? (
+          <nav aria-label="Halaman antrean" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+            <span>
+              Halaman {formatNumber(list.page)} dari {formatNumber(pages)} ({formatNumber(total)} pekerja, 50 per halaman)
+            </span>
+            {list.page > 1 ? (
+              <Link className="text-brand-700 underline" href={link({ page: String(list.page - 1) })}>
+                Sebelumnya
+              </Link>
+            ) : null}
+            {list.page < pages ? (
+              <Link className="text-brand-700 underline" href={link({ page: String(list.page + 1) })}>
+                Berikutnya
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </Card>
     </>
   );
