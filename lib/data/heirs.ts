@@ -10,7 +10,6 @@ import { parseNik } from "@/lib/domain/nik";
 import type { HeirInput } from "@/lib/validation/workers";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
-import { heirsOf, type HeirView } from "./internal/heirs";
 import { knownAreas } from "./internal/known-areas";
 import { rows } from "./internal/rows";
 import { workerInScope } from "./internal/worker-scope";
@@ -19,18 +18,8 @@ import { workerInScope } from "./internal/worker-scope";
 // Permenaker 4/2023 Ps 57 (lib/domain/heirs.ts). Kept by the area's officer or supervisor and by
 // the branch head serving the kecamatan (heirs come to the branch with a claim). An ended
 // enrollment keeps its list: after a death is when it matters. NIK and account are written here
-// and never shown whole again; the audit trail names the fields, not their values.
-
-/** The worker's heirs, masked, in the legal order. */
-export async function listHeirsForViewer(viewer: Viewer, workerId: number): Promise<HeirView[]> {
-  assertCan(viewer.role, "workers.view");
-  const [w] = await db()
-    .select({ id: workers.id })
-    .from(workers)
-    .where(and(eq(workers.id, workerId), workerInScope(viewer)));
-  if (!w) throw new NotFoundError("Pekerja");
-  return heirsOf(db(), workerId);
-}
+// and never shown whole again (the list is read with the worker: getWorkerForViewer's `heirs`);
+// the audit trail names the fields, not their values.
 
 async function lockWorkerNik(tx: Tx, viewer: Viewer, workerId: number) {
   const [w] = await tx

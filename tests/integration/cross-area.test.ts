@@ -297,28 +297,23 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(own.audit.map((a) => a.action)).toContain("worker.create");
     expect(own.events.map((e) => e.to)).toContain("draft");
   },
-  "heirs.listHeirsForViewer": async (ctx, f) => {
-    await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(f(ctx.kacabCimone, ctx.kotaWorkerId)).rejects.toBeInstanceOf(NotFoundError);
-    expect(((await f(ctx.kacabCikokol, ctx.kotaWorkerId)) as unknown[]).length).toBeGreaterThan(0);
-  },
   "heirs.addHeir": async (ctx, f) => {
     await expect(f(ctx.kabSupervisor, ctx.kotaWorkerId, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kacabCimone, ctx.kotaWorkerId, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
     await forbidden(f(ctx.kakanwil, ctx.kotaWorkerId, { name: "Lintas", relationship: "anak" }));
   },
   "heirs.updateHeir": async (ctx, f) => {
-    const [heir] = (await (ctx.mod.heirs!.listHeirsForViewer as Fn)(ctx.kotaPetugas, ctx.kotaWorkerId)) as { id: number }[];
+    const [heir] = ((await (ctx.mod.workers!.getWorkerForViewer as Fn)(ctx.kotaPetugas, ctx.kotaWorkerId)) as { heirs: { id: number }[] }).heirs;
     await expect(f(ctx.kabSupervisor, heir!.id, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kacabCimone, heir!.id, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
     await forbidden(f(ctx.kakanwil, heir!.id, { name: "Lintas", relationship: "anak" }));
   },
   "heirs.removeHeir": async (ctx, f) => {
-    const [heir] = (await (ctx.mod.heirs!.listHeirsForViewer as Fn)(ctx.kotaPetugas, ctx.kotaWorkerId)) as { id: number }[];
+    const [heir] = ((await (ctx.mod.workers!.getWorkerForViewer as Fn)(ctx.kotaPetugas, ctx.kotaWorkerId)) as { heirs: { id: number }[] }).heirs;
     await expect(f(ctx.kabSupervisor, heir!.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(f(ctx.kacabCimone, heir!.id)).rejects.toBeInstanceOf(NotFoundError);
     await forbidden(f(ctx.kakanwil, heir!.id));
-    expect(((await (ctx.mod.heirs!.listHeirsForViewer as Fn)(ctx.kotaPetugas, ctx.kotaWorkerId)) as unknown[]).length).toBeGreaterThan(0);
+    expect(((await (ctx.mod.workers!.getWorkerForViewer as Fn)(ctx.kotaPetugas, ctx.kotaWorkerId)) as { heirs: unknown[] }).heirs.length).toBeGreaterThan(0);
   },
   "workers.recordKpjNumbers": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas, []));

@@ -25,7 +25,7 @@ import {
   verifyWorkers,
 } from "@/lib/data/workers";
 import { NotFoundError } from "@/lib/data/errors";
-import { addHeir, listHeirsForViewer, removeHeir, updateHeir } from "@/lib/data/heirs";
+import { addHeir, removeHeir, updateHeir } from "@/lib/data/heirs";
 import type { Viewer } from "@/lib/authz/viewer";
 import { createAreaUser, createBranchHead, firstVillageOf } from "../support/areas";
 import { getRegulationFiguresForViewer } from "@/lib/data/regulations";
@@ -445,11 +445,11 @@ describe("heirs (ahli waris)", () => {
     await updateHeir(officer, heirId, { name: "Istri Baru", relationship: "istri", clearAccount: true });
     expect((await rowsOf(id)).find((h) => h.name === "Istri Baru")).toMatchObject({ nik: heirNik, bank_account: null, bank_name: null });
     const kota = await viewerFor("petugas.kotatangerang@portal.test");
-    await expect(listHeirsForViewer(kota, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWorkerForViewer(kota, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(addHeir(kota, id, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(updateHeir(kota, heirId, { name: "Lintas", relationship: "anak" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(removeHeir(kota, heirId)).rejects.toBeInstanceOf(NotFoundError);
-    for (const h of await listHeirsForViewer(officer, id)) await removeHeir(officer, h.id);
+    for (const h of (await getWorkerForViewer(officer, id)).heirs) await removeHeir(officer, h.id);
     expect(await rowsOf(id)).toEqual([]);
     // A submission needs an heir with a relationship in the list.
     await expect(submitWorker(officer, id)).rejects.toThrow("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { HEIR_RELATIONSHIPS, type HeirRelationship } from "@/lib/domain/heirs";
-import { PrintButton } from "@/components/reports/print-button";
+import { OfficialDocument } from "@/components/reports/official-document";
 import { Table, Td } from "@/components/ui/table";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -20,18 +20,7 @@ export default async function HandOverPage({ params }: { params: Promise<{ id: s
   const title = c.type === "jkk" && c.jkkKind ? `Jaminan Kecelakaan Kerja (${JKK_KIND_LABELS[c.jkkKind]})` : CLAIM_TYPE_LABELS[c.type];
   const handedOn = c.payments.at(-1)?.paidOn ?? null;
   return (
-    <article
-      className="report-page rounded-lg border border-slate-200 bg-white p-8 print:rounded-none print:border-0 print:p-0"
-      data-testid="berita-acara-santunan"
-    >
-      <div className="mb-4 flex justify-end print:hidden">
-        <PrintButton />
-      </div>
-      <header className="mb-6 border-b-4 border-double border-slate-800 pb-3 text-center">
-        <p className="text-lg font-semibold uppercase">Pemerintah {c.regencyName}</p>
-        <p className="text-xl font-bold uppercase">Dinas Tenaga Kerja</p>
-        <p className="text-sm text-slate-600">bersama BPJS Ketenagakerjaan {c.officeName ?? ""}</p>
-      </header>
+    <OfficialDocument regencyName={c.regencyName} subline={`bersama BPJS Ketenagakerjaan ${c.officeName ?? ""}`} testId="berita-acara-santunan">
       <h1 className="text-center text-lg font-bold uppercase">Berita Acara Penyerahan Santunan</h1>
       <p className="mb-6 text-center text-sm">
         {title} · penetapan nomor {c.penetapanNumber ?? "—"}
@@ -86,6 +75,6 @@ export default async function HandOverPage({ params }: { params: Promise<{ id: s
           <p className="border-t border-slate-400 pt-1">(nama dan NIP)</p>
         </div>
       </div>
-    </article>
+    </OfficialDocument>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PrintButton } from "@/components/reports/print-button";
+import { OfficialDocument } from "@/components/reports/official-document";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { today as clockToday } from "@/lib/clock";
@@ -24,17 +24,7 @@ export default async function EnrolmentLetterPage({ params }: { params: Promise<
     ["Iuran dibayar oleh", `Pemerintah ${w.regencyName}, berdasarkan ${w.regulationTitle}${w.regulationNumber ? ` (${w.regulationNumber})` : ""}`],
   ];
   return (
-    <article
-      className="report-page rounded-lg border border-slate-200 bg-white p-8 print:rounded-none print:border-0 print:p-0"
-      data-testid="surat-kepesertaan"
-    >
-      <div className="mb-4 flex justify-end print:hidden">
-        <PrintButton />
-      </div>
-      <header className="mb-6 border-b-4 border-double border-slate-800 pb-3 text-center">
-        <p className="text-lg font-semibold uppercase">Pemerintah {w.regencyName}</p>
-        <p className="text-xl font-bold uppercase">Dinas Tenaga Kerja</p>
-      </header>
+    <OfficialDocument regencyName={w.regencyName} testId="surat-kepesertaan">
       <h1 className="text-center text-lg font-bold uppercase underline">Surat Keterangan Kepesertaan</h1>
       <p className="mb-6 text-center text-sm">Jaminan sosial ketenagakerjaan pekerja rentan</p>
       <p className="mb-4 text-sm leading-relaxed">Yang bertanda tangan di bawah ini menerangkan bahwa:</p>
@@ -58,6 +48,6 @@ export default async function EnrolmentLetterPage({ params }: { params: Promise<
         <div className="h-20" />
         <p className="border-t border-slate-400 pt-1">(nama dan NIP)</p>
       </div>
-    </article>
+    </OfficialDocument>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CATEGORY_LABELS } from "@/components/billing/labels";
-import { PrintButton } from "@/components/reports/print-button";
+import { OfficialDocument } from "@/components/reports/official-document";
 import { Table, Td } from "@/components/ui/table";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -19,15 +19,7 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
   const today = await clockToday();
   const area = rec.regencyName;
   return (
-    <article className="report-page rounded-lg border border-slate-200 bg-white p-8 print:rounded-none print:border-0 print:p-0" data-testid="berita-acara">
-      <div className="mb-4 flex justify-end print:hidden">
-        <PrintButton />
-      </div>
-      <header className="mb-6 border-b-4 border-double border-slate-800 pb-3 text-center">
-        <p className="text-lg font-semibold uppercase">Pemerintah {area}</p>
-        <p className="text-xl font-bold uppercase">Dinas Tenaga Kerja</p>
-        <p className="text-sm text-slate-600">Pelaksana {rec.regulationNumber ?? rec.regulationTitle}</p>
-      </header>
+    <OfficialDocument regencyName={area} subline={`Pelaksana ${rec.regulationNumber ?? rec.regulationTitle}`} testId="berita-acara">
       <h1 className="text-center text-lg font-bold uppercase">Berita Acara Rekonsiliasi Data Peserta</h1>
       <p className="mb-6 text-center text-sm">Jaminan Kecelakaan Kerja dan Jaminan Kematian Pekerja Rentan · bulan {monthLabel(rec.month)}</p>
       <p className="mb-4 text-sm leading-relaxed">
@@ -76,6 +68,6 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
           <p className="border-t border-slate-400 pt-1">(nama)</p>
         </div>
       </div>
-    </article>
+    </OfficialDocument>
   );
 }
