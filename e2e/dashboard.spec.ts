@@ -76,7 +76,15 @@ test("a branch head sees only the kecamatan its branch serves, with its queue", 
   await expect(page.getByTestId("branch-share")).toContainText("kuota tidak dibagi per cabang");
   await agrees(
     page,
-    () => num(stat(page, "branch-queue", "Menunggu verifikasi")),
+    // The queue heads "Perlu tindakan".
+    () =>
+      num(
+        page
+          .getByTestId("work-todo")
+          .getByRole("link", { name: /^Menunggu verifikasi/ })
+          .locator("span")
+          .nth(1),
+      ),
     () => sqlNumber(`select count(*) as n from workers where ${CIKOKOL} and status = 'diajukan'`),
   );
   const district = page.getByTestId("district-row").filter({ hasText: "Larangan" }).locator("td");

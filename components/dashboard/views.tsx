@@ -6,7 +6,6 @@ import { Table, Td } from "@/components/ui/table";
 import type { Viewer } from "@/lib/authz/viewer";
 import {
   getAreaBreakdownsForViewer,
-  getBranchQueueStatsForViewer,
   listAreaFiguresForViewer,
   listAreaRegulationProgressForViewer,
   listBranchAreasForViewer,
@@ -415,9 +414,6 @@ async function Breakdowns({ viewer, regencyCode, filter, sp }: { viewer: Viewer;
 export function BranchView({ viewer, filter, sp }: { viewer: Viewer; filter: Filter; sp: SearchParams }) {
   return (
     <div className="space-y-6">
-      <Widget title="Antrean verifikasi" lines={2}>
-        <BranchQueue viewer={viewer} />
-      </Widget>
       <Widget title="Kepesertaan dan iuran" lines={3}>
         <ContributionPanel viewer={viewer} filter={{}} />
       </Widget>
@@ -431,26 +427,6 @@ export function BranchView({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
         <WeeklyChart viewer={viewer} regencyCode={null} status="aktif" title="Aktivasi (KPJ tercatat) per minggu" weeks={12} sp={sp} />
       </Widget>
     </div>
-  );
-}
-
-async function BranchQueue({ viewer }: { viewer: Viewer }) {
-  const q = await getBranchQueueStatsForViewer(viewer);
-  return (
-    <Card
-      title="Antrean verifikasi"
-      actions={
-        <Link className="text-sm text-brand-700 underline" href="/verification">
-          Buka antrean
-        </Link>
-      }
-    >
-      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3" data-testid="branch-queue">
-        <Stat label="Menunggu verifikasi" value={formatNumber(q.diajukan)} />
-        <Stat label="Paling lama menunggu" value={q.oldestDays == null ? "—" : waitLabel(q.oldestDays)} />
-        <Stat label="Menunggu nomor KPJ" value={formatNumber(q.diverifikasi)} />
-      </dl>
-    </Card>
   );
 }
 
