@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, fillLogin } from "./support/accounts";
+import { DEMO_PASSWORD, fillLogin, typeDemoCode } from "./support/accounts";
+import { q } from "./support/clock";
 import { createTestUser } from "./support/db";
 import { startAppInstance } from "./support/server";
 
@@ -70,4 +71,75 @@ test("a link prefetch in flight at logout does not bring the session back", asyn
   await page.waitForTimeout(1000);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a copied session cookie is worthless after logout, and re-reading the session does not extend it", async ({ page, browser }) => {
+  await fillLogin(page, "petugas.kabtangerang@portal.test", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const copied = await page.context().cookies();
+  const [before] = await q<{ expires_at: string }>(
+    `select expires_at::text from user_sessions s join users u on u.id = s.user_id where u.email = 'petugas.kabtangerang@portal.test' and s.ended_at is null order by s.created_at desc limit 1`,
+  );
+  // Auth.js re-issues its cookie on every GET of /api/auth/session; the server-side end stays put.
+  await page.request.get("/api/auth/session");
+  const [after] = await q<{ expires_at: string; n: number }>(
+    `select expires_at::text from user_sessions s join users u on u.id = s.user_id where u.email = 'petugas.kabtangerang@portal.test' and s.ended_at is null order by s.created_at desc limit 1`,
+  );
+  expect(after!.expires_at).toBe(before!.expires_at);
+
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const thief = await browser.newContext({ storageState: { cookies: copied, origins: [] } });
+  const stolen = await thief.newPage();
+  await stolen.goto("/dashboard");
+  await expect(stolen).toHaveURL(/\/login/);
+  await thief.close();
+});
+
+test("a supervisor signs in with a code; a wrong code is refused next to the field", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("supervisor.kotatangerang@portal.test");
+  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByLabel("Kode autentikator")).toBeVisible();
+  await expect(page.getByTestId("demo-code")).toContainText("tidak pernah tampil di produksi");
+  await page.getByLabel("Kode autentikator").fill("12345");
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await expect(page.locator("#f-code-err")).toContainText("6 angka");
+  const shown = (await page.getByTestId("demo-code").locator("strong").textContent())!;
+  const wrong = String((Number(shown) + 1) % 1_000_000).padStart(6, "0");
+  await page.getByLabel("Kode autentikator").fill(wrong);
+  await page.getByRole("button", { name: "Lanjut" }).click();
+  await expect(page.locator("#f-code-err")).toHaveText("Kode salah, kedaluwarsa atau sudah dipakai.");
+  await typeDemoCode(page);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("viewer-badge")).toContainText("Supervisor · Kota Tangerang");
+});
+
+test("'Akun saya' lists the sessions and ends the others; audit rows carry the address and session", async ({ browser }) => {
+  const email = `sesi.${Date.now()}@portal.test`;
+  const password = "kopi-hujan-sepeda-lampu";
+  await createTestUser(email, password);
+  const a = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  const b = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await fillLogin(a, email, password);
+  await fillLogin(b, email, password);
+  await expect(b).toHaveURL(/\/dashboard$/);
+  await a.getByRole("link", { name: "Akun" }).click();
+  await expect(a.getByTestId("session-row")).toHaveCount(2);
+  await expect(a.getByTestId("session-row").filter({ hasText: "sesi ini" })).toHaveCount(1);
+  await a.getByRole("button", { name: "Akhiri semua sesi lain" }).click();
+  await expect(a.getByTestId("form-message")).toHaveText("1 sesi lain diakhiri.");
+  await b.goto("/areas");
+  await expect(b).toHaveURL(/\/login/);
+  await a.goto("/areas");
+  await expect(a).toHaveURL(/\/areas$/);
+  const [row] = await q<{ ip: string | null; session_id: string | null }>(
+    `select a.ip, a.session_id::text from audit_log a join users u on u.id = a.actor_id where u.email = $1 and a.action = 'auth.end_other_sessions'`,
+    [email],
+  );
+  expect(row!.ip).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+  expect(row!.session_id).toMatch(/^[0-9a-f-]{36}$/);
+  await a.context().close();
+  await b.context().close();
 });

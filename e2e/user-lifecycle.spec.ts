@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { currentTotp } from "@/lib/auth/totp";
 import { fillLogin, stateFile } from "./support/accounts";
+import { q } from "./support/clock";
 
 test.use({ storageState: stateFile("admin") });
 
@@ -29,10 +31,16 @@ test("admin creates a user, who must change the one-time password; deactivation 
   await user.getByLabel("Kata sandi baru", { exact: true }).fill("pendek");
   await user.getByLabel("Ulangi kata sandi baru").fill("pendek");
   await user.getByRole("button", { name: "Simpan kata sandi" }).click();
-  await expect(user.getByText("Kata sandi baru minimal 10 karakter.")).toBeVisible();
+  await expect(user.getByText("Kata sandi baru minimal 12 karakter.")).toBeVisible();
+  // Long enough but easy to guess (the user's own name and a year): refused by the server's check.
   await user.getByLabel("Kata sandi saat ini").fill(oneTime!);
-  await user.getByLabel("Kata sandi baru", { exact: true }).fill("sandi-baru-rina-2026");
-  await user.getByLabel("Ulangi kata sandi baru").fill("sandi-baru-rina-2026");
+  await user.getByLabel("Kata sandi baru", { exact: true }).fill("rinamarlina2026");
+  await user.getByLabel("Ulangi kata sandi baru").fill("rinamarlina2026");
+  await user.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(user.locator("#f-newPassword-err")).toContainText("Kata sandi ini terlalu mudah ditebak");
+  await user.getByLabel("Kata sandi saat ini").fill(oneTime!);
+  await user.getByLabel("Kata sandi baru", { exact: true }).fill("pelangi-tujuh-warna-di-sawah");
+  await user.getByLabel("Ulangi kata sandi baru").fill("pelangi-tujuh-warna-di-sawah");
   await user.getByRole("button", { name: "Simpan kata sandi" }).click();
   await expect(user).toHaveURL(/\/dashboard$/);
   await expect(user.getByTestId("viewer-badge")).toContainText("Petugas · Kabupaten Tangerang");
@@ -44,7 +52,7 @@ test("admin creates a user, who must change the one-time password; deactivation 
 
   await user.getByRole("link", { name: "Wilayah" }).click();
   await expect(user).toHaveURL(/\/login/);
-  await fillLogin(user, email, "sandi-baru-rina-2026");
+  await fillLogin(user, email, "pelangi-tujuh-warna-di-sawah");
   await expect(user.getByTestId("form-message")).toHaveText("Email atau kata sandi salah.");
   await ctx.close();
 });
@@ -65,4 +73,60 @@ test("admin moves a kecamatan between branches and the branch list follows at on
   await page.getByLabel(/Neglasari/).check();
   await page.getByRole("button", { name: "Simpan cakupan" }).click();
   await expect(page.getByTestId("form-message")).toContainText("Cakupan kecamatan disimpan");
+});
+
+test("a new supervisor must set up an authenticator after the password; recovery codes once; the admin can reset it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const email = `spv.${Date.now()}@portal.test`;
+  await page.goto("/admin/users");
+  await page.getByLabel("Nama").fill("Dedi Kurniawan");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Peran").selectOption("supervisor");
+  await page.getByLabel("Kabupaten/kota").selectOption("36.03");
+  await page.getByRole("button", { name: "Tambah pengguna" }).click();
+  const status = page.getByTestId("form-message");
+  await expect(status).toContainText("berlaku 72 jam");
+  const oneTime = /Kata sandi sementara: (\S+)/.exec((await status.textContent()) ?? "")?.[1];
+
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const user = await ctx.newPage();
+  await fillLogin(user, email, oneTime!);
+  await expect(user).toHaveURL(/\/change-password$/);
+  await user.getByLabel("Kata sandi saat ini").fill(oneTime!);
+  await user.getByLabel("Kata sandi baru", { exact: true }).fill("jembatan-merah-di-kali-besar");
+  await user.getByLabel("Ulangi kata sandi baru").fill("jembatan-merah-di-kali-besar");
+  await user.getByRole("button", { name: "Simpan kata sandi" }).click();
+  // Held at the set-up page: nothing else opens, no navigation.
+  await expect(user).toHaveURL(/\/account\/mfa$/);
+  await user.goto("/workers");
+  await expect(user).toHaveURL(/\/account\/mfa$/);
+  await expect(user.getByRole("navigation", { name: "Navigasi utama" })).toHaveCount(0);
+  await user.getByRole("button", { name: "Mulai penyiapan" }).click();
+  await expect(user.getByRole("img", { name: "Kode QR untuk aplikasi autentikator" })).toBeVisible();
+  const key = (await user.getByTestId("totp-key").textContent())!.replace(/\s+/g, "");
+  await user.getByLabel("Kode dari aplikasi").fill("000000");
+  await user.getByRole("button", { name: "Aktifkan" }).click();
+  await expect(user.locator("#f-code-err")).toContainText("Kode tidak cocok");
+  await user.getByLabel("Kode dari aplikasi").fill(await currentTotp(key));
+  await user.getByRole("button", { name: "Aktifkan" }).click();
+  await expect(user.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
+  await user.getByRole("link", { name: "Lanjut ke beranda" }).click();
+  await expect(user.getByRole("navigation", { name: "Navigasi utama" })).toBeVisible();
+  await user.goto("/workers");
+  await expect(user).toHaveURL(/\/workers$/);
+
+  // The phone is lost: the admin resets the authenticator, and the user's session ends at once.
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: "Dedi Kurniawan" }).first().click();
+  await expect(page.getByTestId("user-access")).toContainText("Verifikasi dua langkah: aktif sejak");
+  await page.getByRole("button", { name: "Atur ulang autentikator" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("Autentikator");
+  await user.goto("/workers");
+  await expect(user).toHaveURL(/\/login/);
+  const [audit] = await q<{ n: number }>(
+    `select count(*)::int as n from audit_log a join users u on u.id::text = a.entity_id where u.email = $1 and a.action = 'user.reset_mfa'`,
+    [email],
+  );
+  expect(audit!.n).toBe(1);
+  await ctx.close();
 });

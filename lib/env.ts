@@ -10,6 +10,23 @@ const schema = z
     PORTAL_CLOCK: z.string().optional(),
     TRUSTED_PROXY: z.enum(["0", "1"]).default("0"),
     // Days an import's staging rows (NIKs, names) are kept after the batch ended (UU PDP).
+    // Sessions (ASVS V7): an absolute lifetime from login that nothing extends, and an idle timeout.
+    SESSION_ABSOLUTE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(8 * 60),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    // NIK searches a user may make per hour (each is audited, hit or miss).
+    NIK_SEARCH_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+    // The data-protection officer (UU PDP Ps 53) shown in the footer.
+    DPO_CONTACT: z.string().default("Pejabat Pelindungan Data Pribadi: ppdp@portal.test"),
     IMPORT_ROWS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })
   .refine((e) => !e.PORTAL_CLOCK || e.PORTAL_MODE !== "production", {

@@ -6,10 +6,12 @@ type Props = {
   user: { name: string; role: string; place: string };
   nav: { href: string; label: string }[];
   logout: () => Promise<void>;
+  /** The data-protection officer's contact (UU PDP), a setting. */
+  dpoContact: string;
   children: ReactNode;
 };
 
-export function AppShell({ user, nav, logout, children }: Props) {
+export function AppShell({ user, nav, logout, dpoContact, children }: Props) {
   return (
     <div className="min-h-screen">
       <a href="#konten" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -27,6 +29,9 @@ export function AppShell({ user, nav, logout, children }: Props) {
                 {user.role} · {user.place}
               </div>
             </div>
+            <Link href="/account" className="rounded-md border border-white/40 px-3 py-1.5 hover:bg-white/10">
+              Akun
+            </Link>
             <form action={logout}>
               <button type="submit" className="rounded-md border border-white/40 px-3 py-1.5 hover:bg-white/10">
                 Keluar
@@ -39,7 +44,10 @@ export function AppShell({ user, nav, logout, children }: Props) {
       <main id="konten" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl px-4 pb-6 text-xs text-slate-500">Data wilayah: idn-area-data, © kontributor, lisensi ODbL.</footer>
+      <footer className="mx-auto max-w-6xl space-y-1 px-4 pb-6 text-xs text-slate-500 print:hidden">
+        <p data-testid="dpo-contact">{dpoContact}</p>
+        <p>Data wilayah: idn-area-data, © kontributor, lisensi ODbL.</p>
+      </footer>
     </div>
   );
 }

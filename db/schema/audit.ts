@@ -12,6 +12,13 @@ export const auditLog = pgTable(
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    // Where the request came from and which session made it (null for jobs and the seed).
+    ip: text("ip"),
+    sessionId: uuid("session_id"),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),
+    // Per-user limits read the user's own recent rows (NIK searches).
+    index("audit_log_actor_idx").on(t.actorId, t.action, t.at),
+  ],
 );

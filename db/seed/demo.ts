@@ -1,4 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
+import { seal } from "@/lib/auth/seal";
+import { newTotpSecret } from "@/lib/auth/totp";
+import { MFA_REQUIRED_ROLES, type Role } from "@/lib/authz/roles";
 import type { Sql } from "../connection";
 import { wibDay as wibDayOf } from "@/lib/domain/wib";
 
@@ -17,14 +20,20 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "kakanwil.banten@portal.test", name: "Ratna Wijaya", role: "kepala_wilayah", office: "Kantor Wilayah Banten" },
 ];
 
-/** Demo accounts: only for the embedded demo database, or when explicitly asked for. */
+/**
+ * Demo accounts: only for the embedded demo database, or when explicitly asked for. The roles
+ * that must use a second factor come with an authenticator already set up (a secret of their
+ * own, sealed like any other); the login page offers its current code in demo mode only.
+ */
 export async function seedDemo(sql: Sql) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    await sql`insert into users (email, name, password_hash, role, regency_code, office_id)
+    const totp = MFA_REQUIRED_ROLES.includes(u.role as Role) ? seal(newTotpSecret()) : null;
+    await sql`insert into users (email, name, password_hash, role, regency_code, office_id, totp_secret, totp_enabled_at)
       values (${u.email}, ${u.name}, ${passwordHash}, ${u.role},
-              ${u.regency ?? null}, (select id from offices where name = ${u.office ?? null}))
-      on conflict ((lower(email))) do nothing`;
+              ${u.regency ?? null}, (select id from offices where name = ${u.office ?? null}), ${totp}, case when ${totp}::text is null then null else now() end)
+      on conflict ((lower(email))) do update set totp_secret = excluded.totp_secret, totp_enabled_at = excluded.totp_enabled_at
+        where users.totp_secret is null and excluded.totp_secret is not null`;
   }
 }
 

@@ -7,6 +7,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { as as login, clock, q, suiteClock } from "../support/clock";
 import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNTS, DEMO_PASSWORD } from "../support/accounts";
+import { enrolMfa } from "../support/db";
 
 const AREA = "32.07";
 const PASSWORD = "iuran-e2e-2027";
@@ -63,6 +64,7 @@ test.beforeAll(async () => {
     `insert into users (email, name, password_hash, role, regency_code) values ($1, 'Supervisor Ciamis', $2, 'supervisor', $3) on conflict ((lower(email))) do nothing`,
     [USERS.supervisor, hash, AREA],
   );
+  await enrolMfa([USERS.headA, USERS.headB, USERS.supervisor]);
   const [reg] = await q<{ id: number }>(
     `insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
      values ($1, 'perbup', 'kabkota', 'Perbup Ciamis E2E', 'Perbup uji iuran', 'enacted', '2027-01-01', 50, 216, 779, '2026-12-01') returning id`,

@@ -14,6 +14,7 @@ import { rows } from "@/lib/data/internal/rows";
 import { confirmPaymentPart, getPaymentForViewer, recordPayment } from "@/lib/data/payments";
 import { loadViewer } from "@/lib/data/viewer";
 import { AREA, PASSWORD, PEOPLE, USERS } from "./claims-constants";
+import { enrolMfa } from "./db";
 
 const HOLD: Record<string, string> = { Tunggak: "2028-04", Nonaktif: "2028-02" };
 
@@ -41,6 +42,7 @@ async function setup() {
   await db()
     .execute(sql`insert into users (email, name, password_hash, role, office_id) values (${USERS.head}, 'Kacab Cirebon', ${hash}, 'kepala_cabang', ${office!.id})
       on conflict ((lower(email))) do nothing`);
+  await enrolMfa([USERS.supervisor, USERS.head]);
   const [reg] = await q<{ id: number }>(
     sql`insert into regulations (regency_code, type, issuer, number, title, status, starts_on, quota, min_age_months, max_age_months, enacted_on)
         values (${AREA}, 'perbup', 'kabkota', 'Perbup Cirebon E2E', 'Perbup uji klaim', 'enacted', '2028-01-01', 5, 216, 779, '2027-12-01') returning id`,

@@ -64,3 +64,21 @@ export async function sqlNumber(query: string): Promise<number> {
     await sql.end();
   }
 }
+
+/**
+ * Test accounts of roles that must use a second factor get an authenticator as the demo accounts
+ * do (a sealed secret), so the login page's demo aid offers their code.
+ */
+export async function enrolMfa(emails: string[]) {
+  const { seal } = await import("@/lib/auth/seal");
+  const { newTotpSecret } = await import("@/lib/auth/totp");
+  const { sql } = connect(process.env.DATABASE_URL!, 1);
+  try {
+    for (const email of emails) {
+      await sql`update users set totp_secret = ${seal(newTotpSecret())}, totp_enabled_at = now()
+        where lower(email) = ${email.toLowerCase()} and totp_secret is null`;
+    }
+  } finally {
+    await sql.end();
+  }
+}

@@ -30,13 +30,16 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
   permission: Permission,
   schema: S,
   handler: (viewer: Viewer, input: z.infer<S>) => Promise<ActionResult<T>>,
-  opts: { allowMustChangePassword?: boolean } = {},
+  opts: { allowMustChangePassword?: boolean; allowMfaSetup?: boolean } = {},
 ) {
   return async (_prev: ActionResult<T> | undefined, formData: FormData): Promise<ActionResult<T>> => {
     const viewer = await getViewer();
     if (!viewer) return { status: "error", message: "Sesi Anda telah berakhir. Silakan masuk kembali." };
     if (viewer.mustChangePassword && !opts.allowMustChangePassword) {
       return { status: "error", message: "Ganti kata sandi sementara Anda terlebih dahulu." };
+    }
+    if (viewer.mustEnrolMfa && !opts.allowMfaSetup && !opts.allowMustChangePassword) {
+      return { status: "error", message: "Siapkan aplikasi autentikator (verifikasi dua langkah) terlebih dahulu." };
     }
     if (!can(viewer.role, permission)) return { status: "error", message: "Anda tidak berwenang melakukan tindakan ini." };
     const raw = formDataToObject(formData);

@@ -3,16 +3,21 @@ import { logUnexpected } from "@/lib/log";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { findLoginUser, isLoginBlocked, recordLoginAttempt } from "@/lib/data/login";
-import { loginSchema } from "@/lib/validation/users";
+import { z } from "zod";
+import { completeLogin } from "@/lib/data/login";
 import { clientIpFrom } from "./client-ip";
-import { dummyHash, verifyPassword } from "./password";
 
 export class LoginBlockedError extends CredentialsSignin {
   code = "blocked";
 }
+export class LoginExpiredError extends CredentialsSignin {
+  code = "expired";
+}
+export class WrongCodeError extends CredentialsSignin {
+  code = "wrong_code";
+}
 
-export const SESSION_HOURS = 8;
+const credentialsSchema = z.object({ token: z.string().min(20).max(100), code: z.string().max(40).optional(), device: z.string().max(100).optional() });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -23,39 +28,45 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       logUnexpected("auth", error);
     },
   },
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60 },
+  // The cookie may outlive nothing: the server-side session (lib/data/sessions.ts) decides, with
+  // an absolute lifetime that re-issuing the cookie does not extend.
+  // (Read here without env(): the build loads this module without a database configured.)
+  session: { strategy: "jwt", maxAge: (Number(process.env.SESSION_ABSOLUTE_MINUTES) || 8 * 60) * 60 },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      // Only a challenge opened by the password step (app/login/actions.ts) signs in here.
+      credentials: { token: {}, code: {}, device: {} },
       async authorize(credentials, request) {
-        const parsed = loginSchema.safeParse(credentials);
+        const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIpFrom(request.headers, env().TRUSTED_PROXY === "1");
-        if (await isLoginBlocked(email, ip)) throw new LoginBlockedError();
-        const user = await findLoginUser(email);
-        // Verify against a dummy hash for unknown emails so timing does not tell them apart.
-        const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-        const success = Boolean(user && user.active && ok);
-        await recordLoginAttempt(email, ip, success, user?.id);
-        if (!success || !user) return null;
-        return { id: user.id, name: user.name, sessionVersion: user.sessionVersion };
+        const out = await completeLogin({
+          token: parsed.data.token,
+          code: parsed.data.code ?? null,
+          ip: clientIpFrom(request.headers, env().TRUSTED_PROXY === "1"),
+          userAgent: request.headers.get("user-agent"),
+          deviceId: parsed.data.device || null,
+        });
+        if (out.kind === "blocked") throw new LoginBlockedError();
+        if (out.kind === "expired") throw new LoginExpiredError();
+        if (out.kind === "wrong_code") throw new WrongCodeError();
+        return { id: out.user.id, name: out.user.name, sessionVersion: out.user.sessionVersion, sid: out.user.sessionId };
       },
     }),
   ],
   callbacks: {
-    // The token carries only who and which session version; role and area are re-read from
-    // the database on every request (lib/auth/viewer.ts).
+    // The token carries only who, which session version and which server-side session; role and
+    // area are re-read from the database on every request (lib/auth/viewer.ts).
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid as string, sv: token.sv as number };
+      return { ...session, uid: token.uid as string, sv: token.sv as number, sid: token.sid as string };
     },
   },
 });

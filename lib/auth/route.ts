@@ -64,6 +64,7 @@ export function authorizedRoute<P = Record<string, never>>(
     const viewer = await getViewer();
     if (!viewer) return jsonMessage(401, "Sesi Anda telah berakhir. Silakan masuk kembali.");
     if (viewer.mustChangePassword) return jsonMessage(403, "Ganti kata sandi sementara Anda terlebih dahulu.");
+    if (viewer.mustEnrolMfa) return jsonMessage(403, "Siapkan aplikasi autentikator (verifikasi dua langkah) terlebih dahulu.");
     if (permission && !can(viewer.role, permission)) return jsonMessage(403, "Anda tidak berwenang.");
     try {
       return await handler(req, { viewer, params: (await routeCtx.params) ?? ({} as P) });

@@ -14,6 +14,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "imports.commit": ["petugas", "supervisor"],
   "areas.view": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "account.changePassword": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
+  "account.security": ["admin", "petugas", "supervisor", "kepala_cabang", "kepala_wilayah"],
   "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],
   "offices.manage": ["admin"],
   "users.view": ["admin"],

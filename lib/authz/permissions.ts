@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "dashboard.branch": ["kepala_cabang"],
   "areas.view": ALL,
   "account.changePassword": ALL,
+  "account.security": ALL,
   "offices.view": ["admin", "kepala_cabang", "kepala_wilayah"],
   "offices.manage": ["admin"],
   "users.view": ["admin"],

@@ -10,6 +10,11 @@ export type Viewer = ScopeSubject & {
   regencyName: string | null;
   officeName: string | null;
   mustChangePassword: boolean;
+  /** The role requires a second factor and none is set up yet: only the set-up page opens. */
+  mustEnrolMfa: boolean;
+  mfaEnabled: boolean;
+  /** The server-side session of this request (absent for viewers loaded outside a request). */
+  sessionId?: string;
 };
 
 /** "Petugas · Kota Tangerang", "Kepala Kantor Cabang · Kantor Cabang Tangerang Cikokol". */

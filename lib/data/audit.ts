@@ -2,6 +2,7 @@ import "server-only";
 import { auditLog } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { AuditAction } from "@/lib/domain/audit-actions";
+import { requestMeta } from "@/lib/auth/request-meta";
 
 export type { AuditAction };
 
@@ -10,5 +11,6 @@ export async function writeAudit(
   tx: Executor,
   entry: { actorId: string | null; action: AuditAction; entityType: string; entityId: string; details?: Record<string, unknown> },
 ) {
-  await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+  const meta = await requestMeta();
+  await tx.insert(auditLog).values({ ...entry, details: entry.details ?? {}, ip: meta.ip, sessionId: meta.sessionId });
 }

@@ -1,13 +1,19 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { offices, regencies, users } from "@/db/schema";
+import { db, type Executor } from "@/db/client";
+import { mfaRecoveryCodes, offices, regencies, users } from "@/db/schema";
 import { generateOneTimePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { weakPasswordReason } from "@/lib/auth/password-strength";
 import { assertCan } from "@/lib/authz/permissions";
 import type { Role } from "@/lib/authz/roles";
 import type { Viewer } from "@/lib/authz/viewer";
 import { writeAudit, type AuditAction } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
+import { ONE_TIME_PASSWORD_HOURS } from "./login";
+import { endSessionsOf } from "./internal/sessions";
+
+/** When a one-time password issued now stops working (real time, like every security timer). */
+const oneTimeExpiry = () => new Date(Date.now() + ONE_TIME_PASSWORD_HOURS * 3600_000);
 
 type Assignment = { role: Role; regencyCode?: string | null; officeId?: number | null };
 
@@ -20,6 +26,8 @@ function selectUsers() {
       role: users.role,
       active: users.active,
       mustChangePassword: users.mustChangePassword,
+      passwordExpiresAt: users.passwordExpiresAt,
+      mfaEnabledAt: users.totpEnabledAt,
       regencyCode: users.regencyCode,
       regencyName: regencies.name,
       officeId: users.officeId,
@@ -82,7 +90,14 @@ export async function createUser(viewer: Viewer, input: { name: string; email: s
     const id = await db().transaction(async (tx) => {
       const [row] = await tx
         .insert(users)
-        .values({ name: input.name, email: input.email.toLowerCase(), passwordHash, mustChangePassword: true, ...assignment })
+        .values({
+          name: input.name,
+          email: input.email.toLowerCase(),
+          passwordHash,
+          mustChangePassword: true,
+          passwordExpiresAt: oneTimeExpiry(),
+          ...assignment,
+        })
         .returning({ id: users.id });
       await writeAudit(tx, {
         actorId: viewer.id,
@@ -102,21 +117,24 @@ export async function createUser(viewer: Viewer, input: { name: string; email: s
   }
 }
 
-/** Any change that must end the user's current sessions bumps session_version. */
+/** Any change that must end the user's current sessions bumps session_version and ends them on the server. */
 async function updateUserAndEndSessions(
   viewer: Viewer,
   userId: string,
   action: AuditAction,
   set: Partial<typeof users.$inferInsert>,
   details: Record<string, unknown> = {},
+  also?: (tx: Executor) => Promise<unknown>,
 ) {
   return db().transaction(async (tx) => {
+    await also?.(tx);
     const [row] = await tx
       .update(users)
       .set({ ...set, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning({ id: users.id, email: users.email });
     if (!row) throw new NotFoundError("Pengguna");
+    await endSessionsOf(tx, userId, "admin");
     await writeAudit(tx, { actorId: viewer.id, action, entityType: "user", entityId: userId, details });
     return row;
   });
@@ -134,6 +152,7 @@ export async function resetUserPassword(viewer: Viewer, userId: string) {
   const row = await updateUserAndEndSessions(viewer, userId, "user.reset_password", {
     passwordHash: await hashPassword(oneTimePassword),
     mustChangePassword: true,
+    passwordExpiresAt: oneTimeExpiry(),
   });
   return { email: row.email, oneTimePassword };
 }
@@ -145,7 +164,10 @@ export async function updateUserAssignment(viewer: Viewer, userId: string, input
   return updateUserAndEndSessions(viewer, userId, "user.update_assignment", assignment, assignment);
 }
 
-/** The viewer changes their own password; other sessions end (the caller signs in again). */
+/**
+ * The viewer changes their own password: at least 12 characters and not easily guessed (checked
+ * here, on the server). Every other session of the user ends; this one goes on.
+ */
 export async function changeOwnPassword(viewer: Viewer, currentPassword: string, newPassword: string) {
   assertCan(viewer.role, "account.changePassword");
   const [row] = await db()
@@ -155,8 +177,29 @@ export async function changeOwnPassword(viewer: Viewer, currentPassword: string,
   if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
     throw new UserFacingError("Kata sandi saat ini salah.", { currentPassword: ["Kata sandi saat ini salah."] });
   }
-  await updateUserAndEndSessions(viewer, viewer.id, "user.change_own_password", {
-    passwordHash: await hashPassword(newPassword),
-    mustChangePassword: false,
+  const weak = weakPasswordReason(newPassword, [viewer.email, viewer.name]);
+  if (weak) throw new UserFacingError(weak, { newPassword: [weak] });
+  const passwordHash = await hashPassword(newPassword);
+  await db().transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordExpiresAt: null, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+    const ended = await endSessionsOf(tx, viewer.id, "ganti_sandi", viewer.sessionId);
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "user.change_own_password",
+      entityType: "user",
+      entityId: viewer.id,
+      details: { otherSessionsEnded: ended },
+    });
   });
+}
+
+/**
+ * The admin resets a user's authenticator (a lost phone): the secret and recovery codes go, every
+ * session ends, and the user sets up a new one at the next login. Audited.
+ */
+export async function resetUserMfa(viewer: Viewer, userId: string) {
+  assertCan(viewer.role, "users.manage");
+  return updateUserAndEndSessions(viewer, userId, "user.reset_mfa", { totpSecret: null, totpEnabledAt: null, totpLastStep: null }, {}, (tx) =>
+    tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)),
+  );
 }

@@ -2,6 +2,14 @@
 // first, so a typo in an action name fails the typecheck instead of silently splitting the trail.
 export const AUDIT_ACTIONS = [
   "auth.login",
+  "auth.logout",
+  "auth.end_other_sessions",
+  "auth.mfa_enable",
+  "auth.mfa_recovery_used",
+  "user.reset_mfa",
+  "worker.nik_search",
+  "worker.elsewhere_hit",
+  "import.problems_download",
   "user.create",
   "user.activate",
   "user.deactivate",

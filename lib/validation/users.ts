@@ -32,7 +32,7 @@ export const createUserSchema = z
 
 export const userIdSchema = z.object({ userId: z.string().uuid("Pengguna tidak valid.") });
 
-export const PASSWORD_MIN = 10;
+export const PASSWORD_MIN = 12;
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Isi kata sandi saat ini."),
@@ -45,4 +45,22 @@ export const changePasswordSchema = z
 export const loginSchema = z.object({
   email: z.string().trim().min(1, "Isi email.").max(200),
   password: z.string().min(1, "Isi kata sandi.").max(200),
+});
+
+/** The second login step: six digits from the app, or a recovery code ("xxxxx-xxxxx"). */
+export const loginCodeSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Isi kode dari aplikasi autentikator.")
+    .max(40)
+    .refine((c) => /^\d{3}\s?\d{3}$/.test(c) || /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(c), "Kode terdiri dari 6 angka, atau kode pemulihan seperti abcde-fghjk."),
+});
+
+/** Confirming the set-up of an authenticator app. */
+export const mfaConfirmSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3}\s?\d{3}$/, "Ketik 6 angka yang tampil di aplikasi autentikator."),
 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { connect } from "@/db/connection";
 import { ForbiddenError } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
-import { NotFoundError } from "@/lib/data/errors";
+import { NotFoundError, UserFacingError } from "@/lib/data/errors";
 import { regulationInput } from "../support/regulations";
 import { viewerFor } from "../support/viewers";
 import { firstVillageOf } from "../support/areas";
@@ -506,9 +506,35 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   },
   // Acts on the viewer's own row only: there is no id to point at someone else's.
   "users.changeOwnPassword": async (ctx, f) => {
-    await expect(f(ctx.kotaPetugas, "bukan-sandi", "kata-sandi-baru-123")).rejects.toMatchObject({
+    await expect(f(ctx.kotaPetugas, "bukan-sandi", "kopi-hujan-sepeda-lampu")).rejects.toMatchObject({
       fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] },
     });
+  },
+  "users.resetUserMfa": async (ctx, f) => {
+    await forbidden(f(ctx.kakanwil, ctx.supervisorKota.id));
+    await forbidden(f(ctx.kabSupervisor, ctx.supervisorKota.id));
+  },
+  // The viewer's own sessions and second factor: no id to point at anyone else's.
+  "sessions.listOwnSessions": async (ctx, f) => {
+    // A viewer loaded without a session sees only its own rows (none of another user's).
+    const rows = (await f(ctx.kotaPetugas)) as { current: boolean }[];
+    expect(Array.isArray(rows) && rows.every((r) => !r.current)).toBe(true);
+  },
+  "sessions.endOwnSession": async (ctx, f) => {
+    await f(ctx.kotaPetugas); // no session id: nothing to end, nobody else's touched
+  },
+  "sessions.endOtherSessions": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas)).rejects.toBeInstanceOf(UserFacingError);
+  },
+  "mfa.getMfaSetup": async (ctx, f) => {
+    expect(await f(ctx.kotaPetugas)).toMatchObject({ required: false, enabledAt: null });
+    expect(await f(ctx.kakanwil)).toMatchObject({ required: true, enabledAt: expect.anything() });
+  },
+  "mfa.startMfaSetup": async (ctx, f) => {
+    await expect(f(ctx.kakanwil)).rejects.toBeInstanceOf(UserFacingError);
+  },
+  "mfa.confirmMfaSetup": async (ctx, f) => {
+    await expect(f(ctx.kakanwil, "123456")).rejects.toBeInstanceOf(UserFacingError);
   },
   // Bills: their own scope kind. A pemda or Kanwil by the regulation's area, a branch by the
   // office the bill belongs to (not by today's coverage).
@@ -770,12 +796,21 @@ const NOT_VIEWER_SCOPED = new Set([
   "errors.isLockTimeout",
   "audit.writeAudit", // only called inside other data functions' transactions
   "login.LOGIN_WINDOW_MINUTES",
+  "login.MAX_FAILURES_PER_PAIR",
+  "login.ACCOUNT_DELAY_FROM",
   "login.MAX_FAILURES_PER_ACCOUNT",
   "login.MAX_FAILURES_PER_IP",
-  "login.isLoginBlocked",
-  "login.recordLoginAttempt",
+  "login.CHALLENGE_MINUTES",
+  "login.MAX_CODE_FAILURES",
+  "login.ONE_TIME_PASSWORD_HOURS",
+  "login.accountDelayMs",
   "login.findLoginUser",
+  "login.passwordStep",
+  "login.completeLogin",
+  "login.demoCodeFor",
+  "login.recentFailures",
   "viewer.loadViewer",
+  "viewer.viewerOfSession",
   // The movable demo/test clock: system state, no rows of any area.
   "clock.readDatabaseClock",
   "clock.setPortalClock",

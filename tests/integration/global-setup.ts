@@ -36,6 +36,7 @@ export default async function setup(project: TestProject) {
   // The seed reads the app's clock, which reads these.
   process.env.DATABASE_URL = url!;
   process.env.PORTAL_MODE = "test";
+  process.env.AUTH_SECRET ??= "integration-secret-not-for-production-0123";
   process.env.PORTAL_CLOCK = "2026-11-24T03:00:00Z";
   const teardown = async () => {
     // stop() never hangs (it escalates to SIGKILL), so it needs no timer of its own here.

@@ -58,35 +58,17 @@ describe("user administration", () => {
     const admin = await viewerFor("admin@portal.test");
     const { id, oneTimePassword } = await createUser(admin, { name: "Ganti Sandi", email: "ganti@portal.test", role: "petugas", regencyCode: "36.03" });
     const v = (await loadViewer(id, (await findLoginUser("ganti@portal.test"))!.sessionVersion))!;
-    await expect(changeOwnPassword(v, "salah-sekali", "kata-sandi-baru-123")).rejects.toMatchObject({
+    await expect(changeOwnPassword(v, "salah-sekali", "kopi-hujan-sepeda-lampu")).rejects.toMatchObject({
       fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] },
     });
-    await changeOwnPassword(v, oneTimePassword, "kata-sandi-baru-123");
+    await changeOwnPassword(v, oneTimePassword, "kopi-hujan-sepeda-lampu");
     const row = (await findLoginUser("ganti@portal.test"))!;
-    expect(await verifyPassword(row.passwordHash, "kata-sandi-baru-123")).toBe(true);
+    expect(await verifyPassword(row.passwordHash, "kopi-hujan-sepeda-lampu")).toBe(true);
     expect((await loadViewer(id, row.sessionVersion))?.mustChangePassword).toBe(false);
   });
 
   it("lets no one but an admin manage users", async () => {
     const petugas = await viewerFor("petugas.kotatangerang@portal.test");
     await expect(createUser(petugas, { name: "Nakal", email: "nakal@portal.test", role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
-  });
-});
-
-describe("login record", () => {
-  it("a successful login is an audit row; failures feed the throttle only", async () => {
-    const { recordLoginAttempt } = await import("@/lib/data/login");
-    const { connect } = await import("@/db/connection");
-    const { inject } = await import("vitest");
-    const admin = await viewerFor("admin@portal.test");
-    await recordLoginAttempt("admin@portal.test", "127.0.0.1", true, admin.id);
-    await recordLoginAttempt("admin@portal.test", "127.0.0.1", false);
-    const { sql } = connect(inject("databaseUrl"), 1);
-    try {
-      const [row] = await sql`select count(*)::int as n from audit_log where action = 'auth.login' and actor_id = ${admin.id}`;
-      expect(row!.n).toBeGreaterThanOrEqual(1);
-    } finally {
-      await sql.end();
-    }
   });
 });

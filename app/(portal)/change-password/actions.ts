@@ -1,6 +1,7 @@
 "use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/auth/action";
-import { signIn } from "@/lib/auth/config";
 import { changeOwnPassword } from "@/lib/data/users";
 import { changePasswordSchema } from "@/lib/validation/users";
 
@@ -8,10 +9,11 @@ export const changePassword = authorizedAction(
   "account.changePassword",
   changePasswordSchema,
   async (viewer, input) => {
+    // Every other session of this user ends; this one goes on.
     await changeOwnPassword(viewer, input.currentPassword, input.newPassword);
-    // The change ended every session of this user, this one too: sign in again with the new password.
-    await signIn("credentials", { email: viewer.email, password: input.newPassword, redirectTo: "/dashboard" });
-    return { status: "success" };
+    // The shell drew no navigation while the password was temporary: draw it again.
+    revalidatePath("/", "layout");
+    redirect("/dashboard");
   },
   { allowMustChangePassword: true },
 );

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
-import { createUser, resetUserPassword, setUserActive, updateUserAssignment } from "@/lib/data/users";
+import { createUser, resetUserMfa, resetUserPassword, setUserActive, updateUserAssignment } from "@/lib/data/users";
 import { createUserSchema, userAssignmentSchema, userIdSchema } from "@/lib/validation/users";
 
 export const createUserAction = authorizedAction("users.manage", createUserSchema, async (viewer, input) => {
@@ -10,7 +10,7 @@ export const createUserAction = authorizedAction("users.manage", createUserSchem
   revalidatePath("/admin/users");
   return {
     status: "success",
-    message: `Pengguna ${input.email} dibuat. Kata sandi sementara: ${oneTimePassword} — sampaikan langsung kepada pengguna; kata sandi ini harus diganti saat pertama masuk dan tidak akan ditampilkan lagi.`,
+    message: `Pengguna ${input.email} dibuat. Kata sandi sementara: ${oneTimePassword} — sampaikan langsung kepada pengguna; kata sandi ini berlaku 72 jam, harus diganti saat pertama masuk dan tidak akan ditampilkan lagi.`,
   };
 });
 
@@ -33,5 +33,11 @@ export const setActiveAction = authorizedAction(
 export const resetPasswordAction = authorizedAction("users.manage", userIdSchema, async (viewer, input) => {
   const { email, oneTimePassword } = await resetUserPassword(viewer, input.userId);
   revalidatePath("/admin/users");
-  return { status: "success", message: `Kata sandi ${email} direset. Kata sandi sementara: ${oneTimePassword} — harus diganti saat masuk.` };
+  return { status: "success", message: `Kata sandi ${email} direset. Kata sandi sementara: ${oneTimePassword} — berlaku 72 jam dan harus diganti saat masuk.` };
+});
+
+export const resetMfaAction = authorizedAction("users.manage", userIdSchema, async (viewer, input) => {
+  const { email } = await resetUserMfa(viewer, input.userId);
+  revalidatePath("/admin/users");
+  return { status: "success", message: `Autentikator ${email} diatur ulang. Sesinya berakhir; ia menyiapkan autentikator baru saat masuk berikutnya.` };
 });

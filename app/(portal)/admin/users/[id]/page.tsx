@@ -3,11 +3,11 @@ import { AssignmentForm, OneClickForm } from "@/components/users/user-admin-form
 import { Card, PageHeader } from "@/components/ui/card";
 import { orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
-import { ROLE_LABELS } from "@/lib/authz/roles";
+import { MFA_REQUIRED_ROLES, ROLE_LABELS } from "@/lib/authz/roles";
 import { getUserFormOptions } from "@/lib/data/user-form-options";
 import { getUserForViewer } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
-import { resetPasswordAction, setActiveAction, updateAssignmentAction } from "../actions";
+import { resetMfaAction, resetPasswordAction, setActiveAction, updateAssignmentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ubah pengguna" };
 
@@ -29,7 +29,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           />
         </Card>
         <Card title="Akses">
-          <p className="mb-4 text-sm text-slate-600">Status: {user.active ? "aktif" : "nonaktif"}.</p>
+          <p className="mb-4 text-sm text-slate-600" data-testid="user-access">
+            Status: {user.active ? "aktif" : "nonaktif"}. Verifikasi dua langkah:{" "}
+            {user.mfaEnabledAt ? `aktif sejak ${formatDateTime(user.mfaEnabledAt)}` : "belum disiapkan"}.
+            {user.mustChangePassword && user.passwordExpiresAt ? ` Kata sandi sementara berlaku sampai ${formatDateTime(user.passwordExpiresAt)}.` : ""}
+          </p>
           <div className="space-y-4">
             <OneClickForm
               action={setActiveAction}
@@ -38,6 +42,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               variant={user.active ? "danger" : "secondary"}
             />
             <OneClickForm action={resetPasswordAction} fields={{ userId: user.id }} label="Reset kata sandi" />
+            {user.mfaEnabledAt || MFA_REQUIRED_ROLES.includes(user.role) ? (
+              <OneClickForm action={resetMfaAction} fields={{ userId: user.id }} label="Atur ulang autentikator" variant="danger" />
+            ) : null}
           </div>
         </Card>
       </div>

@@ -1,0 +1,246 @@
+// Login, second factor and sessions (issue 14, items 4–8) against the real database.
+import { inject } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { connect } from "@/db/connection";
+import { unseal } from "@/lib/auth/seal";
+import { currentTotp } from "@/lib/auth/totp";
+import { argon2Load, ARGON2_CONCURRENCY } from "@/lib/auth/password";
+import { accountDelayMs, completeLogin, MAX_FAILURES_PER_PAIR, passwordStep } from "@/lib/data/login";
+import { confirmMfaSetup, getMfaSetup, startMfaSetup } from "@/lib/data/mfa";
+import { endOtherSessions, endOwnSession, listOwnSessions } from "@/lib/data/sessions";
+import { changeOwnPassword, createUser, resetUserMfa } from "@/lib/data/users";
+import { loadViewer, viewerOfSession } from "@/lib/data/viewer";
+import { viewerFor } from "../support/viewers";
+
+const sql = connect(inject("databaseUrl"), 2).sql;
+afterAll(() => sql.end({ timeout: 5 }));
+
+const DEMO = "rentan-demo-2026";
+let n = 0;
+const uniq = (p: string) => `${p}.${Date.now()}.${++n}@portal.test`;
+
+/** A petugas (no second factor required) with a known password, as the admin makes one. */
+async function officer(password = "kopi-hujan-sepeda-lampu") {
+  const admin = await viewerFor("admin@portal.test");
+  const email = uniq("sec");
+  const { id } = await createUser(admin, { name: "Uji Keamanan", email, role: "petugas", regencyCode: "36.71" });
+  const { hashPassword } = await import("@/lib/auth/password");
+  await sql`update users set password_hash = ${await hashPassword(password)}, must_change_password = false, password_expires_at = null where id = ${id}`;
+  return { id, email, password };
+}
+
+async function loginFully(email: string, password: string, opts: { ip?: string; device?: string | null; code?: string } = {}) {
+  const step = await passwordStep({ email, password, ip: opts.ip ?? "10.1.1.1", deviceId: opts.device ?? null });
+  if (step.kind !== "ok") return step;
+  return completeLogin({ token: step.token, code: opts.code ?? null, ip: opts.ip ?? "10.1.1.1", userAgent: "vitest", deviceId: opts.device ?? null });
+}
+
+async function secretOf(userId: string) {
+  const [u] = await sql<{ s: string }[]>`select totp_secret as s from users where id = ${userId}`;
+  return unseal(u!.s);
+}
+
+describe("password step and throttle", () => {
+  it("opens a server-side session after the right password, audited; the same answer for a wrong password and an unknown email", async () => {
+    const u = await officer();
+    expect(await passwordStep({ email: u.email, password: "salah-salah-salah", ip: "10.1.1.2", deviceId: null })).toEqual({ kind: "wrong" });
+    expect(await passwordStep({ email: uniq("tidakada"), password: u.password, ip: "10.1.1.2", deviceId: null })).toEqual({ kind: "wrong" });
+    const out = await loginFully(u.email, u.password);
+    expect(out.kind).toBe("ok");
+    if (out.kind !== "ok") return;
+    const v = await viewerOfSession(out.user.sessionId, u.id, out.user.sessionVersion);
+    expect(v).toMatchObject({ id: u.id, sessionId: out.user.sessionId, mustEnrolMfa: false });
+    const [audit] = await sql`select count(*)::int as n from audit_log where action = 'auth.login' and actor_id = ${u.id}`;
+    expect(audit!.n).toBe(1);
+  });
+
+  it("counts parallel guesses at once: of 30 at the same moment at most 10 reach the password check", async () => {
+    const u = await officer();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => passwordStep({ email: u.email, password: `tebakan-${i}`, ip: "10.2.2.2", deviceId: null })),
+    );
+    const wrong = results.filter((r) => r.kind === "wrong").length;
+    expect(wrong).toBeLessThanOrEqual(MAX_FAILURES_PER_PAIR);
+    expect(results.filter((r) => r.kind === "blocked").length).toBe(30 - wrong);
+    // The right password from the same address is refused too, until the window passes.
+    expect(await passwordStep({ email: u.email, password: u.password, ip: "10.2.2.2", deviceId: null })).toEqual({ kind: "blocked" });
+  });
+
+  it("never runs more than ARGON2_CONCURRENCY hashes at once in a process", async () => {
+    const u = await officer();
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, argon2Load().active)), 1);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => passwordStep({ email: u.email, password: `x-${i}`, ip: `10.3.3.${i}`, deviceId: null })));
+    clearInterval(timer);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(ARGON2_CONCURRENCY);
+  });
+
+  it("lets a known device in while others' guesses lock the account for unknown ones", async () => {
+    const u = await officer();
+    const device = "perangkat-dikenal-0123456789abcdefghijklmnopq";
+    expect((await loginFully(u.email, u.password, { device, ip: "10.4.4.4" })).kind).toBe("ok");
+    // An attacker's 60 failures from many addresses in the last minutes.
+    await sql`insert into login_attempts (email, ip, succeeded, device_known, attempted_at)
+      select ${u.email}, '172.16.0.' || i, false, false, now() - interval '2 minutes' from generate_series(1, 60) i`;
+    expect(await passwordStep({ email: u.email, password: u.password, ip: "10.4.4.5", deviceId: null })).toEqual({ kind: "blocked" });
+    expect(await passwordStep({ email: u.email, password: u.password, ip: "10.4.4.5", deviceId: "perangkat-lain-0123456789abcdefghijklmnopqrs" })).toEqual({
+      kind: "blocked",
+    });
+    const known = await loginFully(u.email, u.password, { device, ip: "10.4.4.4" });
+    expect(known.kind).toBe("ok");
+  });
+
+  it("slows an account under attack from many addresses, growing to 8 seconds", () => {
+    expect(accountDelayMs(9)).toBe(0);
+    expect(accountDelayMs(10)).toBe(500);
+    expect(accountDelayMs(12)).toBe(2000);
+    expect(accountDelayMs(40)).toBe(8000);
+  });
+
+  it("refuses a one-time password after 72 hours", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const email = uniq("otp");
+    const { id, oneTimePassword } = await createUser(admin, { name: "Sandi Sementara", email, role: "petugas", regencyCode: "36.71" });
+    const [row] = await sql<{ h: number }[]>`select extract(epoch from password_expires_at - now()) / 3600 as h from users where id = ${id}`;
+    expect(Number(row!.h)).toBeGreaterThan(71.9);
+    expect(Number(row!.h)).toBeLessThanOrEqual(72);
+    expect((await passwordStep({ email, password: oneTimePassword, ip: "10.5.5.5", deviceId: null })).kind).toBe("ok");
+    await sql`update users set password_expires_at = now() - interval '1 minute' where id = ${id}`;
+    expect(await passwordStep({ email, password: oneTimePassword, ip: "10.5.5.5", deviceId: null })).toEqual({ kind: "expired" });
+  });
+});
+
+describe("second factor", () => {
+  it("asks the seeded supervisor for a code, takes the current one once, refuses its replay", async () => {
+    const sup = await viewerFor("supervisor.kotatangerang@portal.test");
+    expect(sup).toMatchObject({ mfaEnabled: true, mustEnrolMfa: false });
+    const step = await passwordStep({ email: sup.email, password: DEMO, ip: "10.6.6.6", deviceId: null });
+    expect(step).toMatchObject({ kind: "ok", needsCode: true });
+    if (step.kind !== "ok") return;
+    expect(await completeLogin({ token: step.token, code: null, ip: "10.6.6.6", userAgent: null, deviceId: null })).toEqual({ kind: "wrong_code" });
+    expect(await completeLogin({ token: step.token, code: "000000", ip: "10.6.6.6", userAgent: null, deviceId: null })).toEqual({ kind: "wrong_code" });
+    const code = await currentTotp(await secretOf(sup.id));
+    const ok = await completeLogin({ token: step.token, code, ip: "10.6.6.6", userAgent: null, deviceId: null });
+    expect(ok.kind).toBe("ok");
+    // The challenge is spent, and the same code in a new challenge is a replay.
+    expect(await completeLogin({ token: step.token, code, ip: "10.6.6.6", userAgent: null, deviceId: null })).toEqual({ kind: "expired" });
+    const again = await passwordStep({ email: sup.email, password: DEMO, ip: "10.6.6.6", deviceId: null });
+    if (again.kind !== "ok") throw new Error("expected ok");
+    expect(await completeLogin({ token: again.token, code, ip: "10.6.6.6", userAgent: null, deviceId: null })).toEqual({ kind: "wrong_code" });
+  });
+
+  it("ends a challenge after five wrong codes", async () => {
+    const sup = await viewerFor("supervisor.kabtangerang@portal.test");
+    const step = await passwordStep({ email: sup.email, password: DEMO, ip: "10.7.7.7", deviceId: null });
+    if (step.kind !== "ok") throw new Error("expected ok");
+    for (let i = 0; i < 5; i++) {
+      expect((await completeLogin({ token: step.token, code: `11111${i}`, ip: "10.7.7.7", userAgent: null, deviceId: null })).kind).toBe("wrong_code");
+    }
+    const code = await currentTotp(await secretOf(sup.id));
+    expect(await completeLogin({ token: step.token, code, ip: "10.7.7.7", userAgent: null, deviceId: null })).toEqual({ kind: "expired" });
+  });
+
+  it("enrols with a typed code, gives ten recovery codes that each work once; the admin's reset is audited and ends sessions", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const email = uniq("mfa");
+    const { id } = await createUser(admin, { name: "Supervisor Baru", email, role: "supervisor", regencyCode: "36.03" });
+    const { hashPassword } = await import("@/lib/auth/password");
+    await sql`update users set password_hash = ${await hashPassword("kopi-hujan-sepeda-lampu")}, must_change_password = false where id = ${id}`;
+    let v = (await loadViewer(id, (await sql`select session_version as sv from users where id = ${id}`)[0]!.sv))!;
+    expect(v.mustEnrolMfa).toBe(true);
+
+    await startMfaSetup(v);
+    const setup = await getMfaSetup(v);
+    expect(setup.pending?.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    await expect(confirmMfaSetup(v, "123456")).rejects.toMatchObject({ fieldErrors: { code: [expect.stringContaining("Kode tidak cocok")] } });
+    const codes = await confirmMfaSetup(v, await currentTotp(await secretOf(id)));
+    expect(codes).toHaveLength(10);
+    const stored = await sql`select code_hash from mfa_recovery_codes where user_id = ${id}`;
+    expect(stored).toHaveLength(10);
+    expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);
+    v = (await loadViewer(id, v.id ? (await sql`select session_version as sv from users where id = ${id}`)[0]!.sv : 0))!;
+    expect(v).toMatchObject({ mfaEnabled: true, mustEnrolMfa: false });
+
+    const byRecovery = await loginFully(email, "kopi-hujan-sepeda-lampu", { code: codes[3]!.toUpperCase(), ip: "10.8.8.8" });
+    expect(byRecovery.kind).toBe("ok");
+    expect((await loginFully(email, "kopi-hujan-sepeda-lampu", { code: codes[3], ip: "10.8.8.8" })).kind).toBe("wrong_code");
+    const used = await sql`select count(*)::int as n from audit_log where action = 'auth.mfa_recovery_used' and actor_id = ${id}`;
+    expect(used[0]!.n).toBe(1);
+
+    if (byRecovery.kind !== "ok") return;
+    await resetUserMfa(admin, id);
+    expect(await viewerOfSession(byRecovery.user.sessionId, id, byRecovery.user.sessionVersion)).toBeNull();
+    const [after] =
+      await sql`select totp_secret, totp_enabled_at, (select count(*)::int from mfa_recovery_codes where user_id = ${id}) as codes from users where id = ${id}`;
+    expect(after).toMatchObject({ totp_secret: null, totp_enabled_at: null, codes: 0 });
+    const audit = await sql`select count(*)::int as n from audit_log where action = 'user.reset_mfa' and entity_id = ${id} and actor_id = ${admin.id}`;
+    expect(audit[0]!.n).toBe(1);
+  });
+});
+
+describe("sessions", () => {
+  it("has an absolute end that use does not extend, an idle timeout, and ends at logout", async () => {
+    const u = await officer();
+    const out = await loginFully(u.email, u.password);
+    if (out.kind !== "ok") throw new Error("expected ok");
+    const sid = out.user.sessionId;
+    const [s] = await sql<
+      { secs: string; expires_at: string }[]
+    >`select extract(epoch from expires_at - created_at)::text as secs, expires_at::text from user_sessions where id = ${sid}`;
+    expect(Number(s!.secs)).toBe(8 * 3600);
+
+    // Use refreshes last_seen_at only.
+    await sql`update user_sessions set last_seen_at = now() - interval '5 minutes' where id = ${sid}`;
+    expect(await viewerOfSession(sid, u.id, out.user.sessionVersion)).not.toBeNull();
+    const [t] = await sql<
+      { expires_at: string; fresh: boolean }[]
+    >`select expires_at::text, last_seen_at > now() - interval '1 minute' as fresh from user_sessions where id = ${sid}`;
+    expect(t).toMatchObject({ expires_at: s!.expires_at, fresh: true });
+
+    // Idle for 31 minutes: refused, and ended.
+    await sql`update user_sessions set last_seen_at = now() - interval '31 minutes' where id = ${sid}`;
+    expect(await viewerOfSession(sid, u.id, out.user.sessionVersion)).toBeNull();
+    const [ended] = await sql`select end_reason from user_sessions where id = ${sid}`;
+    expect(ended!.end_reason).toBe("tidak_aktif");
+
+    // Past its absolute end: refused however fresh.
+    const second = await loginFully(u.email, u.password);
+    if (second.kind !== "ok") throw new Error("expected ok");
+    await sql`update user_sessions set expires_at = now() - interval '1 second' where id = ${second.user.sessionId}`;
+    expect(await viewerOfSession(second.user.sessionId, u.id, second.user.sessionVersion)).toBeNull();
+
+    // Logout.
+    const third = await loginFully(u.email, u.password);
+    if (third.kind !== "ok") throw new Error("expected ok");
+    const v = (await viewerOfSession(third.user.sessionId, u.id, third.user.sessionVersion))!;
+    await endOwnSession(v);
+    expect(await viewerOfSession(third.user.sessionId, u.id, third.user.sessionVersion)).toBeNull();
+  });
+
+  it("lists one's sessions, ends all others on request and on a password change, keeping this one", async () => {
+    const u = await officer();
+    const logins = [];
+    for (let i = 0; i < 3; i++) {
+      const out = await loginFully(u.email, u.password, { ip: `10.9.9.${i}` });
+      if (out.kind !== "ok") throw new Error("expected ok");
+      logins.push(out.user);
+    }
+    const me = (await viewerOfSession(logins[0]!.sessionId, u.id, logins[0]!.sessionVersion))!;
+    const listed = await listOwnSessions(me);
+    expect(listed).toHaveLength(3);
+    expect(listed.filter((s) => s.current).map((s) => s.id)).toEqual([me.sessionId]);
+    expect(await endOtherSessions(me)).toBe(2);
+    expect(await viewerOfSession(logins[1]!.sessionId, u.id, logins[1]!.sessionVersion)).toBeNull();
+    expect(await viewerOfSession(logins[0]!.sessionId, u.id, logins[0]!.sessionVersion)).not.toBeNull();
+
+    const other = await loginFully(u.email, u.password);
+    if (other.kind !== "ok") throw new Error("expected ok");
+    await expect(changeOwnPassword(me, u.password, "indonesia1945")).rejects.toMatchObject({
+      fieldErrors: { newPassword: [expect.stringMatching(/^Kata sandi ini terlalu mudah ditebak/)] },
+    });
+    await changeOwnPassword(me, u.password, "Tujuh ekor kucing makan tahu");
+    expect(await viewerOfSession(other.user.sessionId, u.id, other.user.sessionVersion)).toBeNull();
+    expect(await viewerOfSession(logins[0]!.sessionId, u.id, logins[0]!.sessionVersion)).not.toBeNull();
+  });
+});
