@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,10 @@ export const metadata: Metadata = {
   description: "Pendaftaran pekerja rentan dalam program JKK dan JKM BPJS Ketenagakerjaan yang iurannya dibayar pemerintah daerah.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, so each carries the nonce of its
+  // Content-Security-Policy (proxy.ts); a prerendered page's scripts would have none.
+  await headers();
   return (
     <html lang="id">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>

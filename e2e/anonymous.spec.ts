@@ -1,28 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-
-// Every page under app/(portal), found on disk so that a new page is covered without editing
-// this spec. Dynamic segments get a plausible value.
-function portalPages(): string[] {
-  const root = path.resolve("app/(portal)");
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === "page.tsx") {
-        const rel = path
-          .relative(root, dir)
-          .split(path.sep)
-          .filter((s) => !s.startsWith("("));
-        out.push("/" + rel.map((s) => (s.startsWith("[") ? "1" : s)).join("/"));
-      }
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+import { portalPages } from "./support/pages";
 
 const PAGES = portalPages();
 

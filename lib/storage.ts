@@ -116,9 +116,10 @@ export function uploadName(headers: Headers, fallback: string): string {
 }
 
 /**
- * A stored PDF (or a sniffed JPEG/PNG) as a private inline response, whole or (with a `Range:
- * bytes=a-b` header) in part for PDF viewers. The caller has already found the file through a
- * scoped data function.
+ * A stored PDF (or a sniffed JPEG/PNG) as a private download, whole or (with a `Range: bytes=a-b`
+ * header) in part. Uploaded by users, so never rendered as part of the portal: an attachment,
+ * under a CSP that forbids everything (ASVS V5.4). The caller has already found the file through
+ * a scoped data function.
  */
 export async function pdfResponse(fileId: string, name: string, rangeHeader: string | null = null): Promise<Response | null> {
   const stat = await fileStore().stat(fileId);
@@ -126,7 +127,8 @@ export async function pdfResponse(fileId: string, name: string, rangeHeader: str
   const sniffed = Object.values(SNIFF).some((t) => t.contentType === stat.contentType);
   const headers: Record<string, string> = {
     "Content-Type": sniffed ? stat.contentType : "application/pdf",
-    "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+    "Content-Security-Policy": "default-src 'none'; sandbox",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
     "Accept-Ranges": "bytes",

@@ -116,7 +116,7 @@ export function HeirList({ heirs, update, remove }: { heirs: HeirRow[]; update?:
             <span>{h.relationship ? HEIR_RELATIONSHIPS[h.relationship] : "Hubungan belum diisi"}</span>
             {h.entitled ? <span className="rounded bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">Penerima manfaat (urutan pertama)</span> : null}
             {h.nikMasked ? <span className="font-mono text-slate-600">NIK {h.nikMasked}</span> : null}
-            {h.birthLabel ? <span className="text-slate-600">lahir {h.birthLabel}</span> : null}
+            {h.birthLabel ? <span className="text-slate-600">{h.birthLabel.startsWith("umur") ? h.birthLabel : `lahir ${h.birthLabel}`}</span> : null}
             {h.phone ? <span className="text-slate-600">HP {h.phone}</span> : null}
             {h.accountMasked ? (
               <span className="text-slate-600">

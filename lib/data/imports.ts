@@ -130,6 +130,15 @@ export async function listImportProblemRowsForViewer(viewer: Viewer, id: string)
     .from(importRows)
     .where(and(eq(importRows.batchId, id), sql`${importRows.outcome} in ('galat', 'duplikat_berkas', 'terdaftar_di_wilayah_lain')`))
     .orderBy(importRows.rowNo);
+  // The file holds NIKs and names (and says which are enrolled in another area): its download is
+  // in the record of processing.
+  await writeAudit(db(), {
+    actorId: viewer.id,
+    action: "import.problems_download",
+    entityType: "import_batch",
+    entityId: id,
+    details: { rows: rows.length, elsewhere: rows.filter((r) => r.outcome === "terdaftar_di_wilayah_lain").length },
+  });
   return rows.map((r) => ({
     rowNo: r.rowNo,
     cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r[camel(c) as keyof typeof r] as string | null | undefined) ?? null])),

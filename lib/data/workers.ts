@@ -15,14 +15,16 @@ import {
   workerHeirs,
   workers,
 } from "@/db/schema";
-import { assertCan } from "@/lib/authz/permissions";
+import { assertCan, can } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as todayOf } from "@/lib/clock";
-import { compareWithNik, isAgeEligible, maskNik, parseNik } from "@/lib/domain/nik";
+import { ageInYears, compareWithNik, isAgeEligible, maskNik, parseNik } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
 import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput, WorkerUpdateInput } from "@/lib/validation/workers";
+import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/format";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
@@ -42,15 +44,24 @@ export async function listOccupations() {
 /** Where a NIK is already enrolled (area and status only), or null. */
 async function liveEnrollmentOf(nik: string, exceptId?: number) {
   const [row] = await db()
-    .select({ id: workers.id, regencyName: regencies.name, status: workers.status })
+    .select({ id: workers.id, regencyCode: workers.regencyCode, regencyName: regencies.name, status: workers.status })
     .from(workers)
     .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
     .where(and(eq(workers.nik, nik), sql`${workers.status} <> 'berakhir'`, exceptId ? sql`${workers.id} <> ${exceptId}` : undefined));
   return row ?? null;
 }
 
-const duplicateMessage = (d: { regencyName: string; status: WorkerStatus }) =>
-  `NIK ini sudah terdaftar di ${d.regencyName} dengan status ${WORKER_STATUS_LABELS[d.status].toLowerCase()}.`;
+/**
+ * The answer to a NIK enrolled already. In the viewer's own area, with its status (the officer
+ * sees that worker anyway). Elsewhere, only the area, so the officer can send the person there to
+ * end it first: never its status (otherwise every NIK in the country could be probed). Every
+ * such hit is audited on the worker it found.
+ */
+async function duplicateMessage(viewer: Viewer, d: { id: number; regencyCode: string; regencyName: string; status: WorkerStatus }, nik: string) {
+  if (d.regencyCode === viewer.regencyCode) return `NIK ini sudah terdaftar di ${d.regencyName} dengan status ${WORKER_STATUS_LABELS[d.status].toLowerCase()}.`;
+  await writeAudit(db(), { actorId: viewer.id, action: "worker.elsewhere_hit", entityType: "worker", entityId: String(d.id), details: { nik: maskNik(nik) } });
+  return `NIK ini sudah terdaftar di ${d.regencyName}. Minta yang bersangkutan mengakhiri kepesertaannya di sana terlebih dahulu.`;
+}
 
 /** Validates what needs the database and returns the row values, or throws field errors. */
 async function prepare(viewer: Viewer, input: WorkerUpdateInput & Pick<WorkerInput, "heirNik">, exceptId?: number) {
@@ -89,7 +100,10 @@ async function prepare(viewer: Viewer, input: WorkerUpdateInput & Pick<WorkerInp
     }
   }
   const dup = await liveEnrollmentOf(info.nik, exceptId);
-  if (dup) throw new UserFacingError(duplicateMessage(dup), { nik: [duplicateMessage(dup)] });
+  if (dup) {
+    const msg = await duplicateMessage(viewer, dup, info.nik);
+    throw new UserFacingError(msg, { nik: [msg] });
+  }
   return {
     today,
     values: {
@@ -182,7 +196,7 @@ export async function registerWorker(viewer: Viewer, input: WorkerInput) {
   } catch (e) {
     if (isUniqueViolation(e, "workers_live_nik_key")) {
       const dup = await liveEnrollmentOf(values.nik);
-      const msg = dup ? duplicateMessage(dup) : "NIK ini sudah terdaftar.";
+      const msg = dup ? await duplicateMessage(viewer, dup, values.nik) : "NIK ini sudah terdaftar.";
       throw new UserFacingError(msg, { nik: [msg] });
     }
     throw e;
@@ -428,7 +442,8 @@ export async function getDeathDocumentForViewer(viewer: Viewer, deathId: number)
   return { file: row.file, name: row.name ?? "kematian.pdf" };
 }
 
-export type WorkerFilter = { status?: WorkerStatus; districtCode?: string; q?: string; nik?: string; page?: number };
+/** A NIK is never a list filter: "Cari NIK" is findWorkerByNikForViewer, audited and limited. */
+export type WorkerFilter = { status?: WorkerStatus; districtCode?: string; q?: string; page?: number };
 export const PAGE_SIZE = 50;
 
 // The list, its NIK search and the export filter the same way, always inside the viewer's scope.
@@ -438,11 +453,10 @@ function filterWhere(viewer: Viewer, f: WorkerFilter) {
     f.status ? eq(workers.status, f.status) : undefined,
     f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined,
     f.q ? ilike(workers.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
-    f.nik ? eq(workers.nik, f.nik.replace(/[\s.]/g, "")) : undefined,
   );
 }
 
-/** Workers in the viewer's scope, NIK masked. A NIK search matches exactly (never a URL parameter). */
+/** Workers in the viewer's scope, NIK masked. */
 export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {}) {
   assertCan(viewer.role, "workers.view");
   const where = filterWhere(viewer, f);
@@ -522,6 +536,53 @@ export async function listVerificationQueueForViewer(viewer: Viewer, f: QueueFil
   };
 }
 
+/**
+ * "Cari NIK": the worker with this NIK in the viewer's scope, or a field error. Every search is
+ * audited, hit or miss, with the masked NIK (a hit on the worker it found), and a user may make
+ * NIK_SEARCH_PER_HOUR of them an hour: counted in PostgreSQL under a per-user lock, so parallel
+ * searches count at once and the limit holds across app instances.
+ */
+export async function findWorkerByNikForViewer(viewer: Viewer, nik: string): Promise<number> {
+  assertCan(viewer.role, "workers.view");
+  const clean = nik.replace(/[\s.]/g, "");
+  const limit = env().NIK_SEARCH_PER_HOUR;
+  const out = await db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('nik_search'), hashtext(${viewer.id}))`);
+    const [used] = await rows<{ n: number; next: string | null }>(
+      tx,
+      sql`select count(*)::int as n, (min(at) + interval '1 hour')::text as next from audit_log
+           where actor_id = ${viewer.id} and action = 'worker.nik_search' and at > now() - interval '1 hour' and not (details ? 'limited')`,
+    );
+    if ((used?.n ?? 0) >= limit) {
+      await writeAudit(tx, { actorId: viewer.id, action: "worker.nik_search", entityType: "nik_search", entityId: viewer.id, details: { limited: true } });
+      return { limited: true as const, next: used!.next };
+    }
+    const [hit] = /^\d{16}$/.test(clean)
+      ? await tx
+          .select({ id: workers.id })
+          .from(workers)
+          .where(and(inScope(viewer), eq(workers.nik, clean)))
+          .orderBy(desc(workers.id))
+          .limit(1)
+      : [];
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "worker.nik_search",
+      entityType: hit ? "worker" : "nik_search",
+      entityId: hit ? String(hit.id) : viewer.id,
+      details: { nik: maskNik(clean), hit: Boolean(hit) },
+    });
+    return { limited: false as const, id: hit?.id ?? null };
+  });
+  if (out.limited) {
+    const at = out.next ? ` Coba lagi setelah ${formatDateTime(out.next)}.` : "";
+    const msg = `Batas pencarian NIK tercapai (${limit} kali per jam).${at}`;
+    throw new UserFacingError(msg, { nik: [msg] });
+  }
+  if (!out.id) throw new UserFacingError("NIK tidak ditemukan di wilayah Anda.", { nik: ["NIK tidak ditemukan di wilayah Anda."] });
+  return out.id;
+}
+
 /** One worker's page (viewing it is recorded: UU PDP record of processing). NIK masked. */
 export async function getWorkerForViewer(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.view");
@@ -563,11 +624,18 @@ export async function getWorkerForViewer(viewer: Viewer, id: number) {
     .from(correctionRequests)
     .where(and(eq(correctionRequests.workerId, id), eq(correctionRequests.status, "menunggu")));
   await writeAudit(db(), { actorId: viewer.id, action: "worker.view", entityType: "worker", entityId: String(id), details: {} });
-  const { nik, ...rest } = row.worker;
+  const { nik, birthDate, ...rest } = row.worker;
+  // Roles without the reveal right (admin, Kanwil) see age in years: the region digits of the
+  // masked NIK plus a birth date would leave only a small serial to guess.
+  const reveal = can(viewer.role, "workers.revealNik");
+  const today = await todayOf();
+  const heirs = await heirsOf(db(), id);
   return {
     ...rest,
+    birthDate: reveal ? birthDate : null,
+    ageYears: ageInYears(birthDate, today),
     nikMasked: maskNik(nik),
-    heirs: await heirsOf(db(), id),
+    heirs: reveal ? heirs : heirs.map((h) => ({ ...h, birthDate: null, ageYears: h.birthDate ? ageInYears(h.birthDate, today) : null })),
     regencyName: row.regencyName,
     districtName: row.districtName,
     villageName: row.villageName,
@@ -641,7 +709,7 @@ export async function revealWorkerNik(viewer: Viewer, id: number) {
  * The area's own export (officer, supervisor) or a branch head's export of its queue area, with
  * full NIK: logged as one audit row with the filter and the row count.
  */
-export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilter, "page" | "nik"> = {}) {
+export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilter, "page"> = {}) {
   assertCan(viewer.role, "workers.export");
   const rows = await db()
     .select({

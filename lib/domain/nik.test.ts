@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageInMonths, compareWithNik, isAgeEligible, maskNik, parseNik } from "./nik";
+import { ageInMonths, compareWithNik, isAgeEligible, maskNik, ageInYears, parseNik } from "./nik";
 
 const AREAS = { provinces: new Set(["36", "32"]), regencies: new Set(["36.71", "36.03"]), districts: new Set(["36.71.05", "36.03.01"]) };
 const TODAY = "2026-11-24";
@@ -65,7 +65,13 @@ describe("age and masking", () => {
     expect(isAgeEligible("1961-11-25", "2026-11-24", rule)).toBe(true); // 64 y 11 m
     expect(isAgeEligible("1961-11-24", "2026-11-24", rule)).toBe(false); // 65
   });
-  it("masks the middle of the NIK", () => {
-    expect(maskNik("3671051203850001")).toBe("3671••••••••0001");
+  it("masks all but the six region digits: no birth date, no serial", () => {
+    expect(maskNik("3671051203850001")).toBe("367105••••••••••");
+    expect(maskNik("3671051203850001")).not.toMatch(/0001|120385/);
+    expect(maskNik("12345")).toBe("••••");
+  });
+  it("gives whole years of age", () => {
+    expect(ageInYears("1985-03-12", "2026-11-24")).toBe(41);
+    expect(ageInYears("2008-11-25", "2026-11-24")).toBe(17);
   });
 });

@@ -59,9 +59,18 @@ export function compareWithNik(info: Pick<NikInfo, "birthDate" | "sex">, typed: 
   return out;
 }
 
-/** "3671••••••••0001": lists, dashboards and audit views never show the whole NIK. */
+/**
+ * "367105••••••••••": the six region digits (province, kabupaten/kota, kecamatan) and nothing
+ * else. The birth date and the serial are what make a NIK a person's; with the serial shown (and
+ * serials are small numbers) a masked NIK plus the birth date on the page gave the whole NIK back.
+ */
 export function maskNik(nik: string): string {
-  return nik.length === 16 ? `${nik.slice(0, 4)}••••••••${nik.slice(12)}` : "••••";
+  return /^\d{16}$/.test(nik) ? `${nik.slice(0, 6)}••••••••••` : "••••";
+}
+
+/** Whole years of age on `day` (both ISO dates): what roles without the reveal right see. */
+export function ageInYears(birthDate: string, day: string): number {
+  return Math.floor(ageInMonths(birthDate, day) / 12);
 }
 
 /** Age in whole months on `day` (both ISO dates, YYYY-MM-DD). */

@@ -510,6 +510,13 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
       fieldErrors: { currentPassword: ["Kata sandi saat ini salah."] },
     });
   },
+  "workers.findWorkerByNikForViewer": async (ctx, f) => {
+    const { sql } = connect(inject("databaseUrl"), 1);
+    const [{ nik }] = (await sql`select nik from workers where id = ${ctx.kotaWorkerId}`) as unknown as [{ nik: string }];
+    await sql.end();
+    expect(await f(ctx.kotaPetugas, nik)).toBe(ctx.kotaWorkerId);
+    await expect(f(ctx.kabSupervisor, nik)).rejects.toMatchObject({ fieldErrors: { nik: ["NIK tidak ditemukan di wilayah Anda."] } });
+  },
   "users.resetUserMfa": async (ctx, f) => {
     await forbidden(f(ctx.kakanwil, ctx.supervisorKota.id));
     await forbidden(f(ctx.kabSupervisor, ctx.supervisorKota.id));

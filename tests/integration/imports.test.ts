@@ -98,7 +98,9 @@ describe("bulk import", () => {
       akan_daftar_tunggu: 1,
     });
     const problems = await listImportProblemRowsForViewer(officer, batch.id);
-    expect(problems.find((p) => p.rowNo === 8)!.errors).toMatch(/NIK ini sudah terdaftar di Kota Tangerang dengan status aktif\./);
+    // Only "elsewhere": neither the area nor the status of another area's enrollment.
+    expect(problems.find((p) => p.rowNo === 8)!.errors).toMatch(/NIK ini sudah terdaftar di wilayah lain\.$/);
+    expect(problems.find((p) => p.rowNo === 8)!.errors).not.toMatch(/status|Kota Tangerang/);
     expect(problems.find((p) => p.rowNo === 9)!.errors).toMatch(/angka ilmiah/);
     expect(problems.find((p) => p.rowNo === 10)!.errors).toMatch(/15 digit/);
     expect(problems.find((p) => p.rowNo === 11)!.errors).toMatch(/YYYY-MM-DD, DD\/MM\/YYYY atau DD-MM-YYYY/);
@@ -137,7 +139,7 @@ describe("bulk import", () => {
       const [reg] = await sql`select counted, quota from regulations where regency_code = ${LEBAK}`;
       expect(reg).toMatchObject({ counted: 3, quota: 3 });
       const audit = await sql`select action from audit_log where entity_id = ${batch.id} order by id`;
-      expect(audit.map((x) => x.action)).toEqual(["import.upload", "import.approve", "import.commit"]);
+      expect(audit.map((x) => x.action)).toEqual(["import.upload", "import.problems_download", "import.approve", "import.commit"]);
       const [ev] = await sql`select reason from worker_events where worker_id = (select id from workers where nik = ${a} and status <> 'berakhir')`;
       expect(ev!.reason).toBe("Impor berkas lebak.csv");
     } finally {

@@ -244,3 +244,47 @@ describe("sessions", () => {
     expect(await viewerOfSession(logins[0]!.sessionId, u.id, logins[0]!.sessionVersion)).not.toBeNull();
   });
 });
+
+describe("NIK that stays hidden", () => {
+  it("audits every NIK search, hit or miss, masked, and stops a user at 30 an hour", async () => {
+    const { findWorkerByNikForViewer, listWorkersForViewer } = await import("@/lib/data/workers");
+    const u = await officer();
+    const out = await loginFully(u.email, u.password);
+    if (out.kind !== "ok") throw new Error("expected ok");
+    const v = (await viewerOfSession(out.user.sessionId, u.id, out.user.sessionVersion))!;
+    const [w] = (await listWorkersForViewer(v, { status: "aktif" })).rows;
+    const [row] = await sql<{ nik: string }[]>`select nik from workers where id = ${w!.id}`;
+    const nik = row!.nik;
+    expect(await findWorkerByNikForViewer(v, nik)).toBe(w!.id);
+    await expect(findWorkerByNikForViewer(v, "3671010101010009")).rejects.toMatchObject({ fieldErrors: { nik: ["NIK tidak ditemukan di wilayah Anda."] } });
+    const audit = await sql`select entity_type, entity_id, details from audit_log where actor_id = ${u.id} and action = 'worker.nik_search' order by id`;
+    expect(audit).toEqual([
+      { entity_type: "worker", entity_id: String(w!.id), details: { nik: `${nik.slice(0, 6)}••••••••••`, hit: true } },
+      { entity_type: "nik_search", entity_id: u.id, details: { nik: "367101••••••••••", hit: false } },
+    ]);
+    // 28 more in parallel reach 30; the 31st is refused with the time it frees up, and audited too.
+    await Promise.allSettled(Array.from({ length: 28 }, () => findWorkerByNikForViewer(v, "3671010101010009")));
+    await expect(findWorkerByNikForViewer(v, nik)).rejects.toMatchObject({
+      fieldErrors: { nik: [expect.stringMatching(/^Batas pencarian NIK tercapai \(30 kali per jam\)\. Coba lagi setelah \d+ \w+ \d{4}, \d{2}\.\d{2} WIB\.$/)] },
+    });
+    const [counts] =
+      await sql`select count(*) filter (where not details ? 'limited')::int as searched, count(*) filter (where details ? 'limited')::int as limited
+      from audit_log where actor_id = ${u.id} and action = 'worker.nik_search'`;
+    expect(counts).toEqual({ searched: 30, limited: 1 });
+  });
+
+  it("shows admin and Kanwil the age instead of the birth date, and every NIK with its six region digits only", async () => {
+    const { getWorkerForViewer, listWorkersForViewer } = await import("@/lib/data/workers");
+    const kanwil = await viewerFor("kakanwil.banten@portal.test");
+    const officerKota = await viewerFor("petugas.kotatangerang@portal.test");
+    const [w] = (await listWorkersForViewer(officerKota, { status: "aktif" })).rows;
+    expect(w!.nik).toMatch(/^3671\d{2}••••••••••$/);
+    const seenByKanwil = await getWorkerForViewer(kanwil, w!.id);
+    const seenByOfficer = await getWorkerForViewer(officerKota, w!.id);
+    expect(seenByKanwil.birthDate).toBeNull();
+    expect(seenByKanwil.ageYears).toBe(seenByOfficer.ageYears);
+    expect(seenByOfficer.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(seenByKanwil.nikMasked).toMatch(/^\d{6}••••••••••$/);
+    expect(seenByKanwil.heirs.every((h) => h.birthDate === null)).toBe(true);
+  });
+});

@@ -96,11 +96,21 @@ describe("registration", () => {
     expect((await getWorkerForViewer(officer, b.id)).status).toBe("diajukan");
   });
 
-  it("refuses a NIK enrolled elsewhere, telling only the area and status", async () => {
+  it("refuses a NIK enrolled elsewhere, telling only the area (never its status), and audits the hit", async () => {
     const kotaOfficer = await viewerFor("petugas.kotatangerang@portal.test");
     const nik = makeNik();
-    await registerWorker(kotaOfficer, workerInput({ nik, districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") }));
+    const { id } = await registerWorker(kotaOfficer, workerInput({ nik, districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") }));
     await expect(registerWorker(officer, workerInput({ nik, districtCode: KEC, villageCode: village }))).rejects.toMatchObject({
+      fieldErrors: { nik: ["NIK ini sudah terdaftar di Kota Tangerang. Minta yang bersangkutan mengakhiri kepesertaannya di sana terlebih dahulu."] },
+    });
+    const { sql } = connect(inject("databaseUrl"), 1);
+    const hits = await sql`select actor_id, details->>'nik' as nik from audit_log where action = 'worker.elsewhere_hit' and entity_id = ${String(id)}`;
+    await sql.end();
+    expect(hits).toEqual([{ actor_id: officer.id, nik: `${nik.slice(0, 6)}••••••••••` }]);
+    // In one's own area the status is told (the officer sees that worker anyway).
+    await expect(
+      registerWorker(kotaOfficer, workerInput({ nik, districtCode: "36.71.05", villageCode: await firstVillageOf("36.71.05") })),
+    ).rejects.toMatchObject({
       fieldErrors: { nik: ["NIK ini sudah terdaftar di Kota Tangerang dengan status diajukan."] },
     });
   });
@@ -167,7 +177,7 @@ describe("the quota cap under concurrency", () => {
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-      expect(refused.reason.fieldErrors.nik[0]).toMatch(/^NIK ini sudah terdaftar di (Kota Tangerang|Kota Cilegon) dengan status/);
+      expect(refused.reason.fieldErrors.nik[0]).toMatch(/^NIK ini sudah terdaftar di (Kota Tangerang|Kota Cilegon)\. Minta yang bersangkutan/);
     }
   });
 });
@@ -250,7 +260,7 @@ describe("branch verification", () => {
     const base = {
       ...workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }),
       nik: ownNik,
-      birthDate: aktif.birthDate,
+      birthDate: aktif.birthDate!,
       sex: aktif.sex as "L" | "P",
       confirmWarnings: true,
     };
@@ -275,7 +285,7 @@ describe("branch verification", () => {
     const viaNik = { ...base, name: "Nama Dikoreksi", nik: workerInput({ districtCode: "36.71.01", villageCode: aktif.villageCode! }).nik };
     await updateWorker(kotaOfficer, inCikokol.id, viaNik);
     const [nikReq] = (await listCorrectionRequestsForViewer(kacab)).filter((r) => r.workerId === inCikokol.id);
-    expect(nikReq!.changes.nik).toMatch(/^\d{4}••••••••\d{4}$/);
+    expect(nikReq!.changes.nik).toMatch(/^\d{6}••••••••••$/);
     await decideCorrection(kacab, nikReq!.id, { approve: false, note: "KTP belum dilampirkan" });
     expect(await revealWorkerNik(kotaOfficer, inCikokol.id)).toBe(ownNik);
   });
@@ -283,7 +293,7 @@ describe("branch verification", () => {
   it("masks NIKs in lists", async () => {
     const { rows } = await listWorkersForViewer(officer);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => /^\d{4}••••••••\d{4}$/.test(r.nik))).toBe(true);
+    expect(rows.every((r) => /^\d{6}••••••••••$/.test(r.nik))).toBe(true);
   });
 });
 
@@ -398,7 +408,7 @@ describe("heirs (ahli waris)", () => {
     await addHeir(officer, id, { name: "Anak Pertama", relationship: "anak", birthDate: "2010-06-01" });
     const heirs = (await getWorkerForViewer(officer, id)).heirs;
     expect(heirs.map((h) => h.name)).toEqual(["Sri Istri", "Anak Pertama", "Anak Kedua", "Ibu Kandung"]);
-    expect(heirs[0]!.nikMasked).toBe(`${heirNik.slice(0, 4)}••••••••${heirNik.slice(12)}`);
+    expect(heirs[0]!.nikMasked).toBe(`${heirNik.slice(0, 6)}••••••••••`);
     expect(heirs[2]!.accountMasked).toBe("•••• 7890");
     expect(JSON.stringify(heirs)).not.toContain(heirNik);
     expect(JSON.stringify(heirs)).not.toContain("001234567890");

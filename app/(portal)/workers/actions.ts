@@ -4,14 +4,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { decideCorrection } from "@/lib/data/corrections";
-import { UserFacingError } from "@/lib/data/errors";
 import { addHeir, removeHeir, updateHeir } from "@/lib/data/heirs";
 import {
   activateWorker,
   approveWorkers,
   endWorker,
   recordDeath,
-  listWorkersForViewer,
+  findWorkerByNikForViewer,
   registerWorker,
   rejectWorkers,
   revealWorkerNik,
@@ -97,9 +96,8 @@ export const findByNikAction = authorizedAction(
       .regex(/^[\d\s.]{16,24}$/, "Masukkan 16 digit NIK."),
   }),
   async (viewer, input) => {
-    const { rows } = await listWorkersForViewer(viewer, { nik: input.nik });
-    if (!rows[0]) throw new UserFacingError("NIK tidak ditemukan di wilayah Anda.", { nik: ["NIK tidak ditemukan di wilayah Anda."] });
-    redirect(`/workers/${rows[0].id}`);
+    // Audited and limited per user (lib/data/workers.ts).
+    redirect(`/workers/${await findWorkerByNikForViewer(viewer, input.nik)}`);
   },
 );
 

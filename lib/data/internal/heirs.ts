@@ -12,6 +12,8 @@ export type HeirView = {
   relationship: HeirRelationship | null;
   nikMasked: string | null;
   birthDate: string | null;
+  /** Given instead of the birth date to roles without the reveal right. */
+  ageYears?: number | null;
   phone: string | null;
   bankName: string | null;
   accountMasked: string | null;

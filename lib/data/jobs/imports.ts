@@ -11,7 +11,6 @@ import { today as clockToday } from "@/lib/clock";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
 import type { ExistingMode } from "@/lib/domain/import-status";
 import { isAgeEligible } from "@/lib/domain/nik";
-import { WORKER_STATUS_LABELS } from "@/lib/domain/worker-status";
 import { readCsv, readXlsx, type Header, type RawRow } from "@/lib/imports/read";
 import { validateRow, type RowContext } from "@/lib/imports/validate-row";
 import { errorFacts } from "@/lib/log";
@@ -267,12 +266,6 @@ export async function runImportValidation(id: string) {
   await finishValidation(id, b.regencyCode);
 }
 
-const statusCase = sql.raw(
-  `case w.status ${Object.entries(WORKER_STATUS_LABELS)
-    .map(([k, v]) => `when '${k}' then '${v.toLowerCase()}'`)
-    .join(" ")} end`,
-);
-
 async function finishValidation(id: string, regencyCode: string) {
   await db().transaction(async (tx) => {
     const [lock] = await rows<{ status: string }>(tx, sql`select status from import_batches where id = ${id} for update`);
@@ -290,8 +283,8 @@ async function finishValidation(id: string, regencyCode: string) {
     await tx.execute(sql`update import_rows r set existing_worker_id = w.id,
         outcome = case when w.regency_code = ${regencyCode} then 'terdaftar_di_wilayah' else 'terdaftar_di_wilayah_lain' end::import_row_outcome,
         errors = case when w.regency_code = ${regencyCode} then null
-                 else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di ' || g.name || ' dengan status ' || ${statusCase} || '.')) end
-      from workers w join regencies g on g.code = w.regency_code
+                 else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di wilayah lain.')) end
+      from workers w
       where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);
     const counts = await rows<{ outcome: string; n: number }>(
       tx,

@@ -49,10 +49,14 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
     can(viewer.role, "claims.view") ? listClaimsForViewer(viewer, { workerId: id }) : Promise.resolve([]),
   ]);
   const entitled = new Set(entitledHeirs(w.heirs).map((h) => h.id));
-  const heirRows = w.heirs.map((h) => ({ ...h, birthLabel: h.birthDate ? dayLabel(h.birthDate) : null, entitled: entitled.has(h.id) }));
+  const heirRows = w.heirs.map((h) => ({
+    ...h,
+    birthLabel: h.birthDate ? dayLabel(h.birthDate) : h.ageYears != null ? `umur ${h.ageYears} tahun` : null,
+    entitled: entitled.has(h.id),
+  }));
   const manageHeirs = can(role, "heirs.manage");
   const rows: [string, React.ReactNode][] = [
-    ["Tanggal lahir", dayLabel(w.birthDate)],
+    w.birthDate ? ["Tanggal lahir", dayLabel(w.birthDate)] : ["Umur", `${w.ageYears} tahun`],
     ["Jenis kelamin", w.sex === "P" ? "Perempuan" : "Laki-laki"],
     ["Alamat", `${w.address || "—"}${w.villageName ? `, ${w.villageName}` : ""}${w.districtName ? `, Kec. ${w.districtName}` : ""}, ${w.regencyName}`],
     ["Pekerjaan", w.occupation ?? "—"],
