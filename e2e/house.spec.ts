@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { q } from "./support/clock";
 import { freshNik } from "./support/db";
 import { as, register } from "./support/workers";
 
@@ -79,4 +80,43 @@ test("an ending is recorded with the day it took effect, not after today", async
   await officer.getByRole("button", { name: "Akhiri kepesertaan" }).click();
   await expect(officer.getByRole("main").locator("header")).toContainText("Berakhir");
   await expect(officer.getByText("Meninggal, berlaku 24 November 2026")).toBeVisible();
+});
+
+test("a KPJ file and an import with a valid session cookie write nothing from a foreign Origin or as text/plain; from the portal they go through", async ({
+  browser,
+}) => {
+  const branch = await as(browser, "kacab");
+  await branch.goto("/verification");
+  const origin = new URL(branch.url()).origin;
+  const csv = Buffer.from(`nik;kpj\n${freshNik()};12345678\n`);
+  const foreign = { origin: "https://contoh-jahat.example" };
+  for (const headers of [
+    { ...foreign, "content-type": "text/csv" },
+    { origin, "content-type": "text/plain" },
+    { ...foreign, "content-type": "text/plain" },
+  ]) {
+    const res = await branch.request.post("/api/verification/kpj", { data: csv, headers });
+    expect([403, 415], JSON.stringify(headers)).toContain(res.status());
+  }
+  const own = await branch.request.post("/api/verification/kpj", { data: csv, headers: { origin, "content-type": "text/csv" } });
+  expect(own.status()).toBe(200);
+  expect((await own.json()).message).toBe("0 dari 1 baris dicatat.");
+
+  const officer = await as(browser, "petugasKota");
+  await officer.goto("/imports");
+  const file = Buffer.from(`nik;nama\n${freshNik()};Uji Asal\n`);
+  const name = `asal-${Date.now()}.csv`;
+  const batches = () => q<{ n: number }>(`select count(*)::int as n from import_batches where file_name = $1`, [name]);
+  for (const headers of [
+    { ...foreign, "content-type": "application/octet-stream" },
+    { origin, "content-type": "text/plain" },
+    { origin, "content-type": "multipart/form-data; boundary=x" },
+  ]) {
+    const res = await officer.request.post(`/api/imports?nama=${name}`, { data: file, headers });
+    expect([403, 415], JSON.stringify(headers)).toContain(res.status());
+  }
+  expect((await batches())[0]!.n).toBe(0);
+  const ok = await officer.request.post(`/api/imports?nama=${name}`, { data: file, headers: { origin, "content-type": "application/octet-stream" } });
+  expect(ok.status()).toBe(201);
+  expect((await batches())[0]!.n).toBe(1);
 });

@@ -22,7 +22,9 @@ let stopping = false;
 
 /** The background worker (import jobs) is its own process; restarted if it dies. */
 function workerCommand() {
-  return [process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "worker", "main.ts")]];
+  // A bounded heap: a hostile spreadsheet that balloons it ends the process (the batch then ends
+  // gagal after its attempts, lib/data/jobs/imports.ts), never the machine.
+  return [process.execPath, ["--max-old-space-size=1024", "--conditions=react-server", "--import", "tsx", path.join(root, "worker", "main.ts")]];
 }
 function startWorker(workerEnv) {
   const [cmd, args] = workerCommand();

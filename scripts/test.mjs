@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit, integration (real PostgreSQL) and e2e (production build in
+// `npm test`: known advisories, typecheck, lint, unit, integration (real PostgreSQL) and e2e (production build in
 // Debian's Chromium). Prints each phase's duration and a closing "N passed, N failed" line.
 // `node scripts/test.mjs unit e2e` runs only the named phases.
 import { spawn } from "node:child_process";
@@ -10,7 +10,7 @@ import { freePort, startEmbeddedPostgres } from "./embedded-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const ALL = ["typecheck", "lint", "unit", "integration", "e2e"];
+const ALL = ["deps", "typecheck", "lint", "unit", "integration", "e2e"];
 const dashdash = process.argv.indexOf("--");
 const passthrough = dashdash >= 0 ? process.argv.slice(dashdash + 1) : []; // extra args for Playwright
 const wanted = process.argv.slice(2, dashdash >= 0 ? dashdash : undefined).filter((a) => ALL.includes(a));
@@ -91,7 +91,7 @@ async function e2e() {
       stdio: ["ignore", logFd, logFd],
     });
     // The import worker runs beside the server, as under `npm start`; its log is checked too.
-    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
+    const worker = spawn(process.execPath, ["--max-old-space-size=1024", "--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
       cwd: root,
       env: { ...env, ...appEnv, MIGRATION_DATABASE_URL: "", WORKER_SWEEP_MS: "1000" },
       // An IPC channel: the worker exits with this runner, even a killed one.
@@ -144,6 +144,8 @@ async function vitestPhase(project) {
 }
 
 const PHASES = {
+  // Known advisories: npm audit when the registry answers it, else minimum versions (a check each).
+  deps: async () => ({ code: await run(process.execPath, [path.join(root, "scripts", "check-deps.mjs")]) }),
   typecheck: async () => ({ code: await run(bin("tsc"), ["--noEmit"]) }),
   lint: async () => ({ code: await run(bin("eslint"), ["--max-warnings=0", "."]) }),
   unit: () => vitestPhase("unit"),

@@ -18,7 +18,12 @@ export function ImportUploadForm() {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/imports?nama=${encodeURIComponent(file.name)}&terdaftar=${form.get("terdaftar")}`, { method: "POST", body: file });
+      const res = await fetch(`/api/imports?nama=${encodeURIComponent(file.name)}&terdaftar=${form.get("terdaftar")}`, {
+        method: "POST",
+        body: file,
+        // Named explicitly: the route refuses what a cross-site form could send (text/plain, forms).
+        headers: { "Content-Type": "application/octet-stream" },
+      });
       const body = (await res.json().catch(() => ({}))) as { id?: string; message?: string };
       if (!res.ok || !body.id) return setError(body.message ?? "Unggahan gagal; coba lagi.");
       router.push(`/imports/${body.id}`);

@@ -20,8 +20,11 @@ type Options = {
   accepts?: string[] | ((type: string) => boolean);
 };
 
-/** The types an HTML form on another site can send: never a file upload's body. */
-export const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"];
+/**
+ * The types an HTML form (or a "simple" cross-site request) on another site can send, and JSON:
+ * never a file upload's body. The portal's own upload forms name their type explicitly.
+ */
+export const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain", "application/json", ""];
 
 /** The portal's own host as the request reached it (behind a trusted proxy: its forwarded host). */
 function ownHost(req: NextRequest): string | null {

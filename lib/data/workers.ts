@@ -24,6 +24,7 @@ import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput, WorkerUpdateInput } from "@/lib/validation/workers";
 import { env } from "@/lib/env";
+import { logUnexpected, unexpectedMessage } from "@/lib/log";
 import { formatDateTime } from "@/lib/format";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
@@ -874,35 +875,37 @@ export type KpjResult = { line: number; ok: boolean; message: string };
 export async function recordKpjNumbers(viewer: Viewer, rows: KpjRow[]): Promise<KpjResult[]> {
   assertCan(viewer.role, "workers.verify");
   const today = await todayOf();
-  const results: KpjResult[] = [];
-  for (const r of rows) {
+  // Every row (NIK, KPJ, date) is checked before anything is written; then each row is written on
+  // its own, and a row that fails unexpectedly is reported with a Kode galat instead of ending the
+  // whole file in a 500 halfway.
+  const checked = rows.map((r) => {
     const nik = r.nik.replace(/[\s.]/g, "");
-    if (!/^\d{16}$/.test(nik)) {
-      results.push({ line: r.line, ok: false, message: "NIK harus 16 digit." });
-      continue;
-    }
-    if (!/^[0-9A-Za-z]{8,16}$/.test(r.kpj)) {
-      results.push({ line: r.line, ok: false, message: "Nomor KPJ 8–16 huruf/angka." });
-      continue;
-    }
-    if (r.coverageStart && !isCalendarDate(r.coverageStart)) {
-      results.push({ line: r.line, ok: false, message: "Tanggal mulai harus YYYY-MM-DD." });
-      continue;
-    }
-    const [w] = await db()
-      .select({ id: workers.id, status: workers.status })
-      .from(workers)
-      .where(and(eq(workers.nik, nik), sql`${workers.status} <> 'berakhir'`, inScope(viewer)));
-    if (!w) {
-      results.push({ line: r.line, ok: false, message: "NIK tidak ditemukan di kecamatan yang dilayani cabang ini." });
+    if (!/^\d{16}$/.test(nik)) return { r, nik, error: "NIK harus 16 digit." };
+    if (!/^[0-9A-Za-z]{8,16}$/.test(r.kpj)) return { r, nik, error: "Nomor KPJ 8–16 huruf/angka." };
+    if (r.coverageStart && !isCalendarDate(r.coverageStart)) return { r, nik, error: "Tanggal mulai harus tanggal yang ada, YYYY-MM-DD." };
+    if (r.coverageStart && r.coverageStart > today) return { r, nik, error: "Tanggal mulai tidak boleh setelah hari ini." };
+    return { r, nik, error: null };
+  });
+  const results: KpjResult[] = [];
+  for (const { r, nik, error } of checked) {
+    if (error) {
+      results.push({ line: r.line, ok: false, message: error });
       continue;
     }
     try {
+      const [w] = await db()
+        .select({ id: workers.id, status: workers.status })
+        .from(workers)
+        .where(and(eq(workers.nik, nik), sql`${workers.status} <> 'berakhir'`, inScope(viewer)));
+      if (!w) {
+        results.push({ line: r.line, ok: false, message: "NIK tidak ditemukan di kecamatan yang dilayani cabang ini." });
+        continue;
+      }
       await activateWorker(viewer, w.id, { kpjNumber: r.kpj, coverageStart: r.coverageStart ?? today });
       results.push({ line: r.line, ok: true, message: `KPJ ${r.kpj} dicatat.` });
     } catch (e) {
       if (e instanceof UserFacingError) results.push({ line: r.line, ok: false, message: e.message });
-      else throw e;
+      else results.push({ line: r.line, ok: false, message: `Baris ini gagal dicatat. ${unexpectedMessage(logUnexpected("kpj", e))}` });
     }
   }
   return results;

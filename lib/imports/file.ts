@@ -9,13 +9,14 @@ import { HttpError } from "@/lib/http-error";
 import { limitedBody } from "@/lib/storage";
 
 // File checks of an uploaded worker list, before anything is parsed: size, real type (from the
-// content, not the extension), text encoding, and for XLSX the zip's declared sizes (a zip bomb
-// is refused before a single entry is inflated).
+// content, not the extension), text encoding, and for XLSX the zip itself: both headers of every
+// entry, and its bytes counted while inflating (checkZip).
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const MAX_XLSX_ENTRIES = 5_000;
 const MAX_XLSX_UNCOMPRESSED = 400 * 1024 * 1024;
 const MAX_ENTRY_RATIO = 200;
+const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
 
 export type ReceivedFile = { path: string; size: number; hash: string; kind: "csv" | "xlsx"; sheets: number };
 
@@ -90,32 +91,96 @@ export function sniff(head: Buffer): "csv" | "xlsx" | "xls" | null {
   return "csv";
 }
 
-/** Reads the zip's central directory only: entry count, declared sizes and ratios, then closes. Returns the number of sheets. */
-function checkZip(path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (err, zip) => {
-      if (err || !zip) return reject(new UserFacingError("Berkas XLSX rusak atau bukan berkas Excel yang valid."));
-      if (zip.entryCount > MAX_XLSX_ENTRIES) {
-        zip.close();
-        return reject(new UserFacingError("Berkas XLSX memuat terlalu banyak bagian; berkas ini ditolak demi keamanan."));
-      }
-      let total = 0;
-      let sawWorkbook = false;
-      let sheets = 0;
-      zip.on("entry", (e: yauzl.Entry) => {
-        total += e.uncompressedSize;
-        if (e.fileName === "xl/workbook.xml") sawWorkbook = true;
-        if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName)) sheets++;
-        const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : e.uncompressedSize > 0 ? Infinity : 0;
-        if (total > MAX_XLSX_UNCOMPRESSED || (e.uncompressedSize > 1024 * 1024 && ratio > MAX_ENTRY_RATIO)) {
+/**
+ * The zip behind an XLSX, checked before ExcelJS reads it. ExcelJS (through unzipper) streams the
+ * local headers while a size check reads the central directory, so a file whose central directory
+ * lies would pass a check of the directory alone. Here every entry is:
+ *  - compared with its local header (name, method, sizes unless a data descriptor follows): a
+ *    file whose two headers disagree is refused;
+ *  - inflated once, counting the bytes as they come (yauzl also refuses more bytes than declared),
+ *    and stopped at MAX_XLSX_UNCOMPRESSED in total, at MAX_SHARED_STRINGS_BYTES for the
+ *    shared-strings table, and at MAX_ENTRY_RATIO for a large entry.
+ * Returns the number of sheets.
+ */
+async function checkZip(path: string): Promise<number> {
+  const fd = await fs.promises.open(path, "r");
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const bomb = () => new UserFacingError('Isi berkas XLSX jauh lebih besar dari ukurannya (kemungkinan "zip bomb"); berkas ditolak.');
+      const broken = () => new UserFacingError("Berkas XLSX rusak atau bukan berkas Excel yang valid.");
+      yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, zip) => {
+        if (err || !zip) return reject(broken());
+        if (zip.entryCount > MAX_XLSX_ENTRIES) {
           zip.close();
-          return reject(new UserFacingError('Isi berkas XLSX jauh lebih besar dari ukurannya (kemungkinan "zip bomb"); berkas ditolak.'));
+          return reject(new UserFacingError("Berkas XLSX memuat terlalu banyak bagian; berkas ini ditolak demi keamanan."));
         }
+        let total = 0;
+        let sawWorkbook = false;
+        let sheets = 0;
+        let done = false;
+        const stop = (e: Error) => {
+          if (done) return;
+          done = true;
+          zip.close();
+          reject(e);
+        };
+        zip.on("entry", (e: yauzl.Entry) => {
+          void (async () => {
+            if (!(await localHeaderAgrees(fd, e))) {
+              return stop(new UserFacingError("Berkas XLSX tidak konsisten (kepala berkas zip saling bertentangan); berkas ditolak demi keamanan."));
+            }
+            if (e.fileName === "xl/workbook.xml") sawWorkbook = true;
+            if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName)) sheets++;
+            if (e.fileName.endsWith("/")) return zip.readEntry();
+            const cap = e.fileName === "xl/sharedStrings.xml" ? MAX_SHARED_STRINGS_BYTES : Infinity;
+            zip.openReadStream(e, (err2, stream) => {
+              if (err2 || !stream) return stop(broken());
+              let inflated = 0;
+              stream.on("data", (chunk: Buffer) => {
+                inflated += chunk.length;
+                total += chunk.length;
+                const ratio = e.compressedSize > 0 ? inflated / e.compressedSize : Infinity;
+                if (total > MAX_XLSX_UNCOMPRESSED || inflated > cap || (inflated > 1024 * 1024 && ratio > MAX_ENTRY_RATIO)) {
+                  stream.destroy();
+                  stop(inflated > cap ? new UserFacingError("Tabel teks berkas XLSX terlalu besar; berkas ditolak demi keamanan.") : bomb());
+                }
+              });
+              // yauzl: more (or fewer) bytes than the central directory declared.
+              stream.on("error", () => stop(bomb()));
+              stream.on("end", () => !done && zip.readEntry());
+            });
+          })().catch(() => stop(broken()));
+        });
+        zip.on("end", () => {
+          if (done) return;
+          done = true;
+          if (sawWorkbook) resolve(sheets);
+          else reject(new UserFacingError("Berkas zip ini bukan buku kerja Excel (XLSX)."));
+        });
+        zip.on("error", () => stop(broken()));
         zip.readEntry();
       });
-      zip.on("end", () => (sawWorkbook ? resolve(sheets) : reject(new UserFacingError("Berkas zip ini bukan buku kerja Excel (XLSX)."))));
-      zip.on("error", () => reject(new UserFacingError("Berkas XLSX rusak atau bukan berkas Excel yang valid.")));
-      zip.readEntry();
     });
-  });
+  } finally {
+    await fd.close();
+  }
+}
+
+/** Whether an entry's local header names the same file, method and sizes as the central directory. */
+async function localHeaderAgrees(fd: fs.promises.FileHandle, e: yauzl.Entry): Promise<boolean> {
+  const head = Buffer.alloc(30);
+  const { bytesRead } = await fd.read(head, 0, 30, e.relativeOffsetOfLocalHeader);
+  if (bytesRead < 30 || head.readUInt32LE(0) !== 0x04034b50) return false;
+  const flags = head.readUInt16LE(6);
+  const method = head.readUInt16LE(8);
+  const compressed = head.readUInt32LE(18);
+  const size = head.readUInt32LE(22);
+  const nameLength = head.readUInt16LE(26);
+  const name = Buffer.alloc(nameLength);
+  await fd.read(name, 0, nameLength, e.relativeOffsetOfLocalHeader + 30);
+  if (name.toString("utf8") !== e.fileName || method !== e.compressionMethod) return false;
+  // Sizes follow in a data descriptor (bit 3) or in a zip64 field (0xFFFFFFFF): then the inflated
+  // count above is the check.
+  if (flags & 0x08 || compressed === 0xffffffff || size === 0xffffffff) return true;
+  return compressed === e.compressedSize && size === e.uncompressedSize;
 }

@@ -89,6 +89,13 @@ export async function sessionCookie(base, email) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Masuk" }).click();
+    // Roles with a second factor: the login page's demo aid (test/demo mode only) shows the code.
+    const code = page.getByLabel("Kode autentikator");
+    await code.or(page.getByTestId("viewer-badge")).first().waitFor();
+    if (await code.isVisible()) {
+      await code.fill((await page.getByTestId("demo-code").locator("strong").textContent()) ?? "");
+      await page.getByRole("button", { name: "Lanjut" }).click();
+    }
     await page.waitForURL(/\/dashboard/);
     return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   } finally {

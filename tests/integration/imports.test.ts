@@ -230,6 +230,26 @@ describe("bulk import", () => {
     ]);
     expect(bomb.length).toBeLessThan(200 * 1024);
     await refused(bomb, /zip bomb/);
+    // A central directory that lies: it declares 1 KB for a sheet that inflates to 64 MB (the
+    // local header, which a streaming reader follows, says so too: both are checked).
+    const liar = zip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024, 0), centralSize: 1024 },
+    ]);
+    await refused(liar, /tidak konsisten|zip bomb/);
+    // Local and central headers naming different files.
+    const twoNames = zip([
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<worksheet/>"), centralName: "xl/worksheets/sheet2.xml" },
+    ]);
+    await refused(twoNames, /tidak konsisten/);
+    // A shared-strings table past its cap (65 MB of text, compressed small).
+    const strings = zip([
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/sharedStrings.xml", data: Buffer.alloc(65 * 1024 * 1024, 0x61) },
+    ]);
+    await refused(strings, /Tabel teks berkas XLSX terlalu besar|zip bomb/);
   });
 
   it("reports header problems on the batch: header only, missing required columns; notes unknown columns", async () => {

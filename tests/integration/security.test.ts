@@ -288,3 +288,33 @@ describe("NIK that stays hidden", () => {
     expect(seenByKanwil.heirs.every((h) => h.birthDate === null)).toBe(true);
   });
 });
+
+describe("files and requests", () => {
+  it("the KPJ file checks every date before writing; a bad or future date is that row's message, the good rows are recorded", async () => {
+    const { registerWorker, recordKpjNumbers, verifyWorkers, getWorkerForViewer } = await import("@/lib/data/workers");
+    const { firstVillageOf } = await import("../support/areas");
+    const { workerInput } = await import("../support/workers");
+    const kotaOfficer = await viewerFor("petugas.kotatangerang@portal.test");
+    const kacab = await viewerFor("kacab.cikokol@portal.test");
+    const village = await firstVillageOf("36.71.01");
+    const people = [];
+    for (let i = 0; i < 3; i++) people.push(workerInput({ districtCode: "36.71.01", villageCode: village }));
+    const ids = [];
+    for (const p of people) ids.push((await registerWorker(kotaOfficer, p)).id);
+    await verifyWorkers(kacab, ids);
+    const stamp = String(Date.now()).slice(-9);
+    const kpj = (i: number) => `D${stamp}${i}`;
+    const results = await recordKpjNumbers(kacab, [
+      { line: 2, nik: people[0]!.nik, kpj: kpj(0), coverageStart: "2026-02-30" },
+      { line: 3, nik: people[1]!.nik, kpj: kpj(1), coverageStart: "2026-11-25" },
+      { line: 4, nik: people[2]!.nik, kpj: kpj(2), coverageStart: "2026-11-20" },
+    ]);
+    expect(results).toEqual([
+      { line: 2, ok: false, message: "Tanggal mulai harus tanggal yang ada, YYYY-MM-DD." },
+      { line: 3, ok: false, message: "Tanggal mulai tidak boleh setelah hari ini." },
+      { line: 4, ok: true, message: `KPJ ${kpj(2)} dicatat.` },
+    ]);
+    expect((await getWorkerForViewer(kotaOfficer, ids[0]!)).status).toBe("diverifikasi");
+    expect((await getWorkerForViewer(kotaOfficer, ids[2]!)).status).toBe("aktif");
+  });
+});

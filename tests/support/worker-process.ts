@@ -5,7 +5,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 
 export function startWorker(env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
+  const child = spawn(process.execPath, ["--max-old-space-size=1024", "--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
     cwd: root,
     env: { ...process.env, IMPORT_COMMIT_CHUNK: "500", WORKER_SWEEP_MS: "300", IMPORT_LEASE_SECONDS: "3", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 
 /** A minimal zip writer (deflate) for hostile test fixtures such as a zip bomb. */
-export function zip(entries: { name: string; data: Buffer }[]): Buffer {
+export function zip(entries: { name: string; data: Buffer; centralSize?: number; centralName?: string }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -26,10 +26,12 @@ export function zip(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc >>> 0, 16);
     central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    // A hostile file may declare in its central directory what its local header does not say.
+    const centralName = Buffer.from(e.centralName ?? e.name);
+    central.writeUInt32LE(e.centralSize ?? e.data.length, 24);
+    central.writeUInt16LE(centralName.length, 28);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
+    centrals.push(central, centralName);
     offset += 30 + name.length + deflated.length;
   }
   const cd = Buffer.concat(centrals);

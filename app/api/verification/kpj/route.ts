@@ -13,5 +13,6 @@ export const POST = authorizedRoute(
     const ok = results.filter((r) => r.ok).length;
     return NextResponse.json({ message: `${ok} dari ${results.length} baris dicatat.`, results });
   },
-  { accepts: ["text/csv", "text/plain", "application/vnd.ms-excel", "application/octet-stream", ""] },
+  // The upload form always sends text/csv; text/plain (what a cross-site form can send) is refused.
+  { accepts: ["text/csv"] },
 );
