@@ -19,7 +19,7 @@ export async function migrateDatabase(url: string, appRole = process.env.DATABAS
       await sql.unsafe(`grant usage on schema public to ${appRole};
         grant select, insert, update, delete on all tables in schema public to ${appRole};
         grant usage, select on all sequences in schema public to ${appRole};
-        revoke update, delete, truncate on audit_log, worker_events from ${appRole};
+        revoke update, delete, truncate on audit_log, worker_events, export_items from ${appRole};
         revoke all on drizzle.__drizzle_migrations from ${appRole}`);
     }
     // The job queue's schema (pg-boss) and queues, owned by the schema owner too.

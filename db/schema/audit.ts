@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /** Record of processing (UU PDP 27/2022): who read or changed what, and when. */
@@ -21,4 +21,19 @@ export const auditLog = pgTable(
     // Per-user limits read the user's own recent rows (NIK searches).
     index("audit_log_actor_idx").on(t.actorId, t.action, t.at),
   ],
+);
+
+/**
+ * Which workers an export contained (UU PDP: a person's processing record names every export that
+ * held their data). Written with the export's audit entry, before the first byte is sent.
+ */
+export const exportItems = pgTable(
+  "export_items",
+  {
+    auditId: bigint("audit_id", { mode: "number" })
+      .notNull()
+      .references(() => auditLog.id),
+    workerId: bigint("worker_id", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workerId, t.auditId] }), index("export_items_audit_idx").on(t.auditId)],
 );

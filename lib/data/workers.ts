@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
-import { db, type Tx } from "@/db/client";
+import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { db, sqlClient, type Tx } from "@/db/client";
 import {
   areaSettings,
   auditLog,
   correctionRequests,
+  exportItems,
   districts,
   occupations,
   regencies,
@@ -24,6 +25,7 @@ import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput, WorkerUpdateInput } from "@/lib/validation/workers";
 import { env } from "@/lib/env";
+import { HttpError } from "@/lib/http-error";
 import { logUnexpected, unexpectedMessage } from "@/lib/log";
 import { formatDateTime } from "@/lib/format";
 import { writeAudit } from "./audit";
@@ -706,44 +708,96 @@ export async function revealWorkerNik(viewer: Viewer, id: number) {
   return row.nik;
 }
 
+export type ExportRow = {
+  nik: string;
+  name: string;
+  birthDate: string;
+  sex: string;
+  regencyName: string;
+  districtName: string | null;
+  villageName: string | null;
+  address: string;
+  occupation: string | null;
+  status: WorkerStatus;
+  kpjNumber: string | null;
+  coverageStart: string | null;
+};
+
+/** Rows an export holds at most. */
+export const EXPORT_MAX_ROWS = 200_000;
+
 /**
  * The area's own export (officer, supervisor) or a branch head's export of its queue area, with
- * full NIK: logged as one audit row with the filter and the row count.
+ * full NIK. Before the first byte: one audit row with the filter and the count, and which workers
+ * it holds (export_items, for each person's processing record). Then the rows come in batches
+ * from a cursor on a connection of their own, so the export is never whole in memory. One export
+ * per user at a time (a PostgreSQL advisory lock on that connection, across app instances); the
+ * caller must call `close()` (the download's end or abort) to release it.
  */
-export async function exportWorkersForViewer(viewer: Viewer, f: Omit<WorkerFilter, "page"> = {}) {
+export async function exportWorkersForViewer(
+  viewer: Viewer,
+  f: Omit<WorkerFilter, "page"> = {},
+): Promise<{ count: number; batches: AsyncGenerator<ExportRow[]>; close: () => Promise<void> }> {
   assertCan(viewer.role, "workers.export");
-  const rows = await db()
-    .select({
-      nik: workers.nik,
-      name: workers.name,
-      birthDate: workers.birthDate,
-      sex: workers.sex,
-      regencyName: regencies.name,
-      districtName: districts.name,
-      villageName: villages.name,
-      address: workers.address,
-      occupation: occupations.name,
-      status: workers.status,
-      kpjNumber: workers.kpjNumber,
-      coverageStart: workers.coverageStart,
-      submittedAt: workers.submittedAt,
-    })
-    .from(workers)
-    .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
-    .leftJoin(districts, eq(districts.code, workers.districtCode))
-    .leftJoin(villages, eq(villages.code, workers.villageCode))
-    .leftJoin(occupations, eq(occupations.id, workers.occupationId))
-    .where(filterWhere(viewer, f))
-    .orderBy(asc(workers.id))
-    .limit(200_000);
-  await writeAudit(db(), {
-    actorId: viewer.id,
-    action: "worker.export",
-    entityType: "worker_export",
-    entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""),
-    details: { filter: f, rows: rows.length },
-  });
-  return rows;
+  const conn = await sqlClient().reserve();
+  let open = true;
+  const close = async () => {
+    if (!open) return;
+    open = false;
+    await conn`select pg_advisory_unlock(hashtext('worker_export'), hashtext(${viewer.id}))`.catch(() => {});
+    conn.release();
+  };
+  try {
+    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtext('worker_export'), hashtext(${viewer.id})) as ok`;
+    if (!lock?.ok) {
+      open = false;
+      conn.release();
+      throw new HttpError(429, "Unduhan data pekerja Anda yang lain masih berjalan. Tunggu sampai selesai, lalu coba lagi.");
+    }
+    // One snapshot for the count in the audit row and the rows recorded (audit rows are never
+    // updated afterwards: the app may only insert them).
+    const { auditId, count } = await db().transaction(
+      async (tx) => {
+        const [n] = await rows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from (select 1 from workers where ${filterWhere(viewer, f)} limit ${EXPORT_MAX_ROWS}) x`,
+        );
+        const auditId = await writeAudit(tx, {
+          actorId: viewer.id,
+          action: "worker.export",
+          entityType: "worker_export",
+          entityId: viewer.regencyCode ?? String(viewer.officeId ?? ""),
+          details: { filter: f, rows: n?.n ?? 0 },
+        });
+        const ids = tx
+          .select({ auditId: sql<number>`${auditId}::bigint`.as("audit_id"), workerId: workers.id })
+          .from(workers)
+          .where(filterWhere(viewer, f))
+          .orderBy(asc(workers.id))
+          .limit(EXPORT_MAX_ROWS);
+        await tx.insert(exportItems).select(ids);
+        return { auditId, count: n?.n ?? 0 };
+      },
+      { isolationLevel: "repeatable read" },
+    );
+    const cursor = conn<ExportRow[]>`
+      select w.nik, w.name, w.birth_date::text as "birthDate", w.sex, g.name as "regencyName", d.name as "districtName", v.name as "villageName",
+             w.address, o.name as occupation, w.status, w.kpj_number as "kpjNumber", w.coverage_start::text as "coverageStart"
+        from export_items e join workers w on w.id = e.worker_id join regencies g on g.code = w.regency_code
+        left join districts d on d.code = w.district_code left join villages v on v.code = w.village_code left join occupations o on o.id = w.occupation_id
+       where e.audit_id = ${auditId} order by w.id`.cursor(2000);
+    async function* batches() {
+      try {
+        for await (const rows of cursor) yield rows;
+      } finally {
+        await close();
+      }
+    }
+    return { count, batches: batches(), close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }
 
 const IDENTITY = ["nik", "name", "birthDate", "sex"] as const;
@@ -830,7 +884,8 @@ export async function getWorkerFormValuesForViewer(viewer: Viewer, id: number) {
 
 /**
  * A person's processing record (UU PDP): every audit entry about this enrollment (views, NIK
- * reveals, changes, refused access) and its status history, oldest first. Producing it is logged too.
+ * reveals and searches that found it, changes, imports that updated it, claims, refused access),
+ * every export that contained it, and its status history, oldest first. Producing it is logged too.
  */
 export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
   assertCan(viewer.role, "workers.export");
@@ -845,7 +900,12 @@ export async function getProcessingRecordForViewer(viewer: Viewer, id: number) {
       .select({ at: auditLog.at, action: auditLog.action, actorName: users.name, actorRole: users.role })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(and(eq(auditLog.entityType, "worker"), eq(auditLog.entityId, String(id))))
+      .where(
+        or(
+          and(eq(auditLog.entityType, "worker"), eq(auditLog.entityId, String(id))),
+          inArray(auditLog.id, db().select({ id: exportItems.auditId }).from(exportItems).where(eq(exportItems.workerId, id))),
+        ),
+      )
       .orderBy(asc(auditLog.at), asc(auditLog.id)),
     db()
       .select({

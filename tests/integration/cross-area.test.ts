@@ -267,10 +267,16 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   },
   "workers.exportWorkersForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kakanwil));
-    const kab = (await f(ctx.kabSupervisor)) as { regencyName: string; nik: string }[];
+    const all = async (v: Viewer) => {
+      const exp = (await f(v)) as { batches: AsyncIterable<{ regencyName: string; districtName: string }[]> };
+      const out: { regencyName: string; districtName: string }[] = [];
+      for await (const b of exp.batches) out.push(...b);
+      return out;
+    };
+    const kab = await all(ctx.kabSupervisor);
     expect(kab.length).toBeGreaterThan(0);
     expect(kab.every((r) => r.regencyName === "Kabupaten Tangerang")).toBe(true);
-    const cab = (await f(ctx.kacabCikokol)) as { districtName: string }[];
+    const cab = await all(ctx.kacabCikokol);
     expect(new Set(cab.map((r) => r.districtName))).toEqual(new Set(["Tangerang", "Cipondoh", "Ciledug", "Pinang", "Karang Tengah", "Larangan"]));
   },
   "workers.updateWorker": async (ctx, f) => {

@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/authz/viewer";
 import { UserFacingError } from "@/lib/data/errors";
 import { HttpError } from "@/lib/http-error";
 import { getImportBatchForViewer, listImportProblemRowsForViewer, requestImportCommit } from "@/lib/data/imports";
+import { getProcessingRecordForViewer } from "@/lib/data/workers";
 import { runImportCommit, runImportValidation } from "@/lib/data/jobs/imports";
 import { purgeEndedImportRows } from "@/lib/data/jobs/retention";
 import { stageUpload } from "@/lib/imports/upload";
@@ -171,6 +172,10 @@ describe("bulk import", () => {
       ["Ahli Waris", "suami"],
       ["Anak Impor", "anak"],
     ]);
+    // Each update is on the person's processing record, naming the file.
+    const [w] = await sqlOf()`select id from workers where nik = ${nik} and status <> 'berakhir'`;
+    const record = await getProcessingRecordForViewer(supervisor, w!.id);
+    expect(record.audit.filter((a) => a.action === "worker.update").length).toBe(2);
   });
 
   it("deletes a batch's staging rows once it ended longer ago than the retention period; the workers and the counts stay", async () => {

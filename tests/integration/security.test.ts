@@ -318,3 +318,29 @@ describe("files and requests", () => {
     expect((await getWorkerForViewer(kotaOfficer, ids[2]!)).status).toBe("aktif");
   });
 });
+
+describe("exports", () => {
+  it("stream from a cursor, one at a time per user, and name every exported person in their processing record", async () => {
+    const { exportWorkersForViewer, getProcessingRecordForViewer } = await import("@/lib/data/workers");
+    const sup = await viewerFor("supervisor.kotatangerang@portal.test");
+    const first = await exportWorkersForViewer(sup, { status: "aktif" });
+    expect(first.count).toBeGreaterThan(0);
+    await expect(exportWorkersForViewer(sup, { status: "aktif" })).rejects.toMatchObject({ status: 429, message: expect.stringContaining("masih berjalan") });
+    // Another user is not held by this one's export.
+    const other = await exportWorkersForViewer(await viewerFor("petugas.kotatangerang@portal.test"), { status: "draft" });
+    await other.close();
+    const got = [];
+    for await (const b of first.batches) got.push(...b);
+    expect(got).toHaveLength(first.count);
+    expect(got.every((r) => r.status === "aktif" && /^\d{16}$/.test(r.nik))).toBe(true);
+    // Done: the next export goes through.
+    const again = await exportWorkersForViewer(sup, { status: "aktif" });
+    await again.close();
+
+    const [w] = await sql<{ id: number }[]>`select id from workers where nik = ${got[0]!.nik} and status = 'aktif'`;
+    const record = await getProcessingRecordForViewer(sup, w!.id);
+    expect(record.audit.filter((a) => a.action === "worker.export").length).toBeGreaterThanOrEqual(2);
+    const [audit] = await sql`select details from audit_log where action = 'worker.export' and actor_id = ${sup.id} order by id desc limit 1`;
+    expect(audit!.details).toMatchObject({ filter: { status: "aktif" }, rows: first.count });
+  });
+});

@@ -469,7 +469,9 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
       }
       if (b.existing === "perbarui") {
         // The given non-identity fields only: NIK, name, birth date and sex never change here.
-        await tx.execute(sql`update workers w set
+        // Each updated worker gets an entry in the record of processing (UU PDP: the person's
+        // processing record names the import that changed them), written in the same statement.
+        await tx.execute(sql`with upd as (update workers w set
             address = coalesce(nullif(r.c_address, ''), w.address), phone = coalesce(nullif(r.c_phone, ''), w.phone),
             occupation_id = coalesce(r.c_occupation, w.occupation_id), income = coalesce(r.c_income, w.income), kk_number = coalesce(r.c_kk, w.kk_number),
             district_code = case when w.status in ('diverifikasi', 'aktif') or r.c_village is null then w.district_code else r.c_district end,
@@ -477,7 +479,10 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
             updated_at = now()
           from import_rows r
           where r.batch_id = ${id} and r.row_no between ${first} and ${last} and r.outcome = 'terdaftar_di_wilayah'
-            and w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'`);
+            and w.id = r.existing_worker_id and w.regency_code = ${b.regencyCode} and w.status <> 'berakhir'
+          returning w.id)
+          insert into audit_log (actor_id, action, entity_type, entity_id, details)
+          select ${b.committedBy}::uuid, 'worker.update', 'worker', upd.id::text, jsonb_build_object('import', ${id}::text, 'file', ${b.fileName}::text) from upd`);
         // A row's heir updates the list entry of that NIK (else of that name), or joins the list.
         await tx.execute(sql`with given as (
             select r.existing_worker_id as worker_id, r.c_heir_name as name, r.c_heir_relationship::heir_relationship as relationship, r.c_heir_nik as nik
