@@ -27,6 +27,10 @@ const schema = z
     NIK_SEARCH_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
     // The data-protection officer (UU PDP Ps 53) shown in the footer.
     DPO_CONTACT: z.string().default("Pejabat Pelindungan Data Pribadi: ppdp@portal.test"),
+    // Years after an enrollment ended before it is anonymised, and years bills and payments (and so
+    // the person they name) are kept (UU PDP retention; lib/data/jobs/retention.ts).
+    WORKER_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+    FINANCE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
     IMPORT_ROWS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })
   .refine((e) => !e.PORTAL_CLOCK || e.PORTAL_MODE !== "production", {

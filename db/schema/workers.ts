@@ -93,6 +93,11 @@ export const workers = pgTable(
       .default(sql`(portal_now() at time zone 'Asia/Jakarta')::date`),
     rejectionReason: text("rejection_reason"),
     flaggedReason: text("flagged_reason"),
+    // Retention (UU PDP): an enrollment ended long ago is anonymised (lib/data/jobs/retention.ts):
+    // name, address, phone and KK go, the NIK becomes the placeholder ANONYMISED_NIK and survives
+    // only as a keyed hash, so a re-registration still finds the earlier enrollment.
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    nikHash: text("nik_hash"),
     createdBy: uuid("created_by").references(() => users.id),
     // The import batch that created it (bulk import), shown in its history.
     importBatchId: uuid("import_batch_id"),
@@ -115,6 +120,13 @@ export const workers = pgTable(
       .where(sql`${t.status} = 'daftar_tunggu'`),
     index("workers_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     check("workers_nik_format", sql`${t.nik} ~ '^[0-9]{16}$'`),
+    check(
+      "workers_anonymised",
+      sql`(${t.anonymisedAt} is null and ${t.nik} <> '0000000000000000' and ${t.nikHash} is null) or (${t.anonymisedAt} is not null and ${t.status} = 'berakhir' and ${t.nik} = '0000000000000000' and ${t.nikHash} is not null)`,
+    ),
+    index("workers_nik_hash_idx")
+      .on(t.nikHash)
+      .where(sql`${t.nikHash} is not null`),
     check("workers_sex", sql`${t.sex} in ('L', 'P')`),
     check("workers_income", sql`${t.income} >= 0`),
     // A place is held exactly while diajukan, diverifikasi or aktif.

@@ -25,6 +25,7 @@ import { dayLabel } from "@/lib/domain/wib";
 import { isCalendarDate } from "@/lib/validation/dates";
 import type { WorkerInput, WorkerUpdateInput } from "@/lib/validation/workers";
 import { env } from "@/lib/env";
+import { keyedHash } from "@/lib/auth/seal";
 import { HttpError } from "@/lib/http-error";
 import { logUnexpected, unexpectedMessage } from "@/lib/log";
 import { formatDateTime } from "@/lib/format";
@@ -162,11 +163,18 @@ export async function registerWorker(viewer: Viewer, input: WorkerInput) {
   try {
     return await db().transaction(async (tx) => {
       // A person who moved here keeps the KPJ BPJS gave them; the earlier area's history stays there.
+      // An earlier enrollment anonymised by retention is found by its NIK's keyed hash.
       const [moved] = await tx
         .select({ kpjNumber: workers.kpjNumber, regencyName: regencies.name })
         .from(workers)
         .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
-        .where(and(eq(workers.nik, values.nik), eq(workers.status, "berakhir"), eq(workers.endReason, "pindah_domisili")))
+        .where(
+          and(
+            or(eq(workers.nik, values.nik), eq(workers.nikHash, keyedHash(values.nik, "nik"))),
+            eq(workers.status, "berakhir"),
+            eq(workers.endReason, "pindah_domisili"),
+          ),
+        )
         .orderBy(desc(workers.updatedAt))
         .limit(1);
       const [row] = await tx

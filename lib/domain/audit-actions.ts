@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "auth.mfa_recovery_used",
   "user.reset_mfa",
   "worker.nik_search",
+  "worker.anonymise",
   "worker.elsewhere_hit",
   "import.problems_download",
   "user.create",

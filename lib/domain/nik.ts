@@ -89,3 +89,9 @@ export function isAgeEligible(birthDate: string, day: string, rule: { minAgeMont
   const age = ageInMonths(birthDate, day);
   return age >= rule.minAgeMonths && age <= rule.maxAgeMonths;
 }
+
+/**
+ * What an anonymised enrollment holds instead of its NIK (province 00 does not exist, so no real
+ * NIK is ever this); the NIK itself survives only as a keyed hash (workers.nik_hash).
+ */
+export const ANONYMISED_NIK = "0000000000000000";

@@ -840,6 +840,7 @@ const NOT_VIEWER_SCOPED = new Set([
   "regulations.getDefaultEligibility", // reference data: the national default age rule
   "workers.listOccupations", // reference data: occupation categories
   "workers.PAGE_SIZE",
+  "workers.EXPORT_MAX_ROWS",
   "billing.BILL_PAGE_SIZE",
   "reconciliations.RECONCILIATION_CATEGORIES",
   "area-settings.DEFAULT_FUNDER_PRIORITY",

@@ -12,6 +12,10 @@ import { changeOwnPassword, createUser, resetUserMfa } from "@/lib/data/users";
 import { loadViewer, viewerOfSession } from "@/lib/data/viewer";
 import { viewerFor } from "../support/viewers";
 
+import { claimNikNamespace } from "../support/workers";
+
+claimNikNamespace(11);
+
 const sql = connect(inject("databaseUrl"), 2).sql;
 afterAll(() => sql.end({ timeout: 5 }));
 
@@ -290,6 +294,19 @@ describe("NIK that stays hidden", () => {
 });
 
 describe("files and requests", () => {
+  it("serves an uploaded document as an attachment under a CSP that forbids everything", async () => {
+    const { fileStore, pdfResponse } = await import("@/lib/storage");
+    async function* body() {
+      yield Buffer.from("%PDF-1.4\n<script>alert(1)</script>\n%%EOF\n");
+    }
+    const stored = await fileStore().put({ kind: "regulation_document", contentType: "application/pdf", createdBy: null }, body());
+    const res = (await pdfResponse(stored.id, "perwal <b>.pdf"))!;
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("the KPJ file checks every date before writing; a bad or future date is that row's message, the good rows are recorded", async () => {
     const { registerWorker, recordKpjNumbers, verifyWorkers, getWorkerForViewer } = await import("@/lib/data/workers");
     const { firstVillageOf } = await import("../support/areas");
@@ -342,5 +359,63 @@ describe("exports", () => {
     expect(record.audit.filter((a) => a.action === "worker.export").length).toBeGreaterThanOrEqual(2);
     const [audit] = await sql`select details from audit_log where action = 'worker.export' and actor_id = ${sup.id} order by id desc limit 1`;
     expect(audit!.details).toMatchObject({ filter: { status: "aktif" }, rows: first.count });
+  });
+});
+
+describe("retention", () => {
+  it("anonymises enrollments ended over 5 years ago (keyed NIK hash, heirs gone, counts kept), not while a child may still claim; re-registration still finds them", async () => {
+    const { registerWorker, endWorker, getWorkerForViewer } = await import("@/lib/data/workers");
+    const { anonymiseEndedWorkers } = await import("@/lib/data/jobs/retention");
+    const { keyedHash } = await import("@/lib/auth/seal");
+    const { firstVillageOf } = await import("../support/areas");
+    const { workerInput } = await import("../support/workers");
+    const kota = await viewerFor("petugas.kotatangerang@portal.test");
+    const kab = await viewerFor("petugas.kabtangerang@portal.test");
+    const village = await firstVillageOf("36.71.02");
+    const gone = workerInput({ districtCode: "36.71.02", villageCode: village });
+    const kept = workerInput({ districtCode: "36.71.02", villageCode: village });
+    const a = await registerWorker(kota, { ...gone, intent: "draft" });
+    const b = await registerWorker(kota, { ...kept, intent: "draft" });
+    await endWorker(kota, a.id, "pindah_domisili", "2026-11-24");
+    await endWorker(kota, b.id, "meninggal", "2026-11-24");
+    // Six years on: the same as ending on these days in 2020.
+    await sql`update workers set ended_on = '2020-11-20' where id in (${a.id}, ${b.id})`;
+    // b died leaving a child of 10: an education benefit may still be claimed.
+    await sql`insert into worker_heirs (worker_id, name, relationship, birth_date) values (${b.id}, 'Anak Kecil', 'anak', '2016-05-01')`;
+    const agg = async () => (await sql`select coalesce(sum(n), 0)::int as n from agg_current where regency_code = '36.71'`)[0]!.n;
+    const before = await agg();
+
+    expect(await anonymiseEndedWorkers()).toBeGreaterThanOrEqual(1);
+    const [row] =
+      await sql`select name, address, phone, nik, nik_hash, anonymised_at is not null as anon, status, birth_date::text as birth from workers where id = ${a.id}`;
+    expect(row).toMatchObject({
+      name: "Data dianonimkan",
+      address: "",
+      phone: "",
+      nik: "0000000000000000",
+      nik_hash: keyedHash(gone.nik, "nik"),
+      anon: true,
+      status: "berakhir",
+      birth: gone.birthDate,
+    });
+    expect((await sql`select count(*)::int as n from worker_heirs where worker_id = ${a.id}`)[0]!.n).toBe(0);
+    expect((await sql`select count(*)::int as n from audit_log where action = 'worker.anonymise' and entity_id = ${String(a.id)}`)[0]!.n).toBe(1);
+    expect((await sql`select anonymised_at from workers where id = ${b.id}`)[0]!.anonymised_at).toBeNull();
+    expect(await agg()).toBe(before);
+    // A second run finds nothing new for a.
+    await anonymiseEndedWorkers();
+    expect((await sql`select count(*)::int as n from audit_log where action = 'worker.anonymise' and entity_id = ${String(a.id)}`)[0]!.n).toBe(1);
+
+    // The person registers again elsewhere: the earlier (anonymised) enrollment is found by the hash.
+    const again = await registerWorker(kab, {
+      ...gone,
+      ...workerInput({ districtCode: "36.03.01", villageCode: await firstVillageOf("36.03.01") }),
+      nik: gone.nik,
+      birthDate: gone.birthDate,
+      sex: gone.sex,
+      intent: "draft",
+    });
+    const w = await getWorkerForViewer(kab, again.id);
+    expect(w.events.at(-1)?.reason).toBe("Didaftarkan; pindahan dari Kota Tangerang");
   });
 });

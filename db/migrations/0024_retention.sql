@@ -1,0 +1,4 @@
+ALTER TABLE "workers" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "workers" ADD COLUMN "nik_hash" text;--> statement-breakpoint
+CREATE INDEX "workers_nik_hash_idx" ON "workers" USING btree ("nik_hash") WHERE "workers"."nik_hash" is not null;--> statement-breakpoint
+ALTER TABLE "workers" ADD CONSTRAINT "workers_anonymised" CHECK (("workers"."anonymised_at" is null and "workers"."nik" <> '0000000000000000' and "workers"."nik_hash" is null) or ("workers"."anonymised_at" is not null and "workers"."status" = 'berakhir' and "workers"."nik" = '0000000000000000' and "workers"."nik_hash" is not null));
