@@ -1,6 +1,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { stateFile } from "./support/accounts";
 import { getRoutes, portalPages } from "./support/pages";
+import { startAppInstance } from "./support/server";
 
 // ASVS 5.0 V3.4: every HTML response carries a per-request CSP with a nonce (no 'unsafe-inline'
 // for scripts), and the static security headers; pages and downloads are never cached.
@@ -67,4 +68,42 @@ test("the session cookie is HttpOnly and SameSite=Lax; the device and login cook
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   const device = cookies.find((c) => c.name === "portal-device")!;
   expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/login" });
+});
+
+test("behind a trusted HTTPS proxy: HSTS on every page, and the cookies are Secure", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const app = await startAppInstance({ TRUSTED_PROXY: "1" });
+  try {
+    const ctx = await browser.newContext({
+      baseURL: app.url,
+      extraHTTPHeaders: { "x-forwarded-proto": "https", "x-forwarded-for": "203.0.113.7" },
+      storageState: { cookies: [], origins: [] },
+    });
+    const page = await ctx.newPage();
+    const login = await page.goto("/login");
+    expect(login!.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+    await page.getByLabel("Email").fill("petugas.kabtangerang@portal.test");
+    await page.getByLabel("Kata sandi").fill("rentan-demo-2026");
+    // The proxy would speak TLS; here the redirect to https:// goes nowhere, so the login's own
+    // answer is read: its cookies.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+      page.getByRole("button", { name: "Masuk" }).click(),
+    ]);
+    const set = (await answer.headersArray()).filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+    const session = set.find((c) => c.startsWith("__Secure-authjs.session-token="));
+    expect(session).toMatch(/; Secure/i);
+    expect(session).toMatch(/; HttpOnly/i);
+    expect(session).toMatch(/; SameSite=Lax/i);
+    expect(set.find((c) => c.startsWith("portal-device="))).toMatch(/; Secure/i);
+    await ctx.close();
+  } finally {
+    await app.stop();
+  }
+});
+
+test("every page's footer names the data-protection officer", async ({ browser }) => {
+  const page = await (await browser.newContext({ storageState: stateFile("petugasKota") })).newPage();
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("dpo-contact")).toHaveText("Pejabat Pelindungan Data Pribadi: ppdp@portal.test");
 });

@@ -186,17 +186,24 @@ test("the area's export is formula-safe, named with area and date, and holds onl
   const nik = freshNik();
   await register(officer, { nik, name: '=HYPERLINK("http://contoh.test","klik")', kecamatan: "Tangerang" });
   await expect(officer).toHaveURL(/\/workers\/\d+$/);
-  const res = await officer.request.get("/api/workers/export?q=HYPERLINK&format=csv");
+  // The name is searched by POST: it is kept in a cookie, never in the URL, and the export follows it.
+  await officer.goto("/workers");
+  await officer.getByLabel("Nama", { exact: true }).fill("HYPERLINK");
+  await officer.getByRole("button", { name: "Terapkan" }).click();
+  await expect(officer).toHaveURL(/\/workers$/);
+  await expect(officer.getByRole("heading", { name: "1 pekerja" })).toBeVisible();
+  expect(officer.url()).not.toContain("HYPERLINK");
+  const res = await officer.request.get("/api/workers/export?format=csv");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toBe('attachment; filename="pekerja-kota-tangerang-2026-11-24.csv"');
   const csv = await res.text();
   expect(csv).toContain(`${nik},"'=HYPERLINK(""http://contoh.test"",""klik"")"`);
-  const xlsx = await officer.request.get("/api/workers/export?q=HYPERLINK&format=xlsx");
+  const xlsx = await officer.request.get("/api/workers/export?format=xlsx");
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 
   const other = await as(browser, "petugasKab");
-  expect(await (await other.request.get("/api/workers/export?q=HYPERLINK")).text()).not.toContain(nik);
+  expect(await (await other.request.get("/api/workers/export")).text()).not.toContain(nik);
   const kanwil = await as(browser, "kakanwil");
   expect((await kanwil.request.get("/api/workers/export")).status()).toBe(403);
 });

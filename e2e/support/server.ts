@@ -13,10 +13,10 @@ function freePort(): Promise<number> {
 }
 
 /** Starts another instance of the production server on the same database (a "restart"). */
-export async function startAppInstance(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startAppInstance(extraEnv: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.resolve("scripts/server.mjs")], {
-    env: { ...process.env, PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
+    env: { ...process.env, ...extraEnv, PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;

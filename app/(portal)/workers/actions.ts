@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
+import { storeNameSearch } from "@/lib/name-search";
 import { decideCorrection } from "@/lib/data/corrections";
 import { addHeir, removeHeir, updateHeir } from "@/lib/data/heirs";
 import {
@@ -100,6 +101,26 @@ export const findByNikAction = authorizedAction(
     redirect(`/workers/${await findWorkerByNikForViewer(viewer, input.nik)}`);
   },
 );
+
+/** The list's filters arrive by POST: the typed name goes to a cookie, never into the URL. */
+export const filterWorkersAction = authorizedAction(
+  "workers.view",
+  z.object({
+    q: z.string().trim().max(100).optional(),
+    status: z.string().max(40).optional(),
+    kec: z.string().max(20).optional(),
+  }),
+  async (_viewer, input) => {
+    await storeNameSearch(input.q || undefined);
+    const params = new URLSearchParams({ ...(input.status ? { status: input.status } : {}), ...(input.kec ? { kec: input.kec } : {}) });
+    redirect(`/workers${params.size ? `?${params}` : ""}`);
+  },
+);
+
+/** For the list's plain form (no client state). */
+export async function filterWorkers(formData: FormData) {
+  await filterWorkersAction(undefined, formData);
+}
 
 export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerUpdateSchema), async (viewer, input) => {
   // Identity changes of a verified worker become a correction request; the worker page shows it.

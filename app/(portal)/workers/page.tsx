@@ -11,23 +11,25 @@ import { listDistrictsForViewer } from "@/lib/data/areas";
 import { listWorkersForViewer, PAGE_SIZE } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { findByNikAction } from "./actions";
+import { readNameSearch } from "@/lib/name-search";
+import { filterWorkers, findByNikAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pekerja" };
 
-type Search = { status?: string; kec?: string; q?: string; page?: string };
+type Search = { status?: string; kec?: string; page?: string };
 
 export default async function WorkersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer("workers.view");
   const sp = await searchParams;
+  // The typed name comes from a cookie the search form set (never from the URL).
+  const q = await readNameSearch();
   const status = WORKER_STATUSES.includes(sp.status as WorkerStatus) ? (sp.status as WorkerStatus) : undefined;
   const [{ rows, total, page }, districts] = await Promise.all([
-    listWorkersForViewer(viewer, { status, districtCode: sp.kec || undefined, q: sp.q?.slice(0, 100) || undefined, page: Number(sp.page) || 1 }),
+    listWorkersForViewer(viewer, { status, districtCode: sp.kec || undefined, q, page: Number(sp.page) || 1 }),
     listDistrictsForViewer(viewer),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const link = (p: number) =>
-    `/workers?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), page: String(p) })}`;
+  const link = (p: number) => `/workers?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), page: String(p) })}`;
   return (
     <>
       <PageHeader title="Pekerja" description="Pekerja rentan yang didaftarkan di wilayah Anda. NIK disamarkan di daftar." />
@@ -42,10 +44,10 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             ) : null
           }
         >
-          <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4">
+          <form action={filterWorkers} className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4">
             <label className="text-sm">
               <span className="block font-medium text-slate-700">Nama</span>
-              <input name="q" defaultValue={sp.q ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+              <input name="q" defaultValue={q ?? ""} autoComplete="off" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
             </label>
             <label className="text-sm">
               <span className="block font-medium text-slate-700">Status</span>
@@ -105,7 +107,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                   <a
                     key={format}
                     className={buttonClass("secondary")}
-                    href={`/api/workers/export?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...(sp.q ? { q: sp.q } : {}), format })}`}
+                    href={`/api/workers/export?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), format })}`}
                   >
                     Unduh {format.toUpperCase()}
                   </a>

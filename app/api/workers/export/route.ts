@@ -2,6 +2,7 @@ import { authorizedRoute } from "@/lib/auth/route";
 import { today as clockToday } from "@/lib/clock";
 import { exportWorkersForViewer, type ExportRow } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
+import { readNameSearch } from "@/lib/name-search";
 import { slug, spreadsheetResponse } from "@/lib/spreadsheet-response";
 
 const HEADER = [
@@ -24,7 +25,7 @@ export const GET = authorizedRoute("workers.export", async (req, { viewer }) => 
   const sp = req.nextUrl.searchParams;
   const status = WORKER_STATUSES.includes(sp.get("status") as WorkerStatus) ? (sp.get("status") as WorkerStatus) : undefined;
   // Streamed from a cursor; one export per user at a time (429 otherwise); audited before the first byte.
-  const exp = await exportWorkersForViewer(viewer, { status, districtCode: sp.get("kec") || undefined, q: sp.get("q")?.slice(0, 100) || undefined });
+  const exp = await exportWorkersForViewer(viewer, { status, districtCode: sp.get("kec") || undefined, q: await readNameSearch() });
   const line = (r: ExportRow) => [
     r.nik,
     r.name,
