@@ -135,3 +135,25 @@ test("an officer registers a worker and its dashboard moves by exactly one", asy
   await expect(page.getByTestId("area-totals")).toContainText("+1");
   await page.screenshot({ path: info.outputPath("dasbor-petugas.png"), fullPage: true });
 });
+
+test("the Kanwil's map draws all 8 areas of Banten, each coloured by the class a SQL count gives, linking to its dashboard", async ({ browser }) => {
+  const { mapClass } = await import("@/lib/domain/map");
+  const page = await as(browser, "kakanwil");
+  await page.goto("/dashboard");
+  const areas = page.getByTestId("map-area");
+  await expect(areas).toHaveCount(8);
+  await expect(page.getByTestId("province-map")).toContainText("Batas wilayah: Badan Informasi Geospasial");
+  const quotaOf = (code: string) =>
+    sqlNumber(`select coalesce(sum(quota), 0) as n from regulations where regency_code = '${code}' and status = 'enacted'
+      and starts_on <= '2026-11-24' and (ends_on is null or ends_on >= '2026-11-24')`);
+  for (const code of ["36.71", "36.03", "36.74", "36.01"]) {
+    await expect(async () => {
+      await page.reload();
+      const expected = mapClass(await quotaOf(code), await sqlNumber(`select count(*) as n from workers where regency_code = '${code}' and ${HOLDS}`));
+      await expect(page.locator(`[data-testid=map-area][data-code="${code}"]`)).toHaveAttribute("data-class", expected);
+    }).toPass({ timeout: 30_000 });
+  }
+  await expect(page.locator('[data-testid=map-area][data-code="36.74"]')).toHaveAttribute("data-class", "tanpa-regulasi");
+  await page.locator('[data-testid=map-area][data-code="36.71"]').click();
+  await expect(page).toHaveURL(/\/dashboard\/area\/36\.71/);
+});

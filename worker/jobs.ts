@@ -38,7 +38,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     period: "day",
     run: async () => {
       const r = await runRetention();
-      return `baris impor dari ${r.batches} batch dan ${r.files} unggahan terputus dihapus`;
+      return `baris impor dari ${r.batches} batch dan ${r.files} unggahan terputus dihapus, ${r.anonymised} kepesertaan lama dianonimkan`;
     },
   },
   {

@@ -24,6 +24,7 @@ import { formatNumber, formatRupiah } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
 import { BarChart, ColumnChart, ProgressBar, Skeleton } from "./charts";
 import { contributionItems } from "./contribution-items";
+import { ProvinceMap } from "./province-map";
 
 type Filter = DashboardFilter & { provinceCode: string | null };
 
@@ -143,6 +144,11 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
           show="payouts"
         />
       </Widget>
+      {filter.provinceCode ? (
+        <Widget title="Peta capaian kuota" lines={8}>
+          <ProvinceMapCard viewer={viewer} filter={filter} sp={sp} provinceCode={filter.provinceCode} />
+        </Widget>
+      ) : null}
       <Widget title="Kabupaten/kota" lines={8}>
         <ProvinceTable viewer={viewer} filter={filter} sp={sp} sort={sort} />
       </Widget>
@@ -150,6 +156,19 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
         <ProvinceChart viewer={viewer} filter={filter} />
       </Widget>
     </div>
+  );
+}
+
+async function ProvinceMapCard({ viewer, filter, sp, provinceCode }: { viewer: Viewer; filter: Filter; sp: SearchParams; provinceCode: string }) {
+  const areas = await figuresOf(viewer, filter);
+  return (
+    <Card title="Peta capaian kuota">
+      <ProvinceMap
+        provinceCode={provinceCode}
+        areas={areas}
+        href={(code) => `/dashboard/area/${code}${withParams(sp, { urut: null, prov: null, kab: null })}`}
+      />
+    </Card>
   );
 }
 

@@ -231,39 +231,42 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
             )}
           </Card>
         ) : null}
-        <Card title="Tindakan">
-          <div className="space-y-4">
-            {can(role, "workers.register") && w.status !== "berakhir" ? (
-              <Link href={`/workers/${w.id}/edit`} className={buttonClass("secondary")}>
-                Ubah data
-              </Link>
-            ) : null}
-            {can(role, "workers.register") && w.status === "aktif" && w.kpjNumber ? (
-              <Link href={`/workers/${w.id}/letter`} className={`${buttonClass("secondary")} ml-2`}>
-                Cetak surat keterangan kepesertaan
-              </Link>
-            ) : null}
-            {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? (
-              <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" />
-            ) : null}
-            {can(role, "workers.verify") && w.status === "diajukan" ? (
-              <>
-                <OneClickForm action={verifyWorkersAction} fields={{ "workerIds[]": w.id }} label="Verifikasi" variant="primary" />
-                <RejectForm action={rejectWorkersAction} workerId={w.id} />
-              </>
-            ) : null}
-            {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={today} /> : null}
-            {can(role, "deaths.record") && !death ? (
-              <div id="catat-kematian">
-                <RecordDeathForm action={recordDeathAction} workerId={w.id} today={today} />
-              </div>
-            ) : null}
-            {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} today={today} /> : null}
-            {w.status === "berakhir" && (death || !can(role, "deaths.record")) ? (
-              <p className="text-sm text-slate-600">Kepesertaan ini sudah berakhir; tidak ada tindakan lain. Ahli waris dan klaim dikelola di atas.</p>
-            ) : null}
-          </div>
-        </Card>
+        {/* Read-only roles (Kanwil, admin) have no actions here: no empty card. */}
+        {(["workers.register", "workers.verify", "deaths.record", "workers.end"] as const).some((p) => can(role, p)) ? (
+          <Card title="Tindakan">
+            <div className="space-y-4">
+              {can(role, "workers.register") && w.status !== "berakhir" ? (
+                <Link href={`/workers/${w.id}/edit`} className={buttonClass("secondary")}>
+                  Ubah data
+                </Link>
+              ) : null}
+              {can(role, "workers.register") && w.status === "aktif" && w.kpjNumber ? (
+                <Link href={`/workers/${w.id}/letter`} className={`${buttonClass("secondary")} ml-2`}>
+                  Cetak surat keterangan kepesertaan
+                </Link>
+              ) : null}
+              {can(role, "workers.register") && (w.status === "draft" || w.status === "ditolak") ? (
+                <OneClickForm action={submitWorkerAction} fields={{ workerId: w.id }} label="Ajukan" variant="primary" />
+              ) : null}
+              {can(role, "workers.verify") && w.status === "diajukan" ? (
+                <>
+                  <OneClickForm action={verifyWorkersAction} fields={{ "workerIds[]": w.id }} label="Verifikasi" variant="primary" />
+                  <RejectForm action={rejectWorkersAction} workerId={w.id} />
+                </>
+              ) : null}
+              {can(role, "workers.verify") && w.status === "diverifikasi" ? <ActivateForm action={activateWorkerAction} workerId={w.id} today={today} /> : null}
+              {can(role, "deaths.record") && !death ? (
+                <div id="catat-kematian">
+                  <RecordDeathForm action={recordDeathAction} workerId={w.id} today={today} />
+                </div>
+              ) : null}
+              {can(role, "workers.end") && w.status !== "berakhir" ? <EndWorkerForm action={endWorkerAction} workerId={w.id} today={today} /> : null}
+              {w.status === "berakhir" && (death || !can(role, "deaths.record")) ? (
+                <p className="text-sm text-slate-600">Kepesertaan ini sudah berakhir; tidak ada tindakan lain. Ahli waris dan klaim dikelola di atas.</p>
+              ) : null}
+            </div>
+          </Card>
+        ) : null}
         <Card
           title="Riwayat"
           actions={
