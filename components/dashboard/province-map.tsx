@@ -8,7 +8,7 @@ type Area = { code: string; name: string; quota: number; counted: number };
 // Sequential greens (darker = fuller); no regulation in force: grey hatching.
 const FILL: Record<MapClass, string> = {
   "tanpa-regulasi": "url(#tanpa-regulasi)",
-  "0-25": "#e3f1e8",
+  "0-25": "#cfe8d8",
   "25-50": "#a9d6bb",
   "50-75": "#62b387",
   "75-100": "#2f8a5c",
