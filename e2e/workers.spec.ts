@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { freshNik, liveWorkerOf, sqlNumber } from "./support/db";
 import { as, newOfficerWithQuota, register } from "./support/workers";
+import { q } from "./support/clock";
 
 /** The branch head ticks one worker in the verification queue and verifies it. */
 async function verifyInQueue(branch: Page, name: string, kecamatan = "Tangerang") {
@@ -240,10 +241,60 @@ test("the verification queue: two tabs with their counts, 50 a page, the KPJ tab
   await expect(tabs.getByRole("link", { name: `Menunggu verifikasi (${new Intl.NumberFormat("id-ID").format(waiting)})` })).toBeVisible();
   await expect(tabs.getByRole("link", { name: `Menunggu nomor KPJ (${new Intl.NumberFormat("id-ID").format(kpj)})` })).toBeVisible();
   expect(waiting).toBeGreaterThan(50);
-  await expect(branch.getByRole("checkbox", { name: /^Pilih / })).toHaveCount(50);
+  await expect(branch.getByRole("checkbox", { name: /^Pilih (?!semua)/ })).toHaveCount(50);
   await branch.getByRole("navigation", { name: "Halaman antrean" }).getByRole("link", { name: "Berikutnya" }).click();
   await expect(branch.getByText(`Halaman 2 dari ${Math.ceil(waiting / 50)}`)).toBeVisible();
   await tabs.getByRole("link", { name: /Menunggu nomor KPJ/ }).click();
   await expect(branch.getByRole("button", { name: "Verifikasi yang dipilih" })).toHaveCount(0);
   await expect(branch.getByText("Catat nomor KPJ di halaman pekerja")).toBeVisible();
+});
+
+test("the queue: select all on page 2 and the bar counts it, bulk verify on page 2, a row's own verify and reject, the waiting-time filter", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const officer = await as(browser, "petugasKota");
+  const stamp = Date.now();
+  const names = [`Baris Satu ${stamp}`, `Baris Dua ${stamp}`];
+  for (const name of names) await register(officer, { nik: freshNik(), name, kecamatan: "Pinang" });
+
+  const branch = await as(browser, "kacab");
+  await branch.goto("/verification");
+  await branch.getByRole("navigation", { name: "Halaman antrean" }).getByRole("link", { name: "Berikutnya" }).click();
+  await expect(branch).toHaveURL(/page=2/);
+  const bar = branch.getByTestId("bulk-bar");
+  await expect(bar).toContainText("Belum ada yang dipilih");
+  await branch.getByRole("checkbox", { name: "Pilih semua di halaman ini" }).check();
+  const onPage = await branch.getByRole("checkbox", { name: /^Pilih (?!semua)/ }).count();
+  await expect(bar).toContainText(`${onPage} dipilih`);
+  await branch.getByRole("checkbox", { name: "Pilih semua di halaman ini" }).uncheck();
+  const rows = branch.getByTestId("queue-row");
+  const firstTwo = [await rows.nth(0).getByRole("link").innerText(), await rows.nth(1).getByRole("link").innerText()];
+  for (const n of firstTwo) await branch.getByRole("checkbox", { name: `Pilih ${n}` }).check();
+  await expect(bar).toContainText("2 dipilih");
+  await branch.getByRole("button", { name: "Verifikasi yang dipilih" }).click();
+  await expect(branch.getByText("2 pekerja diverifikasi.")).toBeVisible();
+  await expect(branch).toHaveURL(/page=2/);
+
+  // A row's own buttons act on that row only, whatever else is ticked.
+  await branch.goto("/verification");
+  await branch.getByLabel("Kecamatan").selectOption({ label: "Pinang" });
+  await branch.getByRole("button", { name: "Saring" }).click();
+  await branch.getByRole("button", { name: `Verifikasi ${names[0]}` }).click();
+  await expect(branch.getByText("1 pekerja diverifikasi.")).toBeVisible();
+  await branch.getByLabel("Alasan penolakan").fill("Data tidak lengkap");
+  await branch.getByRole("button", { name: `Tolak ${names[1]}` }).click();
+  await expect(branch.getByText("1 pekerja ditolak")).toBeVisible();
+  const statusOf = (name: string) => q<{ status: string }>(`select status::text as status from workers where name = $1`, [name]);
+  expect((await statusOf(names[0]!))[0]!.status).toBe("diverifikasi");
+  expect((await statusOf(names[1]!))[0]!.status).toBe("ditolak");
+
+  // Waiting longer than 30 days: every row shows more than 30 days.
+  await branch.goto("/verification");
+  await branch.getByLabel("Lama menunggu").selectOption("30");
+  await branch.getByRole("button", { name: "Saring" }).click();
+  await expect(branch).toHaveURL(/tunggu=30/);
+  const waits = await branch.getByTestId("queue-row").locator("td:nth-child(6)").allInnerTexts();
+  expect(waits.length).toBeGreaterThan(0);
+  for (const w of waits) expect(Number(/^([\d.]+) hari$/.exec(w.trim())?.[1]?.replace(/\./g, ""))).toBeGreaterThan(30);
 });

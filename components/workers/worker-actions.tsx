@@ -1,6 +1,6 @@
 "use client";
 import { waitLabel } from "@/lib/domain/wib";
-import { useActionState } from "react";
+import { useActionState, useRef, useState, useTransition } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -111,12 +111,36 @@ const REJECTION_REASONS = ["NIK tidak padan dengan data Dukcapil", "Sudah terdaf
 
 type QueueRow = { id: number; name: string; nik: string; status: string; districtName: string | null; villageName: string | null; waitingDays: number };
 
-/** The branch queue: select many, verify or reject with a reason. */
+/**
+ * The branch queue: tick rows (or the whole page) and verify or reject them from the bar that stays
+ * in view at the bottom, or use a row's own buttons (the reason field applies to both rejections).
+ */
 export function VerificationQueue({ rows, verify, reject, selectable = true }: { rows: QueueRow[]; verify: Action; reject: Action; selectable?: boolean }) {
   const [vState, verifyAction] = useActionState(verify, { status: "idle" });
   const [rState, rejectAction] = useActionState(reject, { status: "idle" });
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  // A row's own button: that row only, and (for a rejection) the reason typed in the bar.
+  const runRow = (dispatch: (fd: FormData) => void, id: number, withReason: boolean) => {
+    const fd = new FormData();
+    fd.append("workerIds[]", String(id));
+    if (withReason) fd.append("reason", String(new FormData(formRef.current ?? undefined).get("reason") ?? ""));
+    startTransition(() => dispatch(fd));
+  };
+  const pickable = rows.filter((r) => r.status === "diajukan").map((r) => r.id);
+  // Rows verified or rejected leave the list; what is ticked is what is still on it.
+  const count = pickable.filter((id) => picked.has(id)).length;
+  const allPicked = pickable.length > 0 && count === pickable.length;
+  const toggle = (id: number, on: boolean) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
-    <form className="space-y-4">
+    <form className="space-y-4" ref={formRef}>
       <FormMessage status={vState.status} message={vState.message} />
       <FormMessage status={rState.status} message={rState.message} />
       <div className="overflow-x-auto">
@@ -125,7 +149,16 @@ export function VerificationQueue({ rows, verify, reject, selectable = true }: {
           <thead className="bg-slate-50">
             <tr>
               <th scope="col" className="px-3 py-2 text-left">
-                Pilih
+                {selectable ? (
+                  <input
+                    type="checkbox"
+                    aria-label="Pilih semua di halaman ini"
+                    checked={allPicked}
+                    onChange={(e) => setPicked(e.target.checked ? new Set(pickable) : new Set())}
+                  />
+                ) : (
+                  "Pilih"
+                )}
               </th>
               <th scope="col" className="px-3 py-2 text-left">
                 Nama
@@ -142,13 +175,26 @@ export function VerificationQueue({ rows, verify, reject, selectable = true }: {
               <th scope="col" className="px-3 py-2 text-left">
                 Menunggu
               </th>
+              {selectable ? (
+                <th scope="col" className="px-3 py-2 text-left">
+                  Tindakan
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} data-testid="queue-row">
                 <td className="px-3 py-2">
-                  <input type="checkbox" name="workerIds[]" value={r.id} aria-label={`Pilih ${r.name}`} disabled={r.status !== "diajukan"} />
+                  <input
+                    type="checkbox"
+                    name="workerIds[]"
+                    value={r.id}
+                    aria-label={`Pilih ${r.name}`}
+                    disabled={r.status !== "diajukan"}
+                    checked={picked.has(r.id)}
+                    onChange={(e) => toggle(r.id, e.target.checked)}
+                  />
                 </td>
                 <td className="px-3 py-2">
                   <a className="text-brand-700 underline" href={`/workers/${r.id}`}>
@@ -163,13 +209,35 @@ export function VerificationQueue({ rows, verify, reject, selectable = true }: {
                 <td className={`px-3 py-2 ${r.waitingDays > 30 ? "font-semibold text-red-800" : r.waitingDays > 14 ? "font-medium text-amber-800" : ""}`}>
                   {waitLabel(r.waitingDays)}
                 </td>
+                {selectable ? (
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <button
+                      type="button"
+                      onClick={() => runRow(verifyAction, r.id, false)}
+                      className="text-brand-700 underline"
+                      aria-label={`Verifikasi ${r.name}`}
+                    >
+                      Verifikasi
+                    </button>{" "}
+                    ·{" "}
+                    <button type="button" onClick={() => runRow(rejectAction, r.id, true)} className="text-red-700 underline" aria-label={`Tolak ${r.name}`}>
+                      Tolak
+                    </button>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {selectable ? (
-        <div className="flex flex-wrap items-end gap-3">
+        <div
+          className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-end gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(0,0,0,0.05)]"
+          data-testid="bulk-bar"
+        >
+          <p className="w-full text-sm text-slate-700 sm:w-auto sm:self-center" aria-live="polite">
+            {count ? `${count} dipilih` : "Belum ada yang dipilih"}
+          </p>
           <SubmitButton formAction={verifyAction}>Verifikasi yang dipilih</SubmitButton>
           <div className="w-72">
             <TextField
@@ -177,7 +245,7 @@ export function VerificationQueue({ rows, verify, reject, selectable = true }: {
               name="reason"
               list="alasan-tolak"
               errors={rState.fieldErrors?.reason}
-              hint="Pilih alasan umum atau tulis sendiri."
+              hint="Pilih alasan umum atau tulis sendiri; juga untuk tombol Tolak per baris."
             />
             <datalist id="alasan-tolak">
               {REJECTION_REASONS.map((r) => (

@@ -503,7 +503,7 @@ export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {})
 
 export type QueueTab = "diajukan" | "diverifikasi";
 // No name filter: a name would travel in the URL (personal data never does).
-export type QueueFilter = { tab?: QueueTab; districtCode?: string; page?: number };
+export type QueueFilter = { tab?: QueueTab; districtCode?: string; page?: number; /** Only those waiting longer than this many days. */ minDays?: number };
 
 /**
  * The branch queue, one tab at a time ("Menunggu verifikasi": diajukan; "Menunggu nomor KPJ":
@@ -513,7 +513,9 @@ export async function listVerificationQueueForViewer(viewer: Viewer, f: QueueFil
   assertCan(viewer.role, "workers.verify");
   const tab: QueueTab = f.tab ?? "diajukan";
   const page = Math.max(1, Math.floor(f.page ?? 1));
-  const where = and(inScope(viewer), f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined);
+  // "Menunggu lebih dari N hari" in WIB days, as the queue shows the wait.
+  const waited = f.minDays ? sql`(${workers.submittedAt} at time zone 'Asia/Jakarta')::date < ${await todayOf()}::date - ${f.minDays}::int` : undefined;
+  const where = and(inScope(viewer), f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined, waited);
   const [counts, rows] = await Promise.all([
     db()
       .select({ status: workers.status, n: sql<number>`count(*)::int` })

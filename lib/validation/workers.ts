@@ -133,6 +133,7 @@ export const heirSchema = z
 
 export type HeirInput = z.infer<typeof heirSchema>;
 
+/** The workers a queue action applies to (the ticked boxes, or one row's own button). */
 export const workerIdsSchema = z.object({ workerIds: z.array(z.coerce.number().int().positive()).min(1, "Pilih minimal satu pekerja.") });
 export const workerIdSchema = z.object({ workerId: z.coerce.number().int().positive() });
 export const rejectSchema = workerIdsSchema.extend({ reason: z.string().trim().min(5, "Tulis alasan penolakan (minimal 5 huruf).").max(500) });

@@ -23,14 +23,21 @@ const readable = (f: Identity): Identity => ({
 
 export const metadata: Metadata = { title: "Verifikasi" };
 
-type Search = { tab?: string; kec?: string; page?: string };
+type Search = { tab?: string; kec?: string; tunggu?: string; page?: string };
+
+const WAITS = [
+  ["", "Semua"],
+  ["14", "Lebih dari 14 hari"],
+  ["30", "Lebih dari 30 hari"],
+] as const;
 
 export default async function VerificationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer("workers.verify");
   const sp = await searchParams;
   const tab = sp.tab === "kpj" ? "diverifikasi" : "diajukan";
+  const minDays = sp.tunggu === "14" || sp.tunggu === "30" ? Number(sp.tunggu) : undefined;
   const [list, corrections, districts, stats] = await Promise.all([
-    listVerificationQueueForViewer(viewer, { tab, districtCode: sp.kec || undefined, page: Number(sp.page) || 1 }),
+    listVerificationQueueForViewer(viewer, { tab, districtCode: sp.kec || undefined, minDays, page: Number(sp.page) || 1 }),
     listCorrectionRequestsForViewer(viewer),
     listDistrictsForViewer(viewer),
     getBranchQueueStatsForViewer(viewer),
@@ -40,7 +47,12 @@ export default async function VerificationPage({ searchParams }: { searchParams:
   const total = list.counts[tab];
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const link = (over: Partial<Search>) => {
-    const p = new URLSearchParams({ ...(sp.tab ? { tab: sp.tab } : {}), ...(sp.kec ? { kec: sp.kec } : {}), ...over });
+    const p = new URLSearchParams({
+      ...(sp.tab ? { tab: sp.tab } : {}),
+      ...(sp.kec ? { kec: sp.kec } : {}),
+      ...(minDays ? { tunggu: String(minDays) } : {}),
+      ...over,
+    });
     for (const [k, v] of [...p.entries()]) if (!v) p.delete(k);
     return `/verification?${p}`;
   };
@@ -106,6 +118,16 @@ export default async function VerificationPage({ searchParams }: { searchParams:
               {districts.map((d) => (
                 <option key={d.code} value={d.code}>
                   {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            <span className="block font-medium text-slate-700">Lama menunggu</span>
+            <select name="tunggu" defaultValue={minDays ? String(minDays) : ""} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+              {WAITS.map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
                 </option>
               ))}
             </select>
