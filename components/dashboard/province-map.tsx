@@ -30,7 +30,7 @@ export function ProvinceMap({ provinceCode, areas, href }: { provinceCode: strin
   const missing = areas.filter((a) => !drawn.has(a.code));
   return (
     <figure className="space-y-3" data-testid="province-map">
-      <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby="peta-judul" className="h-auto w-full max-w-3xl">
+      <svg viewBox={`0 0 ${map.width} ${map.height}`} role="group" aria-labelledby="peta-judul" className="h-auto w-full max-w-3xl">
         <title id="peta-judul">Peta capaian kuota per kabupaten/kota</title>
         <defs>
           <pattern id="tanpa-regulasi" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">

@@ -249,7 +249,12 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                   </dd>
                 </div>
               ) : null}
-              {reg.notes ? <p className="whitespace-pre-line text-slate-700">{reg.notes}</p> : null}
+              {reg.notes ? (
+                <div>
+                  <dt className="sr-only">Catatan</dt>
+                  <dd className="whitespace-pre-line text-slate-700">{reg.notes}</dd>
+                </div>
+              ) : null}
             </dl>
             {manage && (reg.status === "draft" || reg.status === "review") ? (
               <Link href={`/regulations/${reg.id}/edit`} className={`${buttonClass("secondary")} mt-4`}>

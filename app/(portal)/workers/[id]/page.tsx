@@ -128,7 +128,8 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
               ) : null}
               Masa iur: <strong>{iuran.masaIur} bulan</strong> (bulan yang dibayar, termasuk kepesertaan sebelumnya)
             </p>
-            <div className="max-h-96 overflow-y-auto">
+            {/* Scrolls on its own: focusable, so a keyboard can scroll it too. */}
+            <div className="max-h-96 overflow-y-auto" tabIndex={0} role="region" aria-label="Rincian iuran per bulan">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">Iuran per bulan</caption>
                 <thead className="bg-slate-50">
