@@ -45,7 +45,7 @@ for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
       }
       const found: string[] = [];
       for (const p of pages) {
-        await page.goto(p, { waitUntil: "networkidle" });
+        await page.goto(p);
         const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
         for (const v of result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
           found.push(`${p}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.html.slice(0, 160)}`);

@@ -64,7 +64,13 @@ export async function receiveWorkerList(body: ReadableStream<Uint8Array> | null,
         utf8Error = true;
       }
     }
-    if (size === 0) throw new UserFacingError("Berkas kosong.");
+    if (size === 0) throw new UserFacingError("Berkas kosong. Isi templat dengan satu baris per pekerja (baris pertama: nama kolom), lalu unggah lagi.");
+    if (looksLikeHtml(head)) {
+      // Many government systems "export to Excel" as an HTML table saved with an .xls name.
+      throw new UserFacingError(
+        'Berkas ini sebenarnya halaman web (tabel HTML), bukan berkas Excel, meski bernama .xls/.xlsx. Buka di Excel, pilih "Simpan Sebagai" → "Buku Kerja Excel (.xlsx)" atau "CSV UTF-8", lalu unggah berkas itu.',
+      );
+    }
     const kind = sniff(head);
     let sheets = 1;
     if (kind === "xlsx") sheets = await checkZip(path);
@@ -79,6 +85,12 @@ export async function receiveWorkerList(body: ReadableStream<Uint8Array> | null,
     fs.rmSync(path, { force: true });
     throw e;
   }
+}
+
+/** An HTML document or table (what "export to Excel" of many web systems really writes). */
+export function looksLikeHtml(head: Buffer): boolean {
+  const text = head.subarray(0, 2048).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  return /^<(!doctype html|html|table|head|body|meta|\?xml[^>]*>\s*<html)/.test(text) || (text.startsWith("<") && /<table[\s>]/.test(text));
 }
 
 /** The real type from the first bytes: XLSX is a zip; CSV is text without NUL bytes; else null. */

@@ -1,6 +1,8 @@
 import "server-only";
 import fs from "node:fs";
 import { parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
+import readline from "node:readline";
 import ExcelJS from "exceljs";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
 import { UserFacingError } from "@/lib/data/errors";
@@ -56,24 +58,33 @@ export async function* readCsv(path: string, onHeader: (h: Header) => void, spec
   fs.closeSync(fd);
   const first = buf.subarray(0, n).toString("utf8").split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const skipped: { line: number; message: string }[] = [];
+  const skipped: { line: number; message: string; code?: string }[] = [];
   const parser = fs
     .createReadStream(path)
-    .pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, trim: true }));
-  parser.on("skip", (err: Error & { lines?: number }) => skipped.push({ line: err.lines ?? 0, message: err.message }));
+    .pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, trim: true, info: true }));
+  parser.on("skip", (err: Error & { lines?: number; code?: string }) => skipped.push({ line: err.lines ?? 0, message: err.message, code: err.code }));
   let header: Header | null = null;
   let rowNo = 1;
+  let lastLine = 0;
   let batch: RawRow[] = [];
+  // A quote opened and never closed swallows every line after it into one field, to the end of
+  // the file. That line is reported, and the lines it swallowed are read again one by one.
+  let unclosed: { from: number; to: number } | null = null;
   const unreadable = () => {
     while (skipped.length) {
-      skipped.shift();
+      const s = skipped.shift()!;
+      if (s.code === "CSV_QUOTE_NOT_CLOSED") {
+        unclosed = { from: lastLine + 1, to: s.line };
+        continue;
+      }
       rowNo++;
       batch.push({ rowNo, cells: {}, parseError: "Baris ini tidak dapat dibaca (tanda kutip tidak seimbang atau format CSV rusak)." });
     }
   };
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     // A record the parser had to skip (e.g. an unbalanced quote) is reported in its place.
     unreadable();
+    lastLine = info.lines;
     if (!header) {
       header = readHeader(record, spec);
       onHeader(header);
@@ -87,8 +98,42 @@ export async function* readCsv(path: string, onHeader: (h: Header) => void, spec
     }
   }
   unreadable();
+  const broken = unclosed as { from: number; to: number } | null;
+  if (broken && header) {
+    const lines = await linesOf(path, broken.from, broken.to);
+    rowNo++;
+    batch.push({
+      rowNo,
+      cells: {},
+      parseError: `Tanda kutip (") di baris ${broken.from} tidak pernah ditutup, sehingga baris ${broken.from}–${broken.to} terbaca sebagai satu sel. Baris ${broken.from} tidak diimpor; baris sesudahnya dibaca ulang satu per satu.`,
+    });
+    for (const [i, text] of lines.slice(1).entries()) {
+      if (!text.trim()) continue;
+      rowNo++;
+      try {
+        const [cells] = parseSync(text, { delimiter, relax_column_count: true, trim: true, bom: false }) as string[][];
+        batch.push(toRow(header, cells ?? [], rowNo));
+      } catch {
+        batch.push({ rowNo, cells: {}, parseError: `Baris ${broken.from + 1 + i} tidak dapat dibaca (tanda kutip tidak seimbang).` });
+      }
+    }
+  }
   if (batch.length) yield batch;
   if (!header) throw new UserFacingError("Berkas kosong.");
+}
+
+/** Lines `from`..`to` (1-based) of a text file, read as a stream. */
+async function linesOf(path: string, from: number, to: number): Promise<string[]> {
+  const out: string[] = [];
+  let n = 0;
+  const rl = readline.createInterface({ input: fs.createReadStream(path), crlfDelay: Infinity });
+  for await (const line of rl) {
+    n++;
+    if (n >= from && n <= to) out.push(line);
+    if (n > to) break;
+  }
+  rl.close();
+  return out;
 }
 
 /** An Excel cell as the text an officer sees; numbers that Excel made of NIKs are flagged, not guessed. */

@@ -225,7 +225,13 @@ describe("bulk import", () => {
 
   it("refuses files that are not worker lists, each with a clear message", async () => {
     await refused(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /Jenis berkas tidak didukung/);
-    await refused("", /Berkas kosong/);
+    await refused("", /Berkas kosong\. Isi templat/);
+    // "Export to Excel" of many web systems: an HTML table with an .xls name.
+    await refused(
+      `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"></head><body><table><tr><td>nik</td><td>nama</td></tr></table></body></html>`,
+      /sebenarnya halaman web \(tabel HTML\).*Simpan Sebagai/,
+    );
+    await refused(`\uFEFF<table border="1"><tr><th>nik</th></tr></table>`, /tabel HTML/);
     await refused(Buffer.from(`${HEADER}\n${makeNik()},Budi S\xfc\xdf,,,,,,,,,,,,,\n`, "latin1"), /bukan UTF-8.*Windows-1252/);
     await refused(Buffer.alloc(60 * 1024 * 1024, 0x41), /lebih dari 50 MB/);
     const bomb = zip([
@@ -277,6 +283,25 @@ describe("bulk import", () => {
     const problems = await listImportProblemRowsForViewer(officer, batch.id);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.errors).toMatch(/200 kolom/);
+  });
+
+  it("accounts for every line after a quote that is never closed: that line is a problem row naming the lines, the rest are read", async () => {
+    const good = [makeNik(), makeNik(), makeNik(), makeNik()];
+    const csv =
+      [
+        HEADER,
+        row(good[0]!, "Sebelum"),
+        `${makeNik()},"Kutip Terbuka,,,Jl. A,${KEC},${village},,Pedagang,,,DTKS,Ahli,istri,`,
+        row(good[1]!, "Sesudah Satu"),
+        row(good[2]!, "Sesudah Dua"),
+        row(good[3]!, "Sesudah Tiga"),
+      ].join("\n") + "\n";
+    const batch = await validated(csv);
+    expect(batch.summary).toMatchObject({ valid: 4, galat: 1 });
+    expect(batch.rowsTotal).toBe(5);
+    const problems = await listImportProblemRowsForViewer(officer, batch.id);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.errors).toMatch(/Tanda kutip \(\"\) di baris 3 tidak pernah ditutup, sehingga baris 3–6 terbaca sebagai satu sel/);
   });
 
   it("reads the first sheet of an XLSX and flags formula cells, merged cells, NIKs Excel made numbers", async () => {
