@@ -89,7 +89,12 @@ export async function receiveWorkerList(body: ReadableStream<Uint8Array> | null,
 
 /** An HTML document or table (what "export to Excel" of many web systems really writes). */
 export function looksLikeHtml(head: Buffer): boolean {
-  const text = head.subarray(0, 2048).toString("utf8").replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const text = head
+    .subarray(0, 2048)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   return /^<(!doctype html|html|table|head|body|meta|\?xml[^>]*>\s*<html)/.test(text) || (text.startsWith("<") && /<table[\s>]/.test(text));
 }
 
