@@ -298,3 +298,35 @@ test("the queue: select all on page 2 and the bar counts it, bulk verify on page
   expect(waits.length).toBeGreaterThan(0);
   for (const w of waits) expect(Number(/^([\d.]+) hari$/.exec(w.trim())?.[1]?.replace(/\./g, ""))).toBeGreaterThan(30);
 });
+
+test("the worker list: sortable by name, page size, KPJ and kelurahan columns; chips count like SQL; BPJS roles see neither drafts nor the Dinas's chips", async ({
+  browser,
+}) => {
+  const officer = await as(browser, "petugasKota");
+  await officer.goto("/workers?urut=nama&per=25");
+  const names = await officer.getByRole("table", { name: "Daftar pekerja" }).locator("tbody tr td:first-child").allInnerTexts();
+  expect(names).toHaveLength(25);
+  expect([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(names);
+  await expect(officer.getByRole("columnheader", { name: "KPJ" })).toBeVisible();
+  await expect(officer.getByRole("columnheader", { name: "Kecamatan / kelurahan" })).toBeVisible();
+  for (const st of ["ditolak", "draft", "daftar_tunggu"]) {
+    await expect(async () => {
+      await officer.reload();
+      const shown = Number((await officer.getByTestId(`chip-${st}`).innerText()).replace(/[().]/g, ""));
+      expect(shown).toBe(await sqlNumber(`select count(*) as n from workers where regency_code = '36.71' and status = '${st}'`));
+    }).toPass({ timeout: 30_000 });
+  }
+
+  const branch = await as(browser, "kacab");
+  await branch.goto("/workers?status=draft");
+  await expect(branch.getByText("Tidak ada pekerja yang cocok.")).toBeVisible();
+  await expect(branch.getByRole("navigation", { name: "Daftar kerja" })).toHaveCount(0);
+  const kanwil = await as(browser, "kakanwil");
+  await kanwil.goto("/workers");
+  await expect(kanwil.getByRole("columnheader", { name: "Kabupaten/kota" })).toBeVisible();
+  await kanwil.getByLabel("Kabupaten/kota").selectOption({ label: "Kota Tangerang" });
+  await kanwil.getByRole("button", { name: "Terapkan" }).click();
+  await expect(kanwil).toHaveURL(/kab=36\.71/);
+  const areas = await kanwil.getByRole("table", { name: "Daftar pekerja" }).locator("tbody tr td:nth-child(3)").allInnerTexts();
+  expect(new Set(areas)).toEqual(new Set(["Kota Tangerang"]));
+});

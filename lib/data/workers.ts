@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { db, sqlClient, type Tx } from "@/db/client";
 import {
   areaSettings,
@@ -17,6 +17,7 @@ import {
   workers,
 } from "@/db/schema";
 import { assertCan, can } from "@/lib/authz/permissions";
+import { OFFICE_ROLES } from "@/lib/authz/roles";
 import type { Viewer } from "@/lib/authz/viewer";
 import { now, today as todayOf } from "@/lib/clock";
 import { ageInYears, compareWithNik, isAgeEligible, maskNik, parseNik } from "@/lib/domain/nik";
@@ -454,24 +455,49 @@ export async function getDeathDocumentForViewer(viewer: Viewer, deathId: number)
 }
 
 /** A NIK is never a list filter: "Cari NIK" is findWorkerByNikForViewer, audited and limited. */
-export type WorkerFilter = { status?: WorkerStatus; districtCode?: string; q?: string; page?: number };
+export type WorkerFilter = {
+  status?: WorkerStatus;
+  regencyCode?: string;
+  districtCode?: string;
+  q?: string;
+  page?: number;
+  /** "baru" (newest first, the default), "lama", "nama", "-nama". */
+  sort?: WorkerSort;
+  pageSize?: number;
+};
+export const WORKER_SORTS = ["baru", "lama", "nama", "-nama"] as const;
+export type WorkerSort = (typeof WORKER_SORTS)[number];
 export const PAGE_SIZE = 50;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** The Dinas's own work in progress: BPJS roles (branch, Kanwil) do not list it. */
+const DINAS_ONLY: WorkerStatus[] = ["draft", "menunggu_persetujuan"];
 
 // The list, its NIK search and the export filter the same way, always inside the viewer's scope.
 function filterWhere(viewer: Viewer, f: WorkerFilter) {
   return and(
     inScope(viewer),
+    OFFICE_ROLES.includes(viewer.role) ? notInArray(workers.status, DINAS_ONLY) : undefined,
     f.status ? eq(workers.status, f.status) : undefined,
+    f.regencyCode ? eq(workers.regencyCode, f.regencyCode) : undefined,
     f.districtCode ? eq(workers.districtCode, f.districtCode) : undefined,
     f.q ? ilike(workers.name, `%${f.q.replace(/[%_\\]/g, "\\$&")}%`) : undefined,
   );
 }
+
+const ORDER: Record<WorkerSort, SQL[]> = {
+  baru: [sql`${workers.id} desc`],
+  lama: [sql`${workers.id} asc`],
+  nama: [sql`${workers.name} asc`, sql`${workers.id} asc`],
+  "-nama": [sql`${workers.name} desc`, sql`${workers.id} desc`],
+};
 
 /** Workers in the viewer's scope, NIK masked. */
 export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {}) {
   assertCan(viewer.role, "workers.view");
   const where = filterWhere(viewer, f);
   const page = Math.max(1, f.page ?? 1);
+  const size = PAGE_SIZES.includes(f.pageSize as 25) ? f.pageSize! : PAGE_SIZE;
   const [rows, [total]] = await Promise.all([
     db()
       .select({
@@ -480,6 +506,7 @@ export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {})
         name: workers.name,
         status: workers.status,
         districtName: districts.name,
+        villageName: villages.name,
         regencyName: regencies.name,
         submittedAt: workers.submittedAt,
         kpjNumber: workers.kpjNumber,
@@ -488,17 +515,18 @@ export async function listWorkersForViewer(viewer: Viewer, f: WorkerFilter = {})
       .from(workers)
       .innerJoin(regencies, eq(regencies.code, workers.regencyCode))
       .leftJoin(districts, eq(districts.code, workers.districtCode))
+      .leftJoin(villages, eq(villages.code, workers.villageCode))
       .leftJoin(occupations, eq(occupations.id, workers.occupationId))
       .where(where)
-      .orderBy(desc(workers.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .orderBy(...ORDER[f.sort ?? "baru"])
+      .limit(size)
+      .offset((page - 1) * size),
     db()
       .select({ n: sql<number>`count(*)::int` })
       .from(workers)
       .where(where),
   ]);
-  return { rows: rows.map((r) => ({ ...r, nik: maskNik(r.nik) })), total: total?.n ?? 0, page };
+  return { rows: rows.map((r) => ({ ...r, nik: maskNik(r.nik) })), total: total?.n ?? 0, page, pageSize: size };
 }
 
 export type QueueTab = "diajukan" | "diverifikasi";

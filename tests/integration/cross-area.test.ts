@@ -841,6 +841,8 @@ const NOT_VIEWER_SCOPED = new Set([
   "workers.listOccupations", // reference data: occupation categories
   "workers.PAGE_SIZE",
   "workers.EXPORT_MAX_ROWS",
+  "workers.WORKER_SORTS",
+  "workers.PAGE_SIZES",
   "billing.BILL_PAGE_SIZE",
   "reconciliations.RECONCILIATION_CATEGORIES",
   "area-settings.DEFAULT_FUNDER_PRIORITY",

@@ -108,11 +108,16 @@ export const filterWorkersAction = authorizedAction(
   z.object({
     q: z.string().trim().max(100).optional(),
     status: z.string().max(40).optional(),
+    kab: z.string().max(10).optional(),
     kec: z.string().max(20).optional(),
+    per: z.string().max(4).optional(),
+    urut: z.string().max(10).optional(),
   }),
   async (_viewer, input) => {
     await storeNameSearch(input.q || undefined);
-    const params = new URLSearchParams({ ...(input.status ? { status: input.status } : {}), ...(input.kec ? { kec: input.kec } : {}) });
+    const params = new URLSearchParams();
+    for (const k of ["status", "kab", "kec", "urut"] as const) if (input[k]) params.set(k, input[k]);
+    if (input.per && input.per !== "50") params.set("per", input.per);
     redirect(`/workers${params.size ? `?${params}` : ""}`);
   },
 );

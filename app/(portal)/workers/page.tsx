@@ -7,8 +7,10 @@ import { NikSearch } from "@/components/workers/nik-search";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
+import { OFFICE_ROLES } from "@/lib/authz/roles";
 import { listDistrictsForViewer } from "@/lib/data/areas";
-import { listWorkersForViewer, PAGE_SIZE } from "@/lib/data/workers";
+import { countWorkTodoForViewer } from "@/lib/data/dashboard";
+import { listWorkersForViewer, PAGE_SIZE, PAGE_SIZES, WORKER_SORTS, type WorkerSort } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { readNameSearch } from "@/lib/name-search";
@@ -16,7 +18,14 @@ import { filterWorkers, findByNikAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pekerja" };
 
-type Search = { status?: string; kec?: string; page?: string };
+type Search = { status?: string; kab?: string; kec?: string; page?: string; urut?: string; per?: string };
+
+const CHIPS = [
+  ["ditolak", "Perlu perbaikan (ditolak)"],
+  ["draft", "Perlu dilengkapi (draf)"],
+  ["daftar_tunggu", "Daftar tunggu"],
+  ["menunggu_persetujuan", "Menunggu persetujuan"],
+] as const;
 
 export default async function WorkersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer("workers.view");
@@ -24,12 +33,47 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
   // The typed name comes from a cookie the search form set (never from the URL).
   const q = await readNameSearch();
   const status = WORKER_STATUSES.includes(sp.status as WorkerStatus) ? (sp.status as WorkerStatus) : undefined;
-  const [{ rows, total, page }, districts] = await Promise.all([
-    listWorkersForViewer(viewer, { status, districtCode: sp.kec || undefined, q, page: Number(sp.page) || 1 }),
+  const sort = WORKER_SORTS.includes(sp.urut as WorkerSort) ? (sp.urut as WorkerSort) : "baru";
+  const bpjs = OFFICE_ROLES.includes(viewer.role);
+  // Kanwil and admin work across kabupaten/kota: a column and a filter of their own.
+  const manyAreas = viewer.role === "admin" || viewer.role === "kepala_wilayah";
+  const [{ rows, total, page, pageSize }, allDistricts, todo] = await Promise.all([
+    listWorkersForViewer(viewer, {
+      status,
+      regencyCode: manyAreas ? sp.kab || undefined : undefined,
+      districtCode: sp.kec || undefined,
+      q,
+      page: Number(sp.page) || 1,
+      sort,
+      pageSize: Number(sp.per) || undefined,
+    }),
     listDistrictsForViewer(viewer),
+    bpjs ? null : countWorkTodoForViewer(viewer),
   ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const link = (p: number) => `/workers?${new URLSearchParams({ ...(status ? { status } : {}), ...(sp.kec ? { kec: sp.kec } : {}), page: String(p) })}`;
+  const districts = manyAreas && sp.kab ? allDistricts.filter((d) => d.regencyCode === sp.kab) : allDistricts;
+  const regencies = manyAreas ? [...new Map(allDistricts.map((d) => [d.regencyCode, d.regencyName])).entries()] : [];
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const params = (over: Record<string, string | null>) => {
+    const p = new URLSearchParams({
+      ...(status ? { status } : {}),
+      ...(sp.kab ? { kab: sp.kab } : {}),
+      ...(sp.kec ? { kec: sp.kec } : {}),
+      ...(sort !== "baru" ? { urut: sort } : {}),
+      ...(pageSize !== PAGE_SIZE ? { per: String(pageSize) } : {}),
+    });
+    for (const [k, v] of Object.entries(over)) {
+      if (v == null) p.delete(k);
+      else p.set(k, v);
+    }
+    return p;
+  };
+  const link = (p: number) => `/workers?${params({ page: String(p) })}`;
+  const sortLink = (col: "nama" | "diajukan") => {
+    const next = col === "nama" ? (sort === "nama" ? "-nama" : "nama") : sort === "baru" ? "lama" : "baru";
+    return `/workers?${params({ urut: next === "baru" ? null : next, page: null })}`;
+  };
+  const sortMark = (col: "nama" | "diajukan") =>
+    col === "nama" ? (sort === "nama" ? " ▲" : sort === "-nama" ? " ▼" : "") : sort === "baru" ? " ▼" : sort === "lama" ? " ▲" : "";
   return (
     <>
       <PageHeader title="Pekerja" description="Pekerja rentan yang didaftarkan di wilayah Anda. NIK disamarkan di daftar." />
@@ -45,6 +89,20 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
           }
         >
           <form action={filterWorkers} className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4">
+            {sort !== "baru" ? <input type="hidden" name="urut" value={sort} /> : null}
+            {manyAreas ? (
+              <label className="text-sm">
+                <span className="block font-medium text-slate-700">Kabupaten/kota</span>
+                <select name="kab" defaultValue={sp.kab ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
+                  <option value="">Semua</option>
+                  {regencies.map(([code, name]) => (
+                    <option key={code} value={code}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
             <label className="text-sm">
               <span className="block font-medium text-slate-700">Nama</span>
               <input name="q" defaultValue={q ?? ""} autoComplete="off" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
@@ -71,6 +129,16 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                 ))}
               </select>
             </label>
+            <label className="text-sm">
+              <span className="block font-medium text-slate-700">Per halaman</span>
+              <select name="per" defaultValue={String(pageSize)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
+                {PAGE_SIZES.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
             <div className="flex items-end">
               <button type="submit" className={buttonClass("secondary")}>
                 Terapkan
@@ -78,25 +146,20 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             </div>
           </form>
           <NikSearch action={findByNikAction} />
-          <nav aria-label="Daftar kerja" className="mt-4 flex flex-wrap gap-2 text-sm">
-            {(
-              [
-                ["ditolak", "Perlu perbaikan (ditolak)"],
-                ["draft", "Perlu dilengkapi (draf)"],
-                ["daftar_tunggu", "Daftar tunggu"],
-                ["menunggu_persetujuan", "Menunggu persetujuan"],
-              ] as const
-            ).map(([s, label]) => (
-              <Link
-                key={s}
-                href={`/workers?status=${s}`}
-                aria-current={status === s ? "page" : undefined}
-                className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
-              >
-                {label}
-              </Link>
-            ))}
-          </nav>
+          {todo ? (
+            <nav aria-label="Daftar kerja" className="mt-4 flex flex-wrap gap-2 text-sm">
+              {CHIPS.map(([st, label]) => (
+                <Link
+                  key={st}
+                  href={`/workers?status=${st}`}
+                  aria-current={status === st ? "page" : undefined}
+                  className="rounded-full border px-3 py-1 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+                >
+                  {label} <span data-testid={`chip-${st}`}>({formatNumber(todo.byStatus[st])})</span>
+                </Link>
+              ))}
+            </nav>
+          ) : null}
         </Card>
         <Card
           title={`${formatNumber(total)} pekerja`}
@@ -119,7 +182,33 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">Tidak ada pekerja yang cocok.</p>
           ) : (
-            <Table caption="Daftar pekerja" head={["Nama", "NIK", "Kecamatan", "Pekerjaan", "Status", "Diajukan"]}>
+            <Table
+              caption="Daftar pekerja"
+              head={[
+                <Link
+                  key="n"
+                  href={sortLink("nama")}
+                  className="underline decoration-dotted"
+                  aria-sort={sort === "nama" ? "ascending" : sort === "-nama" ? "descending" : undefined}
+                >
+                  Nama{sortMark("nama")}
+                </Link>,
+                "NIK",
+                ...(manyAreas ? ["Kabupaten/kota"] : []),
+                "Kecamatan / kelurahan",
+                "Pekerjaan",
+                "KPJ",
+                "Status",
+                <Link
+                  key="d"
+                  href={sortLink("diajukan")}
+                  className="underline decoration-dotted"
+                  aria-sort={sort === "baru" ? "descending" : sort === "lama" ? "ascending" : undefined}
+                >
+                  Terdaftar{sortMark("diajukan")}
+                </Link>,
+              ]}
+            >
               {rows.map((w) => (
                 <tr key={w.id}>
                   <Td>
@@ -128,8 +217,13 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                     </Link>
                   </Td>
                   <Td className="font-mono">{w.nik}</Td>
-                  <Td>{w.districtName ?? "—"}</Td>
+                  {manyAreas ? <Td>{w.regencyName}</Td> : null}
+                  <Td>
+                    {w.districtName ?? "—"}
+                    {w.villageName ? ` / ${w.villageName}` : ""}
+                  </Td>
                   <Td>{w.occupation ?? "—"}</Td>
+                  <Td className="font-mono">{w.kpjNumber ?? "—"}</Td>
                   <Td>
                     <WorkerStatusBadge status={w.status} />
                   </Td>
