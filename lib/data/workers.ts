@@ -769,7 +769,7 @@ export const EXPORT_MAX_ROWS = 200_000;
  * full NIK. Before the first byte: one audit row with the filter and the count, and which workers
  * it holds (export_items, for each person's processing record). Then the rows come in batches
  * from a cursor on a connection of their own, so the export is never whole in memory. One export
- * per user at a time (a PostgreSQL advisory lock on that connection, across app instances); the
+ * per user at a time (a transaction-scoped PostgreSQL advisory lock, across app instances); the
  * caller must call `close()` (the download's end or abort) to release it.
  */
 export async function exportWorkersForViewer(
@@ -779,17 +779,19 @@ export async function exportWorkersForViewer(
   assertCan(viewer.role, "workers.export");
   const conn = await sqlClient().reserve();
   let open = true;
+  // The lock and the cursor live in one read-only transaction on this connection (no session
+  // state: it works the same through a transaction-mode pooler); ending it releases both.
   const close = async () => {
     if (!open) return;
     open = false;
-    await conn`select pg_advisory_unlock(hashtext('worker_export'), hashtext(${viewer.id}))`.catch(() => {});
+    await conn`rollback`.catch(() => {});
     conn.release();
   };
   try {
-    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtext('worker_export'), hashtext(${viewer.id})) as ok`;
+    await conn`begin read only`;
+    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('worker_export'), hashtext(${viewer.id})) as ok`;
     if (!lock?.ok) {
-      open = false;
-      conn.release();
+      await close();
       throw new HttpError(429, "Unduhan data pekerja Anda yang lain masih berjalan. Tunggu sampai selesai, lalu coba lagi.");
     }
     // One snapshot for the count in the audit row and the rows recorded (audit rows are never
