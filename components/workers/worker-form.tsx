@@ -4,7 +4,9 @@ import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/auth/action";
-import { HEIR_RELATIONSHIPS, SOURCES } from "@/lib/validation/workers";
+// Plain data only: importing the zod schemas would ship zod to the browser.
+import { HEIR_RELATIONSHIPS } from "@/lib/domain/heirs";
+import { SOURCES } from "@/lib/domain/worker-sources";
 
 type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionResult>;
 

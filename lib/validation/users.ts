@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz/roles";
+import { PASSWORD_MIN } from "@/lib/domain/password-policy";
 
 const optionalText = z
   .string()
@@ -32,7 +33,7 @@ export const createUserSchema = z
 
 export const userIdSchema = z.object({ userId: z.string().uuid("Pengguna tidak valid.") });
 
-export const PASSWORD_MIN = 12;
+export { PASSWORD_MIN };
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Isi kata sandi saat ini."),

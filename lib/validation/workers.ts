@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HEIR_RELATIONSHIPS, type HeirRelationship } from "@/lib/domain/heirs";
+import { SOURCES } from "@/lib/domain/worker-sources";
 import { calendarDate } from "./dates";
 
 export { HEIR_RELATIONSHIPS };
@@ -18,13 +19,7 @@ const text = (max: number, msg: string) => z.string().trim().max(max, msg);
 const optional = (max: number, msg: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, msg).nullable().optional());
 
-export const SOURCES = {
-  dtks_desil_1_2: "DTKS/DTSEN desil 1–2",
-  dtks_desil_3_4: "DTKS/DTSEN desil 3–4",
-  survei_lapangan: "Survei lapangan",
-  usulan_desa: "Usulan desa/kelurahan",
-  lainnya: "Lainnya",
-} as const;
+export { SOURCES };
 
 const wholeRupiah = z.preprocess(
   (v) =>

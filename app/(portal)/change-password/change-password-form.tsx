@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { PASSWORD_MIN } from "@/lib/validation/users";
+import { PASSWORD_MIN } from "@/lib/domain/password-policy";
 import { changePassword } from "./actions";
 
 export function ChangePasswordForm() {
