@@ -47,7 +47,7 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
   await page.screenshot({ path: info.outputPath("dasbor-kanwil.png"), fullPage: true });
   // Sorting is a link (the URL keeps it); a row drills down to the area view.
   await page.getByRole("link", { name: "Daftar tunggu" }).click();
-  await page.getByRole("link", { name: /Daftar tunggu ▲/ }).click();
+  await page.getByRole("link", { name: "Daftar tunggu (urut naik)" }).click();
   await expect(page).toHaveURL(/urut=-tunggu/);
   await expect(page.getByTestId("area-row").first()).toContainText("Kota Tangerang Selatan");
   await page.getByTestId("area-row").getByRole("link", { name: "Kabupaten Tangerang" }).click();

@@ -244,7 +244,7 @@ test("the verification queue: two tabs with their counts, 50 a page, the KPJ tab
   await expect(branch.getByRole("checkbox", { name: /^Pilih (?!semua)/ })).toHaveCount(50);
   await branch.getByRole("navigation", { name: "Halaman antrean" }).getByRole("link", { name: "Berikutnya" }).click();
   await expect(branch.getByText(`Halaman 2 dari ${Math.ceil(waiting / 50)}`)).toBeVisible();
-  await tabs.getByRole("link", { name: /Menunggu nomor KPJ/ }).click();
+  await tabs.getByRole("link", { name: /menunggu nomor KPJ/i }).click();
   await expect(branch.getByRole("button", { name: "Verifikasi yang dipilih" })).toHaveCount(0);
   await expect(branch.getByText("Catat nomor KPJ di halaman pekerja")).toBeVisible();
 });

@@ -195,13 +195,10 @@ function SortHeader({ sp, col, label, sort }: { sp: SearchParams; col: Sort; lab
   const active = sort.replace(/^-/, "") === col;
   const next = active && !sort.startsWith("-") ? `-${col}` : col;
   return (
-    <Link
-      href={withParams(sp, { urut: next })}
-      className="underline decoration-dotted"
-      aria-sort={active ? (sort.startsWith("-") ? "descending" : "ascending") : undefined}
-    >
+    <Link href={withParams(sp, { urut: next })} className="underline decoration-dotted">
       {label}
-      {active ? (sort.startsWith("-") ? " ▼" : " ▲") : ""}
+      {active ? <span aria-hidden="true">{sort.startsWith("-") ? " ▼" : " ▲"}</span> : null}
+      {active ? <span className="sr-only">{sort.startsWith("-") ? " (urut turun)" : " (urut naik)"}</span> : null}
     </Link>
   );
 }

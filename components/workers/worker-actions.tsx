@@ -1,6 +1,8 @@
 "use client";
 import { waitLabel } from "@/lib/domain/wib";
 import { useActionState, useRef, useState, useTransition } from "react";
+import { WorkerStatusBadge } from "@/components/workers/status-badge";
+import type { WorkerStatus } from "@/lib/domain/worker-status";
 import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -205,7 +207,9 @@ export function VerificationQueue({ rows, verify, reject, selectable = true }: {
                 <td className="px-3 py-2">
                   {r.districtName} / {r.villageName}
                 </td>
-                <td className="px-3 py-2">{r.status === "diajukan" ? "Menunggu verifikasi" : "Menunggu nomor KPJ"}</td>
+                <td className="px-3 py-2">
+                  <WorkerStatusBadge status={r.status as WorkerStatus} />
+                </td>
                 <td className={`px-3 py-2 ${r.waitingDays > 30 ? "font-semibold text-red-800" : r.waitingDays > 14 ? "font-medium text-amber-800" : ""}`}>
                   {waitLabel(r.waitingDays)}
                 </td>

@@ -13,6 +13,24 @@ export const WORKER_STATUS_LABELS: Record<WorkerStatus, string> = {
   ditolak: "Ditolak",
 };
 
+/**
+ * What each status means, in one sentence, for every role alike (the Dinas and the branch name
+ * a record the same way). Shown as the legend of the lists and the queue.
+ */
+export const WORKER_STATUS_HELP: Record<WorkerStatus, string> = {
+  draft: "Disimpan petugas, belum diajukan; hanya terlihat oleh Dinas.",
+  menunggu_persetujuan: "Menunggu persetujuan supervisor Dinas (wilayah dua langkah); hanya terlihat oleh Dinas.",
+  diajukan: "Memegang tempat kuota; menunggu verifikasi kantor cabang BPJS.",
+  daftar_tunggu: "Memenuhi syarat, tetapi kuota penuh: mendapat tempat begitu ada yang kosong.",
+  diverifikasi: "Diverifikasi kantor cabang; menunggu nomor KPJ.",
+  aktif: "Peserta BPJS Ketenagakerjaan dengan nomor KPJ; iurannya ditagihkan.",
+  berakhir: "Kepesertaan berakhir (meninggal, pindah, mengundurkan diri, …).",
+  ditolak: "Ditolak kantor cabang dengan alasan; petugas memperbaiki lalu mengajukan lagi.",
+};
+
+/** "Tercatat" and "aktif", where both figures show. */
+export const COUNTED_HELP = "Tercatat = diajukan + diverifikasi + aktif: semua yang memegang tempat kuota. Aktif = sudah bernomor KPJ dan iurannya ditagihkan.";
+
 export const END_REASONS = {
   meninggal: "Meninggal",
   pindah_domisili: "Pindah domisili",

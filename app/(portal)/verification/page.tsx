@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { KpjUpload } from "@/components/workers/kpj-upload";
+import { StatusLegend } from "@/components/workers/status-legend";
 import { CorrectionDecision, VerificationQueue } from "@/components/workers/worker-actions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { today as clockToday } from "@/lib/clock";
@@ -95,8 +96,8 @@ export default async function VerificationPage({ searchParams }: { searchParams:
         <nav aria-label="Antrean" className="mb-4 flex gap-2 border-b border-slate-200">
           {(
             [
-              ["diajukan", "Menunggu verifikasi", ""],
-              ["diverifikasi", "Menunggu nomor KPJ", "kpj"],
+              ["diajukan", "Diajukan: menunggu verifikasi", ""],
+              ["diverifikasi", "Diverifikasi: menunggu nomor KPJ", "kpj"],
             ] as const
           ).map(([k, label, param]) => (
             <Link
@@ -136,6 +137,9 @@ export default async function VerificationPage({ searchParams }: { searchParams:
             Saring
           </button>
         </form>
+        <div className="mb-3">
+          <StatusLegend only={["diajukan", "diverifikasi", "aktif", "ditolak"]} />
+        </div>
         {queue.length === 0 ? (
           <p className="text-sm text-slate-600">Antrean kosong.</p>
         ) : (

@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { NikSearch } from "@/components/workers/nik-search";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
+import { StatusLegend } from "@/components/workers/status-legend";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { OFFICE_ROLES } from "@/lib/authz/roles";
@@ -72,8 +73,17 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
     const next = col === "nama" ? (sort === "nama" ? "-nama" : "nama") : sort === "baru" ? "lama" : "baru";
     return `/workers?${params({ urut: next === "baru" ? null : next, page: null })}`;
   };
-  const sortMark = (col: "nama" | "diajukan") =>
-    col === "nama" ? (sort === "nama" ? " ▲" : sort === "-nama" ? " ▼" : "") : sort === "baru" ? " ▼" : sort === "lama" ? " ▲" : "";
+  // The order is said in words too (aria-sort belongs on a header cell, not on its link).
+  const sortMark = (col: "nama" | "diajukan") => {
+    const dir = col === "nama" ? (sort === "nama" ? "up" : sort === "-nama" ? "down" : null) : sort === "baru" ? "down" : sort === "lama" ? "up" : null;
+    if (!dir) return null;
+    return (
+      <>
+        <span aria-hidden="true">{dir === "up" ? " ▲" : " ▼"}</span>
+        <span className="sr-only">{dir === "up" ? " (urut naik)" : " (urut turun)"}</span>
+      </>
+    );
+  };
   return (
     <>
       <PageHeader title="Pekerja" description="Pekerja rentan yang didaftarkan di wilayah Anda. NIK disamarkan di daftar." />
@@ -179,18 +189,16 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             ) : null
           }
         >
+          <div className="mb-3">
+            <StatusLegend only={bpjs ? WORKER_STATUSES.filter((x) => x !== "draft" && x !== "menunggu_persetujuan") : undefined} />
+          </div>
           {rows.length === 0 ? (
             <p className="text-sm text-slate-600">Tidak ada pekerja yang cocok.</p>
           ) : (
             <Table
               caption="Daftar pekerja"
               head={[
-                <Link
-                  key="n"
-                  href={sortLink("nama")}
-                  className="underline decoration-dotted"
-                  aria-sort={sort === "nama" ? "ascending" : sort === "-nama" ? "descending" : undefined}
-                >
+                <Link key="n" href={sortLink("nama")} className="underline decoration-dotted">
                   Nama{sortMark("nama")}
                 </Link>,
                 "NIK",
@@ -199,12 +207,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                 "Pekerjaan",
                 "KPJ",
                 "Status",
-                <Link
-                  key="d"
-                  href={sortLink("diajukan")}
-                  className="underline decoration-dotted"
-                  aria-sort={sort === "baru" ? "descending" : sort === "lama" ? "ascending" : undefined}
-                >
+                <Link key="d" href={sortLink("diajukan")} className="underline decoration-dotted">
                   Terdaftar{sortMark("diajukan")}
                 </Link>,
               ]}
