@@ -52,6 +52,12 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
   await expect(page.getByTestId("area-row").first()).toContainText("Kota Tangerang Selatan");
   await page.getByTestId("area-row").getByRole("link", { name: "Kabupaten Tangerang" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Capaian Kabupaten Tangerang");
+  // The 10 largest first; "lihat semua" lists the 29.
+  await expect(page.getByTestId("district-row")).toHaveCount(10);
+  const counts = await page.getByTestId("district-row").locator("td:nth-child(2)").allInnerTexts();
+  const n = counts.map((c) => Number(c.replace(/\./g, "")));
+  expect([...n].sort((a, b) => b - a)).toEqual(n);
+  await page.getByRole("link", { name: "Lihat semua 29 kecamatan" }).click();
   await expect(page.getByTestId("district-row")).toHaveCount(29);
   // No NIK anywhere in the page (its markup, not its concatenated text).
   expect(await page.content()).not.toMatch(/(?<!\d)\d{16}(?!\d)/);
@@ -70,7 +76,8 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
 
 test("a branch head sees only the kecamatan its branch serves, with its queue", async ({ browser }, info) => {
   const page = await as(browser, "kacab");
-  await page.goto("/dashboard");
+  // In code order (the table sorts by link; the largest first by default).
+  await page.goto("/dashboard?ukec=kode");
   await expect(page.getByTestId("district-row")).toHaveText([/Tangerang/, /Cipondoh/, /Ciledug/, /Pinang/, /Karang Tengah/, /Larangan/]);
   await expect(page.getByTestId("branch-share")).toContainText("Kuota Kota Tangerang: 20.000");
   await expect(page.getByTestId("branch-share")).toContainText("kuota tidak dibagi per cabang");

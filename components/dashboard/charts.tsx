@@ -127,7 +127,8 @@ export function ColumnChart({ title, data, valueLabel = "Jumlah" }: { title: str
 }
 
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
-  const p = Math.max(0, Math.min(100, percent));
+  // One decimal: the value is read aloud, and a long float in the markup is noise.
+  const p = Math.round(Math.max(0, Math.min(100, percent)) * 10) / 10;
   return (
     <div className="flex items-center gap-2">
       <div

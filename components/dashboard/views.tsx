@@ -364,23 +364,86 @@ async function DistrictTable({ viewer, regencyCode, filter, sp }: { viewer: View
   const rows = await listDistrictFiguresForViewer(viewer, regencyCode, filter);
   return (
     <Card title="Per kecamatan" actions={<ExportLinks table="kecamatan" sp={sp} />}>
-      <DistrictFigures caption="Pekerja per kecamatan" rows={rows} />
+      <DistrictFigures caption="Pekerja per kecamatan" rows={rows} sp={sp} />
     </Card>
   );
 }
 
-function DistrictFigures({ caption, rows }: { caption: string; rows: { code: string; name: string; counted: number; aktif: number; waiting: number }[] }) {
+type DistrictRow = { code: string; name: string; counted: number; aktif: number; waiting: number };
+const DISTRICT_SORTS = ["nama", "-nama", "tercatat", "-tercatat", "aktif", "-aktif", "tunggu", "-tunggu", "kode"] as const;
+const DISTRICT_KEYS: Record<string, (d: DistrictRow) => string | number> = {
+  nama: (d) => d.name,
+  tercatat: (d) => d.counted,
+  aktif: (d) => d.aktif,
+  tunggu: (d) => d.waiting,
+  kode: (d) => d.code,
+};
+const TOP = 10;
+
+/**
+ * Kecamatan figures: sortable by link (`?ukec=`, the largest first by default), each one's share
+ * of the area's counted workers as a bar, the top 10 with "lihat semua" (`?semua_kec=1`), and no
+ * column that is zero everywhere.
+ */
+function DistrictFigures({ caption, rows, sp }: { caption: string; rows: DistrictRow[]; sp: SearchParams }) {
+  const raw = typeof sp.ukec === "string" ? sp.ukec : "";
+  const sort = (DISTRICT_SORTS as readonly string[]).includes(raw) ? raw : "-tercatat";
+  const key = DISTRICT_KEYS[sort.replace(/^-/, "")]!;
+  const dir = sort.startsWith("-") ? -1 : 1;
+  const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : a.code < b.code ? -1 : 1));
+  const all = sp.semua_kec === "1";
+  const shown = all ? sorted : sorted.slice(0, TOP);
+  const total = rows.reduce((t, d) => t + d.counted, 0);
+  const showAktif = rows.some((d) => d.aktif > 0);
+  const showWaiting = rows.some((d) => d.waiting > 0);
+  const header = (col: string, label: string) => {
+    const active = sort.replace(/^-/, "") === col;
+    const next = active && sort.startsWith("-") ? col : `-${col}`;
+    return (
+      <Link key={col} href={withParams(sp, { ukec: col === "nama" && !active ? "nama" : next })} className="underline decoration-dotted">
+        {label}
+        {active ? <span aria-hidden="true">{sort.startsWith("-") ? " ▼" : " ▲"}</span> : null}
+        {active ? <span className="sr-only">{sort.startsWith("-") ? " (urut turun)" : " (urut naik)"}</span> : null}
+      </Link>
+    );
+  };
   return (
-    <Table caption={caption} head={["Kecamatan", "Tercatat", "Aktif", "Daftar tunggu"]}>
-      {rows.map((d) => (
-        <tr key={d.code} data-testid="district-row">
-          <Td>{d.name}</Td>
-          <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
-          <Td className="tabular-nums">{formatNumber(d.aktif)}</Td>
-          <Td className="tabular-nums">{formatNumber(d.waiting)}</Td>
-        </tr>
-      ))}
-    </Table>
+    <>
+      <Table
+        caption={caption}
+        head={[
+          header("nama", "Kecamatan"),
+          header("tercatat", "Tercatat"),
+          "% dari wilayah",
+          ...(showAktif ? [header("aktif", "Aktif")] : []),
+          ...(showWaiting ? [header("tunggu", "Daftar tunggu")] : []),
+        ]}
+      >
+        {shown.map((d) => {
+          // Rounded: a long float in aria-valuenow would look like a NIK to the page's leak check.
+          const pct = total ? Math.round((d.counted / total) * 1000) / 10 : 0;
+          const pctLabel = `${pct.toLocaleString("id-ID", { maximumFractionDigits: 1 })}%`;
+          return (
+            <tr key={d.code} data-testid="district-row">
+              <Td>{d.name}</Td>
+              <Td className="tabular-nums">{formatNumber(d.counted)}</Td>
+              <Td>
+                <ProgressBar percent={pct} label={`${d.name}: ${pctLabel} dari tercatat wilayah`} />
+              </Td>
+              {showAktif ? <Td className="tabular-nums">{formatNumber(d.aktif)}</Td> : null}
+              {showWaiting ? <Td className="tabular-nums">{formatNumber(d.waiting)}</Td> : null}
+            </tr>
+          );
+        })}
+      </Table>
+      {rows.length > TOP ? (
+        <p className="mt-2 text-sm">
+          <Link className="text-brand-700 underline" href={withParams(sp, { semua_kec: all ? null : "1" })}>
+            {all ? `Tampilkan ${TOP} teratas` : `Lihat semua ${formatNumber(rows.length)} kecamatan`}
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -463,7 +526,7 @@ async function BranchAreas({ viewer, filter, sp }: { viewer: Viewer; filter: Fil
                 : ""}
               .
             </p>
-            <DistrictFigures caption={`Kecamatan ${a.name} yang dilayani`} rows={rows} />
+            <DistrictFigures caption={`Kecamatan ${a.name} yang dilayani`} rows={rows} sp={sp} />
           </Card>
         );
       })}
