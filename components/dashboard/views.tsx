@@ -191,11 +191,29 @@ async function ProvinceTotals({ viewer, filter }: { viewer: Viewer; filter: Filt
   );
 }
 
-function SortHeader({ sp, col, label, sort }: { sp: SearchParams; col: Sort; label: string; sort: string }) {
+/**
+ * A sortable column's header: a link that keeps the other filters (`param` in the URL, "-" for
+ * descending), the order said in words for screen readers. `firstDesc`: counts sort largest first.
+ */
+function SortHeader({
+  sp,
+  col,
+  label,
+  sort,
+  param = "urut",
+  firstDesc = false,
+}: {
+  sp: SearchParams;
+  col: string;
+  label: string;
+  sort: string;
+  param?: string;
+  firstDesc?: boolean;
+}) {
   const active = sort.replace(/^-/, "") === col;
-  const next = active && !sort.startsWith("-") ? `-${col}` : col;
+  const next = active ? (sort.startsWith("-") ? col : `-${col}`) : firstDesc ? `-${col}` : col;
   return (
-    <Link href={withParams(sp, { urut: next })} className="underline decoration-dotted">
+    <Link href={withParams(sp, { [param]: next })} className="underline decoration-dotted">
       {label}
       {active ? <span aria-hidden="true">{sort.startsWith("-") ? " ▼" : " ▲"}</span> : null}
       {active ? <span className="sr-only">{sort.startsWith("-") ? " (urut turun)" : " (urut naik)"}</span> : null}
@@ -396,17 +414,7 @@ function DistrictFigures({ caption, rows, sp }: { caption: string; rows: Distric
   const total = rows.reduce((t, d) => t + d.counted, 0);
   const showAktif = rows.some((d) => d.aktif > 0);
   const showWaiting = rows.some((d) => d.waiting > 0);
-  const header = (col: string, label: string) => {
-    const active = sort.replace(/^-/, "") === col;
-    const next = active && sort.startsWith("-") ? col : `-${col}`;
-    return (
-      <Link key={col} href={withParams(sp, { ukec: col === "nama" && !active ? "nama" : next })} className="underline decoration-dotted">
-        {label}
-        {active ? <span aria-hidden="true">{sort.startsWith("-") ? " ▼" : " ▲"}</span> : null}
-        {active ? <span className="sr-only">{sort.startsWith("-") ? " (urut turun)" : " (urut naik)"}</span> : null}
-      </Link>
-    );
-  };
+  const header = (col: string, label: string) => <SortHeader key={col} sp={sp} col={col} label={label} sort={sort} param="ukec" firstDesc={col !== "nama"} />;
   return (
     <>
       <Table
