@@ -9,6 +9,7 @@ import { maskNik } from "@/lib/domain/nik";
 import { addMonths } from "@/lib/domain/wib";
 import { writeAudit } from "./audit";
 import { allocatePayment, draftRegulationMonth, lockRegulationBilling, unallocatedSql, type DraftResult } from "./internal/billing";
+import { inExportSlot } from "./internal/export-slot";
 import { firstRow, rows } from "./internal/rows";
 import { NotFoundError, UserFacingError } from "./errors";
 
@@ -166,10 +167,13 @@ async function billLines(billId: number, range: { offset: number; limit: number 
 /** Every line of a bill (or the first `limit`: the printed page), for the rincian tagihan the Dinas attaches to its SPM (audited). */
 export async function exportBillForViewer(viewer: Viewer, id: number, limit?: number) {
   assertCan(viewer.role, "billing.view");
-  const bill = await billRow(viewer, id);
-  const lines = await billLines(id, limit ? { offset: 0, limit } : null);
-  await writeAudit(db(), { actorId: viewer.id, action: "bill.export", entityType: "bill", entityId: String(id), details: { lines: lines.length } });
-  return { bill, lines };
+  // One export per user at a time (internal/export-slot.ts).
+  return inExportSlot(viewer, async () => {
+    const bill = await billRow(viewer, id);
+    const lines = await billLines(id, limit ? { offset: 0, limit } : null);
+    await writeAudit(db(), { actorId: viewer.id, action: "bill.export", entityType: "bill", entityId: String(id), details: { lines: lines.length } });
+    return { bill, lines };
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { today as clockToday } from "@/lib/clock";
 import { maskNik } from "@/lib/domain/nik";
 import type { BpjsRow } from "@/lib/imports/bpjs-list";
 import { writeAudit } from "./audit";
+import { inExportSlot } from "./internal/export-slot";
 import { RECONCILIATION_CATEGORIES, runReconciliation } from "./internal/reconcile";
 import { firstRow, rows } from "./internal/rows";
 import { NotFoundError, UserFacingError } from "./errors";
@@ -156,9 +157,12 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
 
 /** Every row of a category, for download (masked NIK; audited). */
 export async function exportReconciliationRowsForViewer(viewer: Viewer, id: number, category: ReconciliationCategory) {
-  const rec = await getReconciliationForViewer(viewer, id, category, 200_000);
-  await writeAudit(db(), { actorId: viewer.id, action: "reconciliation.export", entityType: "reconciliation", entityId: String(id), details: { category } });
-  return rec;
+  // One export per user at a time (internal/export-slot.ts).
+  return inExportSlot(viewer, async () => {
+    const rec = await getReconciliationForViewer(viewer, id, category, 200_000);
+    await writeAudit(db(), { actorId: viewer.id, action: "reconciliation.export", entityType: "reconciliation", entityId: String(id), details: { category } });
+    return rec;
+  });
 }
 
 /**

@@ -33,6 +33,7 @@ import { formatDateTime } from "@/lib/format";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
+import { EXPORT_BUSY } from "./internal/export-slot";
 import { heirsOf } from "./internal/heirs";
 import { knownAreas } from "./internal/known-areas";
 import { rows } from "./internal/rows";
@@ -789,10 +790,11 @@ export async function exportWorkersForViewer(
   };
   try {
     await conn`begin read only`;
-    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('worker_export'), hashtext(${viewer.id})) as ok`;
+    // The same key as every other export (internal/export-slot.ts): one per user at a time.
+    const [lock] = await conn<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(hashtext('export'), hashtext(${viewer.id})) as ok`;
     if (!lock?.ok) {
       await close();
-      throw new HttpError(429, "Unduhan data pekerja Anda yang lain masih berjalan. Tunggu sampai selesai, lalu coba lagi.");
+      throw new HttpError(429, EXPORT_BUSY);
     }
     // One snapshot for the count in the audit row and the rows recorded (audit rows are never
     // updated afterwards: the app may only insert them).

@@ -343,6 +343,11 @@ describe("exports", () => {
     const first = await exportWorkersForViewer(sup, { status: "aktif" });
     expect(first.count).toBeGreaterThan(0);
     await expect(exportWorkersForViewer(sup, { status: "aktif" })).rejects.toMatchObject({ status: 429, message: expect.stringContaining("masih berjalan") });
+    // Every export kind shares the slot: the bill export waits too.
+    const { exportBillForViewer, listBillsForViewer } = await import("@/lib/data/billing");
+    const [bill] = (await listBillsForViewer(sup)) as { id: number }[];
+    expect(bill).toBeDefined();
+    await expect(exportBillForViewer(sup, bill!.id)).rejects.toMatchObject({ status: 429 });
     // Another user is not held by this one's export.
     const other = await exportWorkersForViewer(await viewerFor("petugas.kotatangerang@portal.test"), { status: "draft" });
     await other.close();
