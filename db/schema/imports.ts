@@ -121,6 +121,9 @@ export const importRows = pgTable(
     cHeirNik: text("c_heir_nik"),
     outcome: importRowOutcome("outcome"),
     errors: jsonb("errors").$type<{ column: string; message: string }[]>(),
+    // What differs from the NIK (birth date, sex) on a row that is otherwise good: imported only
+    // when whoever commits confirms the flagged rows (else they become rows to fix).
+    warnings: jsonb("warnings").$type<{ column: string; message: string }[]>(),
     existingWorkerId: bigint("existing_worker_id", { mode: "number" }),
   },
   (t) => [primaryKey({ columns: [t.batchId, t.rowNo] })],

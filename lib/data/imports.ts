@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { writeAudit } from "./audit";
 import { NotFoundError, UserFacingError } from "./errors";
 import { dropImportFile } from "./internal/import-files";
+import { summarizeImport } from "./internal/import-summary";
 
 // Bulk import of workers: the officer's and supervisor's side (upload, progress, the rows to fix,
 // commit, cancel). The worker process runs validation and commit (lib/data/jobs/imports.ts).
@@ -120,15 +121,25 @@ export async function getImportBatchForViewer(viewer: Viewer, id: string) {
 
 export type ImportErrorRow = { rowNo: number; cells: Record<string, string | null>; errors: string };
 
-/** The rows that will not be imported as they are (errors, duplicates, enrolled elsewhere), with the reason. */
-export async function listImportProblemRowsForViewer(viewer: Viewer, id: string): Promise<ImportErrorRow[]> {
+/**
+ * The rows that will not be imported as they are (errors, duplicates, enrolled elsewhere), with the
+ * reason; or (`kind` "peringatan") the flagged rows still to be imported, with what differs from the NIK.
+ */
+export async function listImportProblemRowsForViewer(viewer: Viewer, id: string, kind: "masalah" | "peringatan" = "masalah"): Promise<ImportErrorRow[]> {
   const b = await getImportBatchForViewer(viewer, id);
   if (b.rowsPurgedAt)
     throw new UserFacingError(`Baris berkas impor ini sudah dihapus (disimpan ${env().IMPORT_ROWS_RETENTION_DAYS} hari setelah impor berakhir).`);
   const rows = await db()
     .select()
     .from(importRows)
-    .where(and(eq(importRows.batchId, id), sql`${importRows.outcome} in ('galat', 'duplikat_berkas', 'terdaftar_di_wilayah_lain')`))
+    .where(
+      and(
+        eq(importRows.batchId, id),
+        kind === "peringatan"
+          ? sql`${importRows.warnings} is not null and ${importRows.outcome} in ('valid', 'tidak_lengkap')`
+          : sql`${importRows.outcome} in ('galat', 'duplikat_berkas', 'terdaftar_di_wilayah_lain')`,
+      ),
+    )
     .orderBy(importRows.rowNo);
   // The file holds NIKs and names (and says which are enrolled in another area): its download is
   // in the record of processing.
@@ -137,23 +148,35 @@ export async function listImportProblemRowsForViewer(viewer: Viewer, id: string)
     action: "import.problems_download",
     entityType: "import_batch",
     entityId: id,
-    details: { rows: rows.length, elsewhere: rows.filter((r) => r.outcome === "terdaftar_di_wilayah_lain").length },
+    details: { kind, rows: rows.length, elsewhere: rows.filter((r) => r.outcome === "terdaftar_di_wilayah_lain").length },
   });
   return rows.map((r) => ({
     rowNo: r.rowNo,
     cells: Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, (r[camel(c) as keyof typeof r] as string | null | undefined) ?? null])),
-    errors: (r.errors ?? []).map((e) => `${e.column}: ${e.message}`).join("; "),
+    errors: ((kind === "peringatan" ? r.warnings : r.errors) ?? []).map((e) => `${e.column}: ${e.message}`).join("; "),
   }));
 }
 
 const camel = (c: string) => c.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase());
 
-/** The officer's or supervisor's go: the worker applies the batch (maker-checker in two-step areas). */
-export async function requestImportCommit(viewer: Viewer, id: string) {
+/** What to do with the flagged rows (birth date or sex differs from the NIK) at commit. */
+export type FlaggedChoice = "impor" | "lewati";
+
+/**
+ * The officer's or supervisor's go: the worker applies the batch (maker-checker in two-step areas).
+ * Flagged rows need a decision, as single registration needs the officer's confirmation: import
+ * them as typed ("impor"), or leave them out ("lewati"), which makes them rows to fix.
+ */
+export async function requestImportCommit(viewer: Viewer, id: string, flagged?: FlaggedChoice) {
   assertCan(viewer.role, "imports.commit");
   const b = await getImportBatchForViewer(viewer, id);
   if (b.status !== "tervalidasi") throw new UserFacingError("Impor ini belum tervalidasi atau sudah diterapkan.");
   if (!b.canCommit) throw new UserFacingError("Di wilayah ini impor diterapkan oleh supervisor (dua langkah).");
+  const nFlagged = b.summary?.peringatan ?? 0;
+  if (nFlagged && !flagged) {
+    const msg = `Pilih dulu apa yang dilakukan dengan ${nFlagged} baris bertanda (tanggal lahir atau jenis kelamin berbeda dengan NIK).`;
+    throw new UserFacingError(msg, { flagged: [msg] });
+  }
   await db().transaction(async (tx) => {
     const [row] = await tx
       .update(importBatches)
@@ -161,7 +184,19 @@ export async function requestImportCommit(viewer: Viewer, id: string) {
       .where(and(eq(importBatches.id, id), eq(importBatches.status, "tervalidasi")))
       .returning({ id: importBatches.id });
     if (!row) throw new UserFacingError("Impor ini sudah diproses.");
-    await writeAudit(tx, { actorId: viewer.id, action: "import.approve", entityType: "import_batch", entityId: id, details: { file: b.fileName } });
+    if (nFlagged && flagged === "lewati") {
+      await tx.execute(sql`update import_rows set outcome = 'galat', errors = warnings
+        where batch_id = ${id} and warnings is not null and outcome in ('valid', 'tidak_lengkap')`);
+      const summary = await summarizeImport(tx, id, b.regencyCode);
+      await tx.update(importBatches).set({ summary }).where(eq(importBatches.id, id));
+    }
+    await writeAudit(tx, {
+      actorId: viewer.id,
+      action: "import.approve",
+      entityType: "import_batch",
+      entityId: id,
+      details: { file: b.fileName, ...(nFlagged ? { flagged: nFlagged, choice: flagged } : {}) },
+    });
   });
 }
 

@@ -23,7 +23,18 @@ export type CleanRow = {
   heirRelationship: string | null;
   heirNik: string | null;
 };
-export type RowVerdict = { outcome: "valid" | "tidak_lengkap" | "galat"; clean: CleanRow | null; errors: RowError[]; nikNorm: string | null };
+/**
+ * `warnings`: what single registration asks the officer to confirm (a typed birth date or sex that
+ * disagrees with the NIK, ../shared/DOMAIN.md): the row is still imported, flagged, and whoever
+ * commits confirms the flagged rows or leaves them out to fix.
+ */
+export type RowVerdict = {
+  outcome: "valid" | "tidak_lengkap" | "galat";
+  clean: CleanRow | null;
+  errors: RowError[];
+  warnings: RowError[];
+  nikNorm: string | null;
+};
 
 export type RowContext = {
   areas: KnownAreas;
@@ -82,7 +93,9 @@ export function normaliseAreaCode(input: string, kind: "district" | "village"): 
 
 export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const err = (column: string, message: string) => errors.push({ column, message });
+  const warn = (column: string, message: string) => warnings.push({ column, message });
   const raw = (c: string) => (cells[c] ?? "").trim();
 
   // NIK: Excel's scientific notation and lost leading digits get their own explanations.
@@ -109,21 +122,26 @@ export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
   else if (name.length < 2) err("nama", "Nama terlalu pendek; isi sesuai KTP.");
   else if (name.length > 150) err("nama", "Nama terlalu panjang (lebih dari 150 huruf).");
 
-  // Birth date and sex come from the NIK; given ones must agree with it.
+  // Birth date and sex come from the NIK; a given one that differs is kept (as single registration
+  // keeps what the officer typed and confirmed) and flagged.
   let birthDate = fromNik?.birthDate ?? "";
   if (raw("tanggal_lahir")) {
     const d = parseImportDate(raw("tanggal_lahir"));
     if (!d) err("tanggal_lahir", `Tanggal lahir "${raw("tanggal_lahir")}" tidak dikenali; gunakan YYYY-MM-DD, DD/MM/YYYY atau DD-MM-YYYY.`);
-    else if (fromNik && d !== fromNik.birthDate) err("tanggal_lahir", `Tanggal lahir ${d} tidak sesuai NIK (${fromNik.birthDate}).`);
-    else birthDate = d;
+    else {
+      if (fromNik && d !== fromNik.birthDate) warn("tanggal_lahir", `Tanggal lahir ${d} berbeda dengan NIK (${fromNik.birthDate}).`);
+      birthDate = d;
+    }
   }
   let sex = fromNik?.sex ?? "L";
   if (raw("jenis_kelamin")) {
     const s = raw("jenis_kelamin").toUpperCase();
     const v = s === "L" || s === "LAKI-LAKI" || s === "LAKI_LAKI" ? "L" : s === "P" || s === "PEREMPUAN" ? "P" : null;
     if (!v) err("jenis_kelamin", "Jenis kelamin diisi L atau P.");
-    else if (fromNik && v !== fromNik.sex) err("jenis_kelamin", `Jenis kelamin ${v} tidak sesuai NIK (${fromNik.sex}).`);
-    else sex = v;
+    else {
+      if (fromNik && v !== fromNik.sex) warn("jenis_kelamin", `Jenis kelamin ${v} berbeda dengan NIK (${fromNik.sex}).`);
+      sex = v;
+    }
   }
 
   let districtCode: string | null = null;
@@ -184,11 +202,12 @@ export function validateRow(cells: RowCells, ctx: RowContext): RowVerdict {
       `Usia pekerja di luar ketentuan (${Math.floor(ctx.policy.minAgeMonths / 12)} tahun sampai ${Math.floor(ctx.policy.maxAgeMonths / 12)} tahun ${ctx.policy.maxAgeMonths % 12} bulan).`,
     );
   }
-  if (errors.length) return { outcome: "galat", clean: null, errors, nikNorm };
+  if (errors.length) return { outcome: "galat", clean: null, errors, warnings, nikNorm };
   return {
     outcome: complete ? "valid" : "tidak_lengkap",
     nikNorm,
     errors,
+    warnings,
     clean: {
       nik: nikNorm!,
       name,

@@ -178,6 +178,62 @@ describe("bulk import", () => {
     expect(record.audit.filter((a) => a.action === "worker.update").length).toBe(2);
   });
 
+  it("imports a row whose birth date or sex differs from its NIK flagged: the one who commits imports them as typed or leaves them to fix", async () => {
+    const withSex = (line: string, sex: string) => line.replace(/^([^,]*,[^,]*,[^,]*,)/, `$1${sex}`);
+    const file = () => {
+      const niks = [makeNik(), makeNik(), makeNik(), makeNik()];
+      const csv = [
+        HEADER,
+        row(niks[0]!, "Cocok", { date: "12/03/1985" }),
+        row(niks[1]!, "Tanggal Beda", { date: "1985-03-13" }),
+        withSex(row(niks[2]!, "Kelamin Beda"), "P"),
+        row(niks[3]!, "Beda Belum Lengkap", { date: "13-03-1985", heir: "" }),
+      ].join("\n");
+      return { niks, csv };
+    };
+    const sql = sqlOf();
+    try {
+      // Left out: the flagged rows become rows to fix, with what differs; only the good row lands.
+      const one = file();
+      const skip = await validated(one.csv, "bertanda-lewati.csv");
+      expect(skip.summary).toMatchObject({ valid: 3, tidak_lengkap: 1, peringatan: 3 });
+      expect(skip.summary!.galat ?? 0).toBe(0);
+      const flagged = await listImportProblemRowsForViewer(officer, skip.id, "peringatan");
+      expect(flagged.map((r) => [r.rowNo, r.errors])).toEqual([
+        [3, "tanggal_lahir: Tanggal lahir 1985-03-13 berbeda dengan NIK (1985-03-12)."],
+        [4, "jenis_kelamin: Jenis kelamin P berbeda dengan NIK (L)."],
+        [5, "tanggal_lahir: Tanggal lahir 1985-03-13 berbeda dengan NIK (1985-03-12)."],
+      ]);
+      // No decision, no commit: the batch stays validated.
+      await expect(requestImportCommit(supervisor, skip.id)).rejects.toThrow("Pilih dulu apa yang dilakukan dengan 3 baris bertanda");
+      expect((await getImportBatchForViewer(officer, skip.id)).status).toBe("tervalidasi");
+      await requestImportCommit(supervisor, skip.id, "lewati");
+      await runImportCommit(skip.id);
+      const skipped = await getImportBatchForViewer(officer, skip.id);
+      expect(skipped.status).toBe("selesai");
+      expect(skipped.summary).toMatchObject({ valid: 1, galat: 3, peringatan: 0 });
+      expect((await sql`select nik from workers where import_batch_id = ${skip.id}`).map((w) => w.nik)).toEqual([one.niks[0]]);
+      expect((await listImportProblemRowsForViewer(officer, skip.id)).map((r) => r.rowNo)).toEqual([3, 4, 5]);
+
+      // Imported: as typed, as single registration keeps what the officer confirmed; the decision is audited.
+      const two = file();
+      const take = await validated(two.csv, "bertanda-impor.csv");
+      await requestImportCommit(supervisor, take.id, "impor");
+      await runImportCommit(take.id);
+      const landed = await sql`select nik, birth_date::text as birth, sex, status from workers where import_batch_id = ${take.id} order by nik`;
+      expect(landed.map((w) => [w.nik, w.birth, w.sex, w.status === "draft"])).toEqual([
+        [two.niks[0], "1985-03-12", "L", false],
+        [two.niks[1], "1985-03-13", "L", false],
+        [two.niks[2], "1985-03-12", "P", false],
+        [two.niks[3], "1985-03-13", "L", true],
+      ]);
+      const [approve] = await sql`select details from audit_log where entity_id = ${take.id} and action = 'import.approve'`;
+      expect(approve!.details).toMatchObject({ flagged: 3, choice: "impor" });
+    } finally {
+      await sql.end();
+    }
+  });
+
   it("deletes a batch's staging rows once it ended longer ago than the retention period; the workers and the counts stay", async () => {
     const nik = makeNik();
     const batch = await validated([HEADER, row(nik, "Retensi", { heir: "" }), row("12345", "NIK Salah")].join("\n"), "retensi.csv");

@@ -18,7 +18,7 @@ import { fileStore } from "@/lib/storage";
 import { writeAudit } from "../audit";
 import { isLockTimeout, UserFacingError } from "../errors";
 import { dropImportFile } from "../internal/import-files";
-import { inForceToday } from "../internal/in-force";
+import { summarizeImport } from "../internal/import-summary";
 import { areaRegulationsForBulk, EVENT_NOW, insertEvents, takeBulkPlaces } from "../internal/places";
 import { firstRow, pgArray, rows } from "../internal/rows";
 import { getDefaultEligibility } from "../regulations";
@@ -143,6 +143,7 @@ const STAGE_COLUMNS = [
   "c_heir_nik",
   "outcome",
   "errors",
+  "warnings",
 ];
 
 // A CSV line for COPY (written by hand: a general CSV writer costs more on 200,000 rows). NULL is
@@ -154,13 +155,13 @@ const num = (v: number | null | undefined) => (v === null || v === undefined ? "
 function stagedLine(batchId: string, r: RawRow, ctx: RowContext): string {
   let line = `${batchId},${r.rowNo}`;
   for (const c of IMPORT_COLUMNS) line += `,${text(r.cells[c]?.slice(0, 500))}`;
-  if (r.parseError) return `${line},${text(r.parseError)}${",".repeat(16)}galat,${text(JSON.stringify([{ column: "baris", message: r.parseError }]))}\n`;
+  if (r.parseError) return `${line},${text(r.parseError)}${",".repeat(16)}galat,${text(JSON.stringify([{ column: "baris", message: r.parseError }]))},\n`;
   const v = validateRow(r.cells, ctx);
   const c = v.clean;
   return (
     `${line},,${text(v.nikNorm)},${text(c?.name)},${text(c?.birthDate)},${text(c?.sex)},${text(c?.address)},${text(c?.districtCode)},${text(c?.villageCode)},` +
     `${text(c?.phone)},${num(c?.occupationId)},${num(c?.income)},${text(c?.kkNumber)},${text(c?.source)},${text(c?.heirName)},${text(c?.heirRelationship)},` +
-    `${text(c?.heirNik)},${v.outcome},${v.errors.length ? text(JSON.stringify(v.errors)) : ""}\n`
+    `${text(c?.heirNik)},${v.outcome},${v.errors.length ? text(JSON.stringify(v.errors)) : ""},${v.warnings.length && c ? text(JSON.stringify(v.warnings)) : ""}\n`
   );
 }
 
@@ -286,18 +287,7 @@ async function finishValidation(id: string, regencyCode: string) {
                  else jsonb_build_array(jsonb_build_object('column', 'nik', 'message', 'NIK ini sudah terdaftar di wilayah lain.')) end
       from workers w
       where r.batch_id = ${id} and r.outcome in ('valid', 'tidak_lengkap') and w.nik = r.nik_norm and w.status <> 'berakhir'`);
-    const counts = await rows<{ outcome: string; n: number }>(
-      tx,
-      sql`select outcome::text as outcome, count(*)::int as n from import_rows where batch_id = ${id} group by 1`,
-    );
-    const summary: Record<string, number> = Object.fromEntries(counts.map((c) => [c.outcome, c.n]));
-    const today = await clockToday();
-    const [free] = await rows<{ n: number }>(
-      tx,
-      sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`,
-    );
-    summary.akan_memegang_kuota = Math.min(free?.n ?? 0, summary.valid ?? 0);
-    summary.akan_daftar_tunggu = (summary.valid ?? 0) - summary.akan_memegang_kuota;
+    const summary = await summarizeImport(tx, id, regencyCode);
     await tx.execute(
       sql`update import_batches set status = 'tervalidasi', summary = ${JSON.stringify(summary)}::jsonb, validated_at = portal_now() where id = ${id}`,
     );

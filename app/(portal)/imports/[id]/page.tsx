@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CommitImportForm } from "@/components/imports/commit-form";
 import { ImportProgress } from "@/components/imports/progress";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { OneClickForm } from "@/components/ui/one-click-form";
@@ -16,6 +17,7 @@ const FIGURES: [string, string][] = [
   ["akan_memegang_kuota", "Akan memegang kuota (urutan berkas)"],
   ["akan_daftar_tunggu", "Akan masuk daftar tunggu"],
   ["tidak_lengkap", 'Valid tetapi belum lengkap (jadi draf "Perlu dilengkapi")'],
+  ["peringatan", "Bertanda: tanggal lahir/jenis kelamin berbeda dengan NIK"],
   ["galat", "Baris dengan kesalahan"],
   ["duplikat_berkas", "Duplikat di dalam berkas"],
   ["terdaftar_di_wilayah", "NIK sudah terdaftar di wilayah ini"],
@@ -82,7 +84,12 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         {b.status === "tervalidasi" ? (
           <Card title="Terapkan">
             {b.canCommit ? (
-              <OneClickForm action={commitImportAction} fields={{ batchId: b.id }} label="Terapkan impor" variant="primary" />
+              <CommitImportForm
+                action={commitImportAction}
+                batchId={b.id}
+                flagged={summary.peringatan ?? 0}
+                flaggedHref={`/api/imports/${b.id}/errors?jenis=peringatan`}
+              />
             ) : (
               <p className="text-sm text-slate-600">Di wilayah ini impor diterapkan oleh supervisor (dua langkah). Minta supervisor membuka halaman ini.</p>
             )}
