@@ -67,11 +67,21 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
   await page.getByRole("link", { name: "CSV" }).first().click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("dasbor-wilayah-kantor-wilayah-banten-2026-11-24.csv");
-  // The quarterly report: one A4 page per area.
+  // The quarterly report: the province's summary first, then one A4 page per area with a figure;
+  // the areas without any are named in one line of the summary. Every area is in exactly one of the two.
   await page.goto("/reports/quarterly");
-  await expect(page.getByTestId("report-page")).toHaveCount(8);
-  await expect(page.getByTestId("report-page").first()).toContainText("Triwulan III 2026");
-  await expect(page.getByTestId("report-page").first()).toContainText("Keadaan per 30 September 2026");
+  await expect(page.getByTestId("report-summary")).toContainText("Ringkasan Triwulan III 2026");
+  const rows = await page.getByTestId("summary-row").count();
+  await expect(page.getByTestId("report-page")).toHaveCount(rows);
+  const empty = (await page.getByTestId("summary-empty").count()) ? Number(await page.getByTestId("summary-empty").getAttribute("data-count")) : 0;
+  expect(rows + empty).toBe(8);
+  const kota = page.getByTestId("report-page").filter({ hasText: "Triwulan III 2026 — Kota Tangerang" });
+  await expect(kota).toContainText("Keadaan per 30 September 2026");
+  // Kop, the previous quarter beside this one, every kecamatan, a signature block.
+  await expect(kota.getByTestId("kop")).toContainText("Pemerintah Kota Tangerang");
+  await expect(kota.getByRole("columnheader", { name: "Triwulan II 2026 (30 Juni 2026)" })).toBeVisible();
+  await expect(kota.getByTestId("report-district")).toHaveCount(13);
+  await expect(kota.getByTestId("signature")).toContainText("Mengetahui,");
 });
 
 test("a branch head sees only the kecamatan its branch serves, with its queue", async ({ browser }, info) => {
@@ -115,6 +125,23 @@ test("supervisor and admin land on their dashboards; an officer cannot open anot
     () => sqlNumber(`select count(*) as n from workers where regency_code = '36.03' and status = 'aktif'`),
   );
   await sup.screenshot({ path: info.outputPath("dasbor-supervisor.png"), fullPage: true });
+  // The supervisor sets who signs; the quarterly report's signature block and kop follow.
+  await sup.goto("/area-settings");
+  await sup.getByLabel("NIP penanda tangan").fill("1970");
+  await sup.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(sup.getByLabel("NIP penanda tangan")).toHaveAccessibleDescription(/NIP terdiri dari 18 digit angka/);
+  await sup.getByLabel("Nama penanda tangan").fill("Budi Santoso, S.H.");
+  await sup.getByLabel("NIP penanda tangan").fill("197001011990031001");
+  await sup.getByLabel("Nama dinas").fill("Dinas Ketenagakerjaan");
+  await sup.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(sup.getByText("Pengaturan wilayah disimpan.")).toBeVisible();
+  await sup.goto("/reports/quarterly");
+  await expect(sup.getByTestId("report-summary")).toHaveCount(0);
+  await expect(sup.getByTestId("kop")).toContainText("Dinas Ketenagakerjaan");
+  await expect(sup.getByTestId("signature")).toContainText("Kepala Dinas Ketenagakerjaan");
+  await expect(sup.getByTestId("signature")).toContainText("Budi Santoso, S.H.");
+  await expect(sup.getByTestId("signature")).toContainText("NIP 197001011990031001");
+  await sup.screenshot({ path: info.outputPath("laporan-triwulan-supervisor.png"), fullPage: true });
   expect((await sup.goto("/dashboard/area/36.71"))?.status()).toBe(404);
   const admin = await as(browser, "admin");
   await admin.goto("/dashboard?prov=36");

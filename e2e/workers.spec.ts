@@ -159,9 +159,10 @@ test("the supervisor puts a provincial share first; registrations fill it and th
   await sup.getByRole("button", { name: "Tetapkan perubahan" }).click();
   await expect(sup.getByText("Tambah bagian kuota Ditetapkan")).toBeVisible();
 
+  // The funder order is a list moved with buttons (keyboard and pointer alike).
   await sup.goto("/area-settings");
-  await sup.getByLabel("Prioritas 1").selectOption("provinsi");
-  await sup.getByLabel("Prioritas 2").selectOption("kabkota");
+  await sup.getByRole("button", { name: "Naikkan Pemerintah provinsi (APBD provinsi)" }).click();
+  await expect(sup.getByTestId("funder-order").locator("li").first()).toContainText("Pemerintah provinsi");
   await sup.getByRole("button", { name: "Simpan pengaturan" }).click();
   await expect(sup.getByText("Pengaturan wilayah disimpan.")).toBeVisible();
   try {
@@ -175,8 +176,8 @@ test("the supervisor puts a provincial share first; registrations fill it and th
     await expect(sup.getByTestId("forecast")).toHaveText("Kuota terpenuhi sekitar Oktober 2027.");
   } finally {
     await sup.goto("/area-settings");
-    await sup.getByLabel("Prioritas 1").selectOption("kabkota");
-    await sup.getByLabel("Prioritas 2").selectOption("provinsi");
+    await sup.getByRole("button", { name: "Naikkan Pemerintah kabupaten/kota (APBD kab/kota)" }).click();
+    await expect(sup.getByTestId("funder-order").locator("li").first()).toContainText("Pemerintah kabupaten/kota");
     await sup.getByRole("button", { name: "Simpan pengaturan" }).click();
     await expect(sup.getByText("Pengaturan wilayah disimpan.")).toBeVisible();
   }

@@ -1,51 +1,113 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Action = (prev: ActionResult | undefined, fd: FormData) => Promise<ActionResult>;
 
-export function AreaSettingsForm({
-  action,
-  values,
-  labels,
-}: {
-  action: Action;
-  values: { requiresApproval: boolean; importOneStep: boolean; funderPriority: string[] };
-  labels: Record<string, string>;
-}) {
+type Settings = {
+  requiresApproval: boolean;
+  importOneStep: boolean;
+  funderPriority: string[];
+  dinasName: string | null;
+  kopAddress: string | null;
+  headTitle: string | null;
+  headName: string | null;
+  headNip: string | null;
+};
+
+export function AreaSettingsForm({ action, values, labels }: { action: Action; values: Settings; labels: Record<string, string> }) {
   const [state, formAction] = useActionState(action, { status: "idle" });
+  const [order, setOrder] = useState(values.funderPriority);
+  // What was typed survives a refused save (the form resets to its defaults after each submission).
+  const typed = (k: keyof Settings) => (typeof state.values?.[k] === "string" ? (state.values[k] as string) : ((values[k] as string | null) ?? ""));
+  const move = (i: number, by: -1 | 1) =>
+    setOrder((o) => {
+      const next = [...o];
+      [next[i], next[i + by]] = [next[i + by]!, next[i]!];
+      return next;
+    });
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} className="space-y-6">
       <FormMessage status={state.status} message={state.message} />
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="requiresApproval" defaultChecked={values.requiresApproval} className="mt-1" />
-        <span>Pengajuan petugas perlu persetujuan supervisor sebelum mengambil kuota (dua tahap).</span>
-      </label>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="importOneStep" defaultChecked={values.importOneStep} className="mt-1" />
-        <span>Petugas boleh menerapkan impor massal sendiri (satu langkah). Tanpa centang: petugas mengunggah, supervisor menerapkan.</span>
-      </label>
+      <fieldset className="space-y-3">
+        <legend className="mb-1 font-semibold">Alur kerja</legend>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="requiresApproval" defaultChecked={values.requiresApproval} className="mt-1" />
+          <span>Pengajuan petugas perlu persetujuan supervisor sebelum mengambil kuota (dua tahap).</span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="importOneStep" defaultChecked={values.importOneStep} className="mt-1" />
+          <span>Petugas boleh menerapkan impor massal sendiri (satu langkah). Tanpa centang: petugas mengunggah, supervisor menerapkan.</span>
+        </label>
+      </fieldset>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-700">Urutan penyandang dana yang kuotanya diisi lebih dulu</legend>
+        <legend className="font-semibold">Urutan penyandang dana yang kuotanya diisi lebih dulu</legend>
+        <p className="text-sm text-slate-600">Pekerja mengambil kuota regulasi dari penyandang dana teratas yang masih punya kuota.</p>
         {state.fieldErrors?.funderPriority ? (
           <p role="alert" className="text-sm text-red-700">
             {state.fieldErrors.funderPriority.join(" ")}
           </p>
         ) : null}
-        <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-5">
-          {values.funderPriority.map((f, i) => (
-            <SelectField key={i} id={`f-funder-${i}`} label={`Prioritas ${i + 1}`} name="funderPriority[]" defaultValue={f}>
-              {Object.entries(labels).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </SelectField>
+        <ol className="mt-2 max-w-xl divide-y rounded-md border border-slate-300" data-testid="funder-order">
+          {order.map((f, i) => (
+            <li key={f} className="flex items-center gap-3 px-3 py-2 text-sm">
+              <input type="hidden" name="funderPriority[]" value={f} />
+              <span className="w-6 font-semibold tabular-nums">{i + 1}.</span>
+              <span className="flex-1">{labels[f] ?? f}</span>
+              <button
+                type="button"
+                className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`Naikkan ${labels[f] ?? f}`}
+              >
+                ↑ Naik
+              </button>
+              <button
+                type="button"
+                className="rounded border border-slate-300 px-2 py-0.5 disabled:opacity-40"
+                disabled={i === order.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`Turunkan ${labels[f] ?? f}`}
+              >
+                ↓ Turun
+              </button>
+            </li>
           ))}
-        </div>
+        </ol>
+      </fieldset>
+      <fieldset className="grid max-w-3xl grid-cols-1 gap-4 sm:grid-cols-2">
+        <legend className="mb-1 font-semibold">Kop dan tanda tangan dokumen cetak</legend>
+        <p className="text-sm text-slate-600 sm:col-span-2">
+          Dipakai pada laporan triwulan, surat keterangan kepesertaan dan berita acara. Nama dan NIP yang kosong dicetak sebagai garis untuk diisi tangan.
+        </p>
+        <TextField
+          label="Nama dinas"
+          name="dinasName"
+          defaultValue={typed("dinasName")}
+          placeholder="Dinas Tenaga Kerja"
+          errors={state.fieldErrors?.dinasName}
+        />
+        <TextField label="Alamat kantor (baris di bawah kop)" name="kopAddress" defaultValue={typed("kopAddress")} errors={state.fieldErrors?.kopAddress} />
+        <TextField
+          label="Jabatan penanda tangan"
+          name="headTitle"
+          defaultValue={typed("headTitle")}
+          placeholder="Kepala Dinas Tenaga Kerja"
+          errors={state.fieldErrors?.headTitle}
+        />
+        <TextField label="Nama penanda tangan" name="headName" defaultValue={typed("headName")} errors={state.fieldErrors?.headName} />
+        <TextField
+          label="NIP penanda tangan"
+          name="headNip"
+          defaultValue={typed("headNip")}
+          inputMode="numeric"
+          hint="18 digit angka."
+          errors={state.fieldErrors?.headNip}
+        />
       </fieldset>
       <SubmitButton>Simpan pengaturan</SubmitButton>
     </form>

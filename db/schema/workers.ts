@@ -41,18 +41,30 @@ export const occupations = pgTable("occupations", {
 });
 
 /** Per kabupaten/kota: whether a supervisor approves submissions (two-step) before they count. */
-export const areaSettings = pgTable("area_settings", {
-  regencyCode: text("regency_code")
-    .primaryKey()
-    .references(() => regencies.code),
-  requiresApproval: boolean("requires_approval").notNull().default(false),
-  // Bulk imports are maker-checker (an officer uploads, the supervisor commits) unless the area
-  // chooses one step, where the officer may commit too.
-  importOneStep: boolean("import_one_step").notNull().default(false),
-  // Which funder's regulations fill first (regulations issue, item 7); null = the default order.
-  funderPriority: regulationIssuer("funder_priority").array(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const areaSettings = pgTable(
+  "area_settings",
+  {
+    regencyCode: text("regency_code")
+      .primaryKey()
+      .references(() => regencies.code),
+    requiresApproval: boolean("requires_approval").notNull().default(false),
+    // Bulk imports are maker-checker (an officer uploads, the supervisor commits) unless the area
+    // chooses one step, where the officer may commit too.
+    importOneStep: boolean("import_one_step").notNull().default(false),
+    // Which funder's regulations fill first (regulations issue, item 7); null = the default order.
+    funderPriority: regulationIssuer("funder_priority").array(),
+    // The kop and signature of the documents the Dinas prints (quarterly report, letters, berita
+    // acara); null = "Dinas Tenaga Kerja" and an empty signature line to fill in by hand.
+    dinasName: text("dinas_name"),
+    kopAddress: text("kop_address"),
+    headTitle: text("head_title"),
+    headName: text("head_name"),
+    // NIP of a civil servant: 18 digits.
+    headNip: text("head_nip"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("area_settings_head_nip", sql`${t.headNip} is null or ${t.headNip} ~ '^[0-9]{18}$'`)],
+);
 
 /**
  * One enrollment of a person in one kabupaten/kota. Re-registration after `berakhir` is a new

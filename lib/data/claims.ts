@@ -314,6 +314,7 @@ export type ClaimRow = {
   workerName: string;
   nikMasked: string;
   regencyName: string;
+  regencyCode: string;
   districtName: string | null;
   type: ClaimType;
   jkkKind: JkkKind | null;
@@ -325,7 +326,7 @@ export type ClaimRow = {
 };
 
 // A claim row's columns (ClaimRow, with the NIK for masking) and the joins they need: one list for the list and the detail.
-const CLAIM_ROW = sql`c.id, c.worker_id::int as "workerId", w.name as "workerName", c.nik, g.name as "regencyName", d.name as "districtName", c.type::text as type,
+const CLAIM_ROW = sql`c.id, c.worker_id::int as "workerId", w.name as "workerName", c.nik, g.name as "regencyName", g.code as "regencyCode", d.name as "districtName", c.type::text as type,
   c.jkk_kind::text as "jkkKind", c.event_date::text as "eventDate", c.status::text as status, c.created_at::text as "createdAt",
   coalesce((select sum(amount) from claim_components k where k.claim_id = c.id), 0)::bigint as decided,
   coalesce((select sum(amount) from claim_payments p where p.claim_id = c.id), 0)::bigint as paid`;

@@ -112,6 +112,7 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
     regulationTitle: string;
     regulationNumber: string | null;
     regencyName: string;
+    regencyCode: string;
     officeId: number;
     officeName: string;
     month: string;
@@ -126,7 +127,7 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
   }>(
     db(),
     sql`select r.id, r.regulation_id as "regulationId", g.title as "regulationTitle", g.number as "regulationNumber", rg.name as "regencyName",
-         r.office_id as "officeId", o.name as "officeName", to_char(r.month, 'YYYY-MM') as month, r.status::text as status, r.file_name as "fileName",
+         rg.code as "regencyCode", r.office_id as "officeId", o.name as "officeName", to_char(r.month, 'YYYY-MM') as month, r.status::text as status, r.file_name as "fileName",
          r.rows, r.counts, r.signed_name as "signedName", r.locked_at::text as "lockedAt", r.created_at::text as "createdAt", u.name as "createdByName"
       from reconciliations r join regulations g on g.id = r.regulation_id join regencies rg on rg.code = r.regency_code join offices o on o.id = r.office_id
       left join users u on u.id = r.created_by

@@ -698,6 +698,7 @@ export type EnrolmentLetter = {
   regulationTitle: string;
   regulationNumber: string | null;
   regencyName: string;
+  regencyCode: string;
   districtName: string | null;
   villageName: string | null;
 };
@@ -712,7 +713,7 @@ export async function getEnrolmentLetterForViewer(viewer: Viewer, id: number): P
     db(),
     sql`select workers.nik, workers.status::text as status, workers.name, workers.birth_date::text as "birthDate", workers.kpj_number as "kpjNumber",
            workers.coverage_start::text as "coverageStart", r.title as "regulationTitle", r.number as "regulationNumber", g.name as "regencyName",
-           d.name as "districtName", v.name as "villageName"
+           g.code as "regencyCode", d.name as "districtName", v.name as "villageName"
       from workers join regencies g on g.code = workers.regency_code left join districts d on d.code = workers.district_code
       left join villages v on v.code = workers.village_code left join regulations r on r.id = workers.regulation_id
      where workers.id = ${id} and ${inScope(viewer)}`,
@@ -730,6 +731,7 @@ export async function getEnrolmentLetterForViewer(viewer: Viewer, id: number): P
     regulationTitle: w.regulationTitle,
     regulationNumber: w.regulationNumber,
     regencyName: w.regencyName,
+    regencyCode: w.regencyCode,
     districtName: w.districtName,
     villageName: w.villageName,
   };

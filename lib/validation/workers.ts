@@ -148,11 +148,28 @@ export const endWorkerSchema = workerIdSchema.extend({
 export const recordDeathSchema = workerIdSchema.extend({ diedOn: calendarDate("tanggal meninggal") });
 
 const FUNDERS = ["kabkota", "provinsi", "desa", "csr", "lainnya"] as const;
+const kopText = (max: number, what: string) => z.preprocess((v) => blankToNull(v ?? ""), z.string().trim().max(max, `${what} terlalu panjang.`).nullable());
+
 export const areaSettingsSchema = z
   .object({
     requiresApproval: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     importOneStep: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
     funderPriority: z.array(z.enum(FUNDERS)).length(FUNDERS.length, "Urutkan kelima penyandang dana."),
+    // The kop and signature block of the Dinas's printed documents.
+    dinasName: kopText(150, "Nama dinas"),
+    kopAddress: kopText(250, "Alamat"),
+    headTitle: kopText(150, "Jabatan"),
+    headName: kopText(150, "Nama"),
+    headNip: z.preprocess(
+      (v) => (typeof v === "string" ? v.replace(/\s/g, "") : v),
+      z.preprocess(
+        (v) => blankToNull(v ?? ""),
+        z
+          .string()
+          .regex(/^\d{18}$/, "NIP terdiri dari 18 digit angka.")
+          .nullable(),
+      ),
+    ),
   })
   .refine((v) => new Set(v.funderPriority).size === FUNDERS.length, { path: ["funderPriority"], message: "Setiap penyandang dana harus muncul tepat sekali." });
 

@@ -179,6 +179,13 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     await forbidden(f(ctx.kotaPetugas, { requiresApproval: true, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] }));
     await forbidden(f(ctx.kakanwil, { requiresApproval: true, funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"] }));
   },
+  "area-settings.getDocumentKopForViewer": async (ctx, f) => {
+    await expect(f(ctx.kotaPetugas, "36.03")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(f(ctx.kacabCikokol, "36.03")).rejects.toBeInstanceOf(NotFoundError);
+    expect(await f(ctx.kabSupervisor, "36.03")).toMatchObject({ regencyName: "Kabupaten Tangerang" });
+    expect(await f(ctx.kakanwil, "36.71")).toMatchObject({ regencyName: "Kota Tangerang" });
+    expect(await f(ctx.kacabCikokol, "36.71")).toMatchObject({ regencyName: "Kota Tangerang" });
+  },
   "audit-trail.listAuditTrailForViewer": async (ctx, f) => {
     await forbidden(f(ctx.kotaPetugas));
     await forbidden(f(ctx.kakanwil));

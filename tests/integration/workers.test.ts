@@ -9,7 +9,8 @@ import {
   endRegulation,
   submitRegulationForReview,
 } from "@/lib/data/regulations";
-import { updateAreaSettings } from "@/lib/data/area-settings";
+import { getAreaSettingsForViewer, getDocumentKopForViewer, updateAreaSettings } from "@/lib/data/area-settings";
+import { areaSettingsSchema } from "@/lib/validation/workers";
 import { decideCorrection, listCorrectionRequestsForViewer } from "@/lib/data/corrections";
 import {
   updateWorker,
@@ -353,6 +354,42 @@ describe("area settings", () => {
         importOneStep: false,
         funderPriority: ["kabkota", "provinsi", "desa", "csr", "lainnya"],
       });
+    }
+  });
+});
+
+describe("the kop of printed documents", () => {
+  it("is the supervisor's to set; blank parts fall back to the Dinas and lines to sign by hand; a NIP is 18 digits", async () => {
+    const sup = await viewerFor("supervisor.kabtangerang@portal.test");
+    const settings = await getAreaSettingsForViewer(sup);
+    try {
+      await updateAreaSettings(sup, { ...settings, dinasName: null, headTitle: null, headName: null, headNip: null, kopAddress: null });
+      expect(await getDocumentKopForViewer(sup, "36.03")).toEqual({
+        regencyName: "Kabupaten Tangerang",
+        dinasName: "Dinas Tenaga Kerja",
+        address: null,
+        headTitle: "Kepala Dinas Tenaga Kerja",
+        headName: null,
+        headNip: null,
+      });
+      await updateAreaSettings(sup, { ...settings, dinasName: "Dinas Ketenagakerjaan", headName: "Budi Santoso", headNip: "197001011990031001" });
+      const kanwil = await viewerFor("kakanwil.banten@portal.test");
+      expect(await getDocumentKopForViewer(kanwil, "36.03")).toMatchObject({
+        dinasName: "Dinas Ketenagakerjaan",
+        headTitle: "Kepala Dinas Ketenagakerjaan",
+        headName: "Budi Santoso",
+        headNip: "197001011990031001",
+      });
+      // The database holds the NIP's shape whatever the form says.
+      await expect(updateAreaSettings(sup, { ...settings, headNip: "12345" })).rejects.toThrow();
+      expect(areaSettingsSchema.safeParse({ funderPriority: settings.funderPriority, headNip: "1970 0101 1990 03 1001" }).data?.headNip).toBe(
+        "197001011990031001",
+      );
+      expect(areaSettingsSchema.safeParse({ funderPriority: settings.funderPriority, headNip: "12345" }).error?.issues[0]?.message).toBe(
+        "NIP terdiri dari 18 digit angka.",
+      );
+    } finally {
+      await updateAreaSettings(sup, settings);
     }
   });
 });

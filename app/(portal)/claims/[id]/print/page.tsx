@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { HEIR_RELATIONSHIPS, type HeirRelationship } from "@/lib/domain/heirs";
-import { OfficialDocument } from "@/components/reports/official-document";
+import { DinasSignature, OfficialDocument } from "@/components/reports/official-document";
 import { Table, Td } from "@/components/ui/table";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
+import { getDocumentKopForViewer } from "@/lib/data/area-settings";
 import { getClaimForViewer } from "@/lib/data/claims";
 import { COMPONENT_LABELS, type Component } from "@/lib/domain/benefits";
 import { CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
@@ -17,10 +18,11 @@ export default async function HandOverPage({ params }: { params: Promise<{ id: s
   const viewer = await requireViewer("claims.view");
   const id = idParam((await params).id);
   const c = await orNotFound(getClaimForViewer(viewer, id));
+  const kop = await getDocumentKopForViewer(viewer, c.regencyCode);
   const title = c.type === "jkk" && c.jkkKind ? `Jaminan Kecelakaan Kerja (${JKK_KIND_LABELS[c.jkkKind]})` : CLAIM_TYPE_LABELS[c.type];
   const handedOn = c.payments.at(-1)?.paidOn ?? null;
   return (
-    <OfficialDocument regencyName={c.regencyName} subline={`bersama BPJS Ketenagakerjaan ${c.officeName ?? ""}`} testId="berita-acara-santunan">
+    <OfficialDocument kop={kop} subline={`bersama BPJS Ketenagakerjaan ${c.officeName ?? ""}`} testId="berita-acara-santunan">
       <h1 className="text-center text-lg font-bold uppercase">Berita Acara Penyerahan Santunan</h1>
       <p className="mb-6 text-center text-sm">
         {title} · penetapan nomor {c.penetapanNumber ?? "—"}
@@ -68,12 +70,7 @@ export default async function HandOverPage({ params }: { params: Promise<{ id: s
           <div className="h-24" />
           <p className="border-t border-slate-400 pt-1">(nama)</p>
         </div>
-        <div>
-          <p>Kepala Daerah / Kepala Dinas Tenaga Kerja</p>
-          <p>{c.regencyName}</p>
-          <div className="h-24" />
-          <p className="border-t border-slate-400 pt-1">(nama dan NIP)</p>
-        </div>
+        <DinasSignature kop={kop} />
       </div>
     </OfficialDocument>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { OfficialDocument } from "@/components/reports/official-document";
+import { DinasSignature, OfficialDocument } from "@/components/reports/official-document";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { today as clockToday } from "@/lib/clock";
+import { getDocumentKopForViewer } from "@/lib/data/area-settings";
 import { getEnrolmentLetterForViewer } from "@/lib/data/workers";
 import { dayLabel } from "@/lib/domain/wib";
 
@@ -13,6 +14,7 @@ export default async function EnrolmentLetterPage({ params }: { params: Promise<
   const viewer = await requireViewer("workers.register");
   const id = idParam((await params).id);
   const [w, today] = await Promise.all([orNotFound(getEnrolmentLetterForViewer(viewer, id)), clockToday()]);
+  const kop = await getDocumentKopForViewer(viewer, w.regencyCode);
   const rows: [string, string][] = [
     ["Nama", w.name],
     ["NIK", w.nikMasked],
@@ -24,7 +26,7 @@ export default async function EnrolmentLetterPage({ params }: { params: Promise<
     ["Iuran dibayar oleh", `Pemerintah ${w.regencyName}, berdasarkan ${w.regulationTitle}${w.regulationNumber ? ` (${w.regulationNumber})` : ""}`],
   ];
   return (
-    <OfficialDocument regencyName={w.regencyName} testId="surat-kepesertaan">
+    <OfficialDocument kop={kop} testId="surat-kepesertaan">
       <h1 className="text-center text-lg font-bold uppercase underline">Surat Keterangan Kepesertaan</h1>
       <p className="mb-6 text-center text-sm">Jaminan sosial ketenagakerjaan pekerja rentan</p>
       <p className="mb-4 text-sm leading-relaxed">Yang bertanda tangan di bawah ini menerangkan bahwa:</p>
@@ -40,13 +42,8 @@ export default async function EnrolmentLetterPage({ params }: { params: Promise<
         adalah peserta BPJS Ketenagakerjaan yang iurannya dibayar oleh pemerintah daerah. Perlindungan berlaku selama iuran dibayar; keterangan iuran terkini
         ada di BPJS Ketenagakerjaan. Surat ini dibuat untuk dipergunakan sebagaimana mestinya.
       </p>
-      <div className="ml-auto w-72 text-center text-sm">
-        <p>
-          {w.regencyName}, {dayLabel(today)}
-        </p>
-        <p>Kepala Dinas Tenaga Kerja</p>
-        <div className="h-20" />
-        <p className="border-t border-slate-400 pt-1">(nama dan NIP)</p>
+      <div className="ml-auto w-72">
+        <DinasSignature kop={kop} day={`${w.regencyName}, ${dayLabel(today)}`} />
       </div>
     </OfficialDocument>
   );

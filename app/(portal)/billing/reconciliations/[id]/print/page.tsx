@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { CATEGORY_LABELS } from "@/components/billing/labels";
-import { OfficialDocument } from "@/components/reports/official-document";
+import { DinasSignature, OfficialDocument } from "@/components/reports/official-document";
 import { Table, Td } from "@/components/ui/table";
 import { idParam, orNotFound } from "@/lib/auth/page-params";
 import { requireViewer } from "@/lib/auth/viewer";
 import { today as clockToday } from "@/lib/clock";
+import { getDocumentKopForViewer } from "@/lib/data/area-settings";
 import { getReconciliationForViewer, RECONCILIATION_CATEGORIES } from "@/lib/data/reconciliations";
 import { dayLabel, monthLabel } from "@/lib/domain/wib";
 import { formatNumber, formatRupiah } from "@/lib/format";
@@ -18,8 +19,9 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
   const rec = await orNotFound(getReconciliationForViewer(viewer, id));
   const today = await clockToday();
   const area = rec.regencyName;
+  const kop = await getDocumentKopForViewer(viewer, rec.regencyCode);
   return (
-    <OfficialDocument regencyName={area} subline={`Pelaksana ${rec.regulationNumber ?? rec.regulationTitle}`} testId="berita-acara">
+    <OfficialDocument kop={kop} subline={`Pelaksana ${rec.regulationNumber ?? rec.regulationTitle}`} testId="berita-acara">
       <h1 className="text-center text-lg font-bold uppercase">Berita Acara Rekonsiliasi Data Peserta</h1>
       <p className="mb-6 text-center text-sm">Jaminan Kecelakaan Kerja dan Jaminan Kematian Pekerja Rentan · bulan {monthLabel(rec.month)}</p>
       <p className="mb-4 text-sm leading-relaxed">
@@ -55,12 +57,7 @@ export default async function BeritaAcaraPage({ params }: { params: Promise<{ id
         Perbedaan di atas ditindaklanjuti oleh para pihak sesuai kewenangannya. Berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.
       </p>
       <div className="mt-12 grid grid-cols-2 gap-8 text-center text-sm">
-        <div>
-          <p>Kepala Dinas Tenaga Kerja</p>
-          <p>{area}</p>
-          <div className="h-24" />
-          <p className="border-t border-slate-400 pt-1">(nama dan NIP)</p>
-        </div>
+        <DinasSignature kop={kop} />
         <div>
           <p>Kepala {rec.officeName}</p>
           <p>BPJS Ketenagakerjaan</p>
