@@ -44,6 +44,13 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
     () => num(stat(page, "province-totals", "Aktif")),
     () => sqlNumber(`select count(*) as n from workers where regency_code like '36.%' and status = 'aktif'`),
   );
+  // The branches side by side: each one's queue equals a count of the kecamatan it serves.
+  await agrees(
+    page,
+    () => num(page.locator("[data-testid=branch-row]", { hasText: "Tangerang Cikokol" }).locator("td").nth(2)),
+    () => sqlNumber(`select count(*) as n from workers where ${CIKOKOL} and status = 'diajukan'`),
+  );
+  await expect(page.getByTestId("budget-card")).toContainText(/Rp [\d,]+ (jt|M) dari Rp [\d,]+ (jt|M)/);
   await page.screenshot({ path: info.outputPath("dasbor-kanwil.png"), fullPage: true });
   // Sorting is a link (the URL keeps it); a row drills down to the area view.
   await page.getByRole("link", { name: "Daftar tunggu" }).click();
@@ -146,6 +153,12 @@ test("supervisor and admin land on their dashboards; an officer cannot open anot
   const admin = await as(browser, "admin");
   await admin.goto("/dashboard?prov=36");
   await expect(admin.getByTestId("area-row")).toHaveCount(8);
+  await agrees(
+    admin,
+    () => num(admin.getByTestId("system-panel").locator("dd").nth(0)),
+    () => sqlNumber(`select count(*) as n from import_batches where status in ('diunggah', 'memvalidasi', 'menerapkan')`),
+  );
+  await expect(admin.getByTestId("system-panel")).toContainText(/Belum pernah masuk \(\d+ akun aktif\)/);
   await admin.getByLabel("Provinsi", { exact: true }).selectOption({ label: "Jawa Barat" });
   await admin.getByRole("button", { name: "Terapkan" }).click();
   await expect(admin).toHaveURL(/prov=32/);

@@ -9,6 +9,7 @@ import {
   listAreaFiguresForViewer,
   listAreaRegulationProgressForViewer,
   listBranchAreasForViewer,
+  listBranchComparisonForViewer,
   listDistrictFiguresForViewer,
   listWeeklyEntriesForViewer,
   type AreaFigures,
@@ -20,7 +21,7 @@ import { getContributionProgressForViewer, getRegulationActualsForViewer } from 
 import { CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
 import { dayLabel, daysSince, waitLabel } from "@/lib/domain/wib";
 import { forecastText } from "@/lib/domain/regulations";
-import { formatNumber, formatRupiah } from "@/lib/format";
+import { formatNumber, formatRupiah, formatRupiahShort } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
 import { BarChart, ColumnChart, ProgressBar, Skeleton } from "./charts";
 import { contributionItems } from "./contribution-items";
@@ -145,6 +146,11 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
         />
       </Widget>
       {filter.provinceCode ? (
+        <Widget title="Perbandingan kantor cabang" lines={4}>
+          <BranchComparisonTable viewer={viewer} provinceCode={filter.provinceCode} />
+        </Widget>
+      ) : null}
+      {filter.provinceCode ? (
         <Widget title="Peta capaian kuota" lines={8}>
           <ProvinceMapCard viewer={viewer} filter={filter} sp={sp} provinceCode={filter.provinceCode} />
         </Widget>
@@ -172,22 +178,74 @@ async function ProvinceMapCard({ viewer, filter, sp, provinceCode }: { viewer: V
   );
 }
 
+/** The province's branches side by side: the queue each one carries and its pace. */
+async function BranchComparisonTable({ viewer, provinceCode }: { viewer: Viewer; provinceCode: string }) {
+  const branches = await listBranchComparisonForViewer(viewer, provinceCode);
+  return (
+    <Card title="Perbandingan kantor cabang">
+      {branches.length ? (
+        <Table
+          caption="Antrean dan aktivasi per kantor cabang"
+          head={["Kantor cabang", "Kecamatan dilayani", "Menunggu verifikasi", "Paling lama menunggu", "Menunggu nomor KPJ", "Aktivasi 30 hari"]}
+        >
+          {branches.map((b) => (
+            <tr key={b.officeId} data-testid="branch-row" data-office={b.officeId}>
+              <Td>{b.name}</Td>
+              <Td className="tabular-nums">{formatNumber(b.districts)}</Td>
+              <Td className="tabular-nums">{formatNumber(b.toVerify)}</Td>
+              <Td className={b.oldestDays != null && b.oldestDays > 30 ? "font-semibold text-red-800" : b.oldestDays != null && b.oldestDays > 14 ? "text-amber-800" : ""}>
+                {b.oldestDays == null ? "—" : waitLabel(b.oldestDays)}
+              </Td>
+              <Td className="tabular-nums">{formatNumber(b.waitingKpj)}</Td>
+              <Td className="tabular-nums">{formatNumber(b.activations30)}</Td>
+            </tr>
+          ))}
+        </Table>
+      ) : (
+        <p className="text-sm text-slate-600">Belum ada kantor cabang di provinsi ini.</p>
+      )}
+    </Card>
+  );
+}
+
 async function ProvinceTotals({ viewer, filter }: { viewer: Viewer; filter: Filter }) {
   const areas = await figuresOf(viewer, filter);
   const sum = (k: keyof AreaFigures) => areas.reduce((t, a) => t + (a[k] as number), 0);
   const quota = sum("quota");
   return (
-    <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="province-totals">
+    <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-7" data-testid="province-totals">
       <Stat label="Kuota" value={formatNumber(quota)} />
       <Stat label="Tercatat (memegang kuota)" value={formatNumber(sum("counted"))} />
       <Stat label="Aktif" value={formatNumber(sum("aktif"))} />
       <Stat label="Daftar tunggu" value={formatNumber(sum("waiting"))} />
       <Stat label="% kuota" value={`${quota ? ((sum("counted") / quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 }) : 0}%`} />
-      <Stat
-        label={`Anggaran ${filter.fiscalYear} terpakai`}
-        value={<span className="text-base">{`${formatRupiah(sum("committed"))} dari ${formatRupiah(sum("allocated"))}`}</span>}
-      />
+      <BudgetStat year={filter.fiscalYear} used={sum("committed")} allocated={sum("allocated")} />
     </dl>
+  );
+}
+
+/**
+ * The budget at a glance ("Rp 98,3 jt dari Rp 44,8 M") with a bar; the exact Rupiah below, small,
+ * for whoever checks it against the ledger.
+ */
+function BudgetStat({ year, used, allocated }: { year: number; used: number; allocated: number }) {
+  const percent = allocated > 0 ? (used / allocated) * 100 : 0;
+  return (
+    <div className="col-span-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="budget-card">
+      <dt className="text-sm text-slate-600">Anggaran {year} terpakai</dt>
+      <dd className="mt-1">
+        <span className="text-2xl font-semibold">{formatRupiahShort(used)}</span>{" "}
+        <span className="text-slate-700">dari {allocated ? formatRupiahShort(allocated) : "— (belum dialokasikan)"}</span>
+        {allocated ? (
+          <div className="mt-2">
+            <ProgressBar percent={percent} label={`Anggaran ${year} terpakai`} />
+          </div>
+        ) : null}
+        <p className="mt-1 text-xs text-slate-600" data-testid="budget-exact">
+          {formatRupiah(used)} dari {formatRupiah(allocated)}
+        </p>
+      </dd>
+    </div>
   );
 }
 

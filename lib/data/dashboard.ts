@@ -382,3 +382,41 @@ export async function listProvinceAlertsForViewer(viewer: Viewer, provinceCode: 
      where g.province_code = ${provinceCode} and ${inForceToday(today)} and r.ends_on is not null and r.ends_on <= ${addDays(today, 90)}::date
      order by 3, 2`);
 }
+
+export type BranchComparison = {
+  officeId: number;
+  name: string;
+  districts: number;
+  toVerify: number;
+  waitingKpj: number;
+  oldestDays: number | null;
+  activations30: number;
+};
+
+/**
+ * The Kanwil's (and admin's) comparison of the province's branches: each one's queue (to verify,
+ * waiting for a KPJ, the oldest wait in WIB days) and activations in the last 30 days, from the
+ * aggregates of the kecamatan it serves; the oldest wait reads one row per kecamatan by index.
+ */
+export async function listBranchComparisonForViewer(viewer: Viewer, provinceCode: string): Promise<BranchComparison[]> {
+  assertCan(viewer.role, "dashboard.province");
+  const scope = scopeOf(viewer);
+  if (scope.kind === "province" && scope.provinceCode !== provinceCode) throw new NotFoundError("Provinsi");
+  const today = await clockToday();
+  const list = await rows<Omit<BranchComparison, "oldestDays"> & { oldestAt: Date | null }>(sql`
+    with cov as (select bc.office_id, bc.district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.province_code = ${provinceCode}),
+    q as (select cov.office_id, coalesce(sum(a.n) filter (where a.status = 'diajukan'), 0)::int as to_verify,
+                 coalesce(sum(a.n) filter (where a.status = 'diverifikasi'), 0)::int as waiting_kpj
+            from cov join agg_current a on a.district_code = cov.district_code group by 1),
+    act as (select cov.office_id, coalesce(sum(a.entered), 0)::int as n from cov join agg_daily a on a.district_code = cov.district_code
+             where a.status = 'aktif' and a.day > ${today}::date - 30 and a.day <= ${today}::date group by 1),
+    old as (select cov.office_id, min(o.at) as at from cov cross join lateral (
+              select w.submitted_at as at from workers w where w.district_code = cov.district_code and w.status = 'diajukan' and w.submitted_at is not null
+               order by w.submitted_at limit 1) o group by 1)
+    select o.id as "officeId", o.name, (select count(*)::int from cov where cov.office_id = o.id) as districts,
+           coalesce(q.to_verify, 0) as "toVerify", coalesce(q.waiting_kpj, 0) as "waitingKpj", coalesce(act.n, 0) as "activations30", old.at as "oldestAt"
+      from offices o left join q on q.office_id = o.id left join act on act.office_id = o.id left join old on old.office_id = o.id
+     where o.province_code = ${provinceCode} and o.kind <> 'kantor_wilayah' and o.active
+     order by coalesce(q.to_verify, 0) desc, o.name`);
+  return list.map(({ oldestAt, ...b }) => ({ ...b, oldestDays: oldestAt ? daysSince(new Date(oldestAt), today) : null }));
+}

@@ -203,3 +203,35 @@ export async function resetUserMfa(viewer: Viewer, userId: string) {
     tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId)),
   );
 }
+
+export type SystemPanel = {
+  importsRunning: number;
+  importsFailed30: number;
+  /** Active users who never signed in (no session ever), oldest account first, with how many in all. */
+  neverLoggedIn: { id: string; name: string; role: Role; createdAt: Date }[];
+  neverLoggedInTotal: number;
+};
+
+/**
+ * The admin's system panel on the home page: bulk imports in a phase now or failed in the last 30
+ * days (every area: the admin runs the platform), and active accounts nobody has signed in with.
+ */
+export async function getSystemPanelForViewer(viewer: Viewer): Promise<SystemPanel> {
+  assertCan(viewer.role, "users.view");
+  const [[imports], never] = await Promise.all([
+    db().execute<{ running: number; failed: number }>(sql`
+      select count(*) filter (where status in ('diunggah', 'memvalidasi', 'menerapkan'))::int as running,
+             count(*) filter (where status = 'gagal' and ended_at > portal_now() - interval '30 days')::int as failed
+        from import_batches`),
+    db().execute<{ id: string; name: string; role: Role; createdAt: Date; total: number }>(sql`
+      select u.id, u.name, u.role::text as role, u.created_at as "createdAt", count(*) over ()::int as total
+        from users u where u.active and not exists (select 1 from user_sessions s where s.user_id = u.id)
+       order by u.created_at limit 10`),
+  ]);
+  return {
+    importsRunning: imports?.running ?? 0,
+    importsFailed30: imports?.failed ?? 0,
+    neverLoggedIn: never.map(({ total: _, createdAt, ...u }) => ({ ...u, createdAt: new Date(createdAt) })),
+    neverLoggedInTotal: never[0]?.total ?? 0,
+  };
+}

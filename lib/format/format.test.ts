@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatRupiah } from ".";
+import { formatDate, formatDateTime, formatNumber, formatRupiah, formatRupiahShort } from ".";
 
 describe("Indonesian formatting", () => {
   it("formats money, numbers, dates and WIB times", () => {
@@ -11,4 +11,17 @@ describe("Indonesian formatting", () => {
     // A raw SQL row's timestamptz, as PostgreSQL writes it.
     expect(formatDateTime("2026-11-24 17:30:00.123456+00")).toBe("25 November 2026, 00.30 WIB");
   });
+});
+
+describe("formatRupiahShort", () => {
+  it.each([
+    [98_300_000, "Rp 98,3 jt"],
+    [44_800_000_000, "Rp 44,8 M"],
+    [4_032_000_000, "Rp 4 M"],
+    // Rounded down: a budget never looks bigger than it is.
+    [44_899_999_999, "Rp 44,8 M"],
+    [1_250_000_000_000, "Rp 1,2 T"],
+    [16_800, "Rp 16.800"],
+    [0, "Rp 0"],
+  ])("%d → %s", (n, s) => expect(formatRupiahShort(n)).toBe(s));
 });

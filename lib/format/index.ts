@@ -10,6 +10,19 @@ export function formatRupiah(amount: number): string {
   return `Rp ${rupiah.format(amount)}`;
 }
 
+const oneDecimal = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
+const SHORT: [number, string][] = [
+  [1e12, "T"],
+  [1e9, "M"],
+  [1e6, "jt"],
+];
+
+/** Rupiah at a glance, as budgets are spoken of: Rp 98,3 jt, Rp 44,8 M (miliar), Rp 1,2 T; below a million in full. */
+export function formatRupiahShort(amount: number): string {
+  const unit = SHORT.find(([n]) => Math.abs(amount) >= n);
+  return unit ? `Rp ${oneDecimal.format(Math.floor((amount / unit[0]) * 10) / 10)} ${unit[1]}` : formatRupiah(amount);
+}
+
 export function formatNumber(n: number): string {
   return number.format(n);
 }

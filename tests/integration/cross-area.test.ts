@@ -383,6 +383,24 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(branch.oldestDays).toBeGreaterThanOrEqual(0);
     expect(branch.importsToApply).toBe(0);
   },
+  "dashboard.listBranchComparisonForViewer": async (ctx, f) => {
+    for (const v of [ctx.kotaPetugas, ctx.kabSupervisor, ctx.kacabCikokol]) await forbidden(f(v, "36"));
+    await expect(f(ctx.kakanwil, "32")).rejects.toBeInstanceOf(NotFoundError);
+    type Branch = { name: string; toVerify: number; waitingKpj: number; districts: number };
+    const branches = (await f(ctx.kakanwil, "36")) as Branch[];
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const byOffice = await sql`select o.name, count(*) filter (where w.status = 'diajukan')::int as to_verify, count(*) filter (where w.status = 'diverifikasi')::int as kpj
+        from offices o join branch_coverage bc on bc.office_id = o.id left join workers w on w.district_code = bc.district_code
+       where o.province_code = '36' group by o.name`;
+      expect(branches.length).toBeGreaterThanOrEqual(4);
+      for (const o of byOffice) expect(branches.find((b) => b.name === o.name)).toMatchObject({ toVerify: o.to_verify, waitingKpj: o.kpj });
+      expect(branches.find((b) => b.name === "Kantor Cabang Tangerang Cikokol")?.districts).toBe(6);
+    } finally {
+      await sql.end();
+    }
+    expect(((await f(ctx.admin, "32")) as Branch[]).every((b) => !b.name.includes("Tangerang"))).toBe(true);
+  },
   "dashboard.listProvinceAlertsForViewer": async (ctx, f) => {
     type Alert = { regencyCode: string; kind: string; n: number };
     const alerts = (await f(ctx.kakanwil, "36")) as Alert[];
@@ -498,6 +516,17 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   },
   "offices.setBranchCoverage": async (ctx, f) => {
     await forbidden(f(ctx.kacabCikokol, { officeId: ctx.kacabCikokol.officeId, regencyCode: "36.71", districtCodes: ["36.71.07"] }));
+  },
+  "users.getSystemPanelForViewer": async (ctx, f) => {
+    for (const v of [ctx.kotaPetugas, ctx.kabSupervisor, ctx.kacabCikokol, ctx.kakanwil]) await forbidden(f(v));
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const panel = (await f(ctx.admin)) as { neverLoggedInTotal: number; importsRunning: number };
+      const [never] = await sql`select count(*)::int as n from users u where u.active and not exists (select 1 from user_sessions s where s.user_id = u.id)`;
+      expect(panel.neverLoggedInTotal).toBe(never!.n);
+    } finally {
+      await sql.end();
+    }
   },
   "users.listUsersForViewer": async (ctx, f) => {
     for (const v of [ctx.kotaPetugas, ctx.kabSupervisor, ctx.kacabCikokol, ctx.kakanwil]) await forbidden(f(v));

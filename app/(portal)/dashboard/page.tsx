@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader, Stat } from "@/components/ui/card";
 import type { Viewer } from "@/lib/authz/viewer";
 import { AreaView, BranchView, FilterBar, ProvinceView } from "@/components/dashboard/views";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -12,7 +12,8 @@ import { countBillingTodoForViewer } from "@/lib/data/billing";
 import { countClaimTodoForViewer } from "@/lib/data/claims";
 import { countWorkTodoForViewer, listProvinceAlertsForViewer, type ProvinceAlert } from "@/lib/data/dashboard";
 import { dayLabel, waitLabel } from "@/lib/domain/wib";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { getSystemPanelForViewer } from "@/lib/data/users";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { parseDashboardParams, withParams, type SearchParams } from "@/lib/validation/dashboard";
 
 export const metadata: Metadata = { title: "Beranda" };
@@ -42,6 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <>
         {header}
         {provinceCode ? <ProvinceAlerts viewer={viewer} provinceCode={provinceCode} /> : null}
+        {viewer.role === "admin" ? <SystemPanel viewer={viewer} /> : null}
         <h2 className="mb-3 text-xl font-semibold">Capaian {province?.name ?? "provinsi"}</h2>
         <FilterBar sp={sp} filter={filter} years={years} provinces={viewer.role === "admin" ? provinces : undefined} />
         <ReportLink href={`/reports/quarterly${withParams(sp, { urut: null })}`} />
@@ -162,6 +164,42 @@ async function ProvinceAlerts({ viewer, provinceCode }: { viewer: Viewer; provin
           Tidak ada yang perlu perhatian.
         </p>
       )}
+    </section>
+  );
+}
+
+/** The admin's view of the platform itself: imports in a phase or failed, accounts never used. */
+async function SystemPanel({ viewer }: { viewer: Viewer }) {
+  const p = await getSystemPanelForViewer(viewer);
+  return (
+    <section className="mb-6" aria-labelledby="system">
+      <h2 id="system" className="mb-2 text-lg font-semibold">
+        Sistem
+      </h2>
+      <div className="grid gap-4 lg:grid-cols-3" data-testid="system-panel">
+        <dl className="contents">
+          <Stat label="Impor sedang berjalan" value={formatNumber(p.importsRunning)} />
+          <Stat label="Impor gagal (30 hari)" value={formatNumber(p.importsFailed30)} />
+        </dl>
+        <Card title={`Belum pernah masuk (${formatNumber(p.neverLoggedInTotal)} akun aktif)`}>
+          {p.neverLoggedIn.length ? (
+            <ul className="space-y-1 text-sm">
+              {p.neverLoggedIn.map((u) => (
+                <li key={u.id}>
+                  <Link className="text-brand-700 underline" href={`/admin/users/${u.id}`}>
+                    {u.name}
+                  </Link>{" "}
+                  <span className="text-slate-600">
+                    · {ROLE_LABELS[u.role]} · dibuat {formatDate(u.createdAt)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-600">Semua akun aktif sudah pernah dipakai.</p>
+          )}
+        </Card>
+      </div>
     </section>
   );
 }
