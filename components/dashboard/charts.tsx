@@ -158,3 +158,118 @@ export function Skeleton({ title, lines = 4 }: { title: string; lines?: number }
     </section>
   );
 }
+
+export type Series = { label: string; points: { x: number; y: number }[]; tone: "brand" | "aktif" | "previous" | "forecast" };
+
+const TONES: Record<Series["tone"], { stroke: string; dash?: string; swatch: string }> = {
+  brand: { stroke: "stroke-brand-700", swatch: "bg-brand-700" },
+  aktif: { stroke: "stroke-emerald-700", swatch: "bg-emerald-700" },
+  previous: { stroke: "stroke-slate-400", swatch: "bg-slate-400" },
+  forecast: { stroke: "stroke-brand-700", dash: "6 4", swatch: "bg-brand-700" },
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+/**
+ * Lines over the twelve months of a year (x = 1…12), with an optional horizontal target (the
+ * quota, dashed red), a legend, and the figures as a table. Server-rendered SVG, like the others.
+ */
+export function MonthLineChart({
+  title,
+  series,
+  target,
+  table,
+}: {
+  title: string;
+  series: Series[];
+  target?: { label: string; value: number };
+  table: { head: string[]; rows: (string | number)[][] };
+}) {
+  const width = 560;
+  const height = 200;
+  const left = 56;
+  const bottom = 20;
+  const top = Math.max(1, target?.value ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y))) * 1.05;
+  const x = (m: number) => left + ((m - 1) / 11) * (width - left - 10);
+  const y = (v: number) => height - bottom - (v / top) * (height - bottom - 8);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(top * t));
+  return (
+    <figure>
+      <figcaption className="mb-1 text-sm font-medium text-slate-700">{title}</figcaption>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="w-full max-w-2xl"
+        role="img"
+        aria-label={`${title}. ${series.map((s) => `${s.label}: ${s.points.at(-1) ? formatNumber(s.points.at(-1)!.y) : "—"} pada akhir periode`).join("; ")}${target ? `; ${target.label} ${formatNumber(target.value)}` : ""}.`}
+      >
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={left} x2={width - 10} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
+            <text x={left - 4} y={y(t) + 3} textAnchor="end" className="fill-slate-600 text-[9px]">
+              {formatNumber(t)}
+            </text>
+          </g>
+        ))}
+        {MONTHS.map((m, i) => (
+          <text key={m} x={x(i + 1)} y={height - 6} textAnchor="middle" className="fill-slate-600 text-[9px]">
+            {m}
+          </text>
+        ))}
+        {target ? <line x1={left} x2={width - 10} y1={y(target.value)} y2={y(target.value)} className="stroke-red-700" strokeDasharray="2 3" /> : null}
+        {series.map((s) =>
+          s.points.length ? (
+            <polyline
+              key={s.label}
+              fill="none"
+              strokeWidth={2}
+              className={TONES[s.tone].stroke}
+              strokeDasharray={TONES[s.tone].dash}
+              points={s.points.map((p) => `${x(p.x)},${y(p.y)}`).join(" ")}
+            />
+          ) : null,
+        )}
+      </svg>
+      <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        {series.map((s) => (
+          <li key={s.label} className="flex items-center gap-1">
+            <span aria-hidden="true" className={`inline-block h-0.5 w-5 ${TONES[s.tone].swatch} ${s.tone === "forecast" ? "opacity-60" : ""}`} />
+            {s.label}
+            {s.tone === "forecast" ? " (putus-putus)" : ""}
+          </li>
+        ))}
+        {target ? (
+          <li className="flex items-center gap-1">
+            <span aria-hidden="true" className="inline-block h-0.5 w-5 bg-red-700" />
+            {target.label} (titik-titik)
+          </li>
+        ) : null}
+      </ul>
+      <details className="mt-2 text-sm">
+        <summary className="cursor-pointer text-slate-600">Tampilkan sebagai tabel</summary>
+        <table className="mt-2 text-sm">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              {table.head.map((h) => (
+                <th key={h} scope="col" className="pr-4 text-left font-medium">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r) => (
+              <tr key={String(r[0])}>
+                {r.map((c, i) => (
+                  <td key={i} className={`pr-4 ${i ? "text-right tabular-nums" : ""}`}>
+                    {typeof c === "number" ? formatNumber(c) : c}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -10,6 +10,8 @@ import {
   listAreaRegulationProgressForViewer,
   listBranchAreasForViewer,
   listBranchComparisonForViewer,
+  listMonthlyHoldersForViewer,
+  type MonthHolders,
   listDistrictFiguresForViewer,
   listWeeklyEntriesForViewer,
   type AreaFigures,
@@ -20,10 +22,11 @@ import { getBenefitFiguresForViewer, listClaimsForViewer, listLatestPayoutsForVi
 import { getContributionProgressForViewer, getRegulationActualsForViewer } from "@/lib/data/contributions";
 import { CLAIM_STATUS_LABELS, CLAIM_TYPE_LABELS, JKK_KIND_LABELS } from "@/lib/domain/claims";
 import { dayLabel, daysSince, waitLabel } from "@/lib/domain/wib";
-import { forecastText } from "@/lib/domain/regulations";
+import { monthIndex, projectToYearEnd, splitYears } from "@/lib/domain/cumulative";
+import { forecastText, pacePerWeek } from "@/lib/domain/regulations";
 import { formatNumber, formatRupiah, formatRupiahShort } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
-import { BarChart, ColumnChart, ProgressBar, Skeleton } from "./charts";
+import { BarChart, ColumnChart, MonthLineChart, ProgressBar, Skeleton } from "./charts";
 import { contributionItems } from "./contribution-items";
 import { ProvinceMap } from "./province-map";
 
@@ -161,6 +164,9 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
       <Widget title="Capaian kuota per kabupaten/kota" lines={6}>
         <ProvinceChart viewer={viewer} filter={filter} />
       </Widget>
+      <Widget title="Perkembangan kumulatif" lines={6}>
+        <CumulativeCard viewer={viewer} filter={filter} where={{ provinceCode: filter.provinceCode, regencyCode: filter.regencyCode }} />
+      </Widget>
     </div>
   );
 }
@@ -173,6 +179,55 @@ async function ProvinceMapCard({ viewer, filter, sp, provinceCode }: { viewer: V
         provinceCode={provinceCode}
         areas={areas}
         href={(code) => `/dashboard/area/${code}${withParams(sp, { urut: null, prov: null, kab: null })}`}
+      />
+    </Card>
+  );
+}
+
+const MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+/**
+ * Workers holding a place (and aktif) month by month against the quota, this year beside last
+ * year, with the forecast to December dashed (the pace of the last four weeks).
+ */
+async function CumulativeCard({
+  viewer,
+  filter,
+  where,
+}: {
+  viewer: Viewer;
+  filter: Filter;
+  where: { regencyCode?: string | null; provinceCode?: string | null };
+}) {
+  const [months, areas] = await Promise.all([listMonthlyHoldersForViewer(viewer, where, filter), figuresOf(viewer, filter)]);
+  const year = filter.fiscalYear;
+  const { current, previous } = splitYears(months, year);
+  const quota = areas.reduce((t, a) => t + (a.regulations ? a.quota : 0), 0);
+  const taken28 = areas.reduce((t, a) => t + a.takenLast4Weeks, 0);
+  const last = current.at(-1);
+  const forecast = last ? projectToYearEnd({ last: { month: last.month, value: last.counted }, perWeek: pacePerWeek(taken28), quota }) : [];
+  const pts = (list: { month: string; value: number }[]) => list.map((m) => ({ x: monthIndex(m.month), y: m.value }));
+  const byMonth = (list: MonthHolders[], m: number) => list.find((x) => monthIndex(x.month) === m);
+  return (
+    <Card title={`Perkembangan kumulatif ${year}`}>
+      <MonthLineChart
+        title={`Pekerja memegang kuota di akhir bulan, ${year} dan ${year - 1}`}
+        series={[
+          { label: `Tercatat ${year}`, tone: "brand", points: pts(current.map((m) => ({ month: m.month, value: m.counted }))) },
+          { label: `Aktif ${year}`, tone: "aktif", points: pts(current.map((m) => ({ month: m.month, value: m.aktif }))) },
+          { label: `Tercatat ${year - 1}`, tone: "previous", points: pts(previous.map((m) => ({ month: m.month, value: m.counted }))) },
+          ...(forecast.length ? [{ label: "Perkiraan", tone: "forecast" as const, points: pts(forecast) }] : []),
+        ]}
+        target={quota ? { label: "Kuota yang berlaku", value: quota } : undefined}
+        table={{
+          head: ["Bulan", `Tercatat ${year}`, `Aktif ${year}`, `Tercatat ${year - 1}`],
+          rows: MONTH_NAMES.map((name, i) => [
+            name,
+            byMonth(current, i + 1)?.counted ?? "—",
+            byMonth(current, i + 1)?.aktif ?? "—",
+            byMonth(previous, i + 1)?.counted ?? "—",
+          ]),
+        }}
       />
     </Card>
   );
@@ -193,7 +248,11 @@ async function BranchComparisonTable({ viewer, provinceCode }: { viewer: Viewer;
               <Td>{b.name}</Td>
               <Td className="tabular-nums">{formatNumber(b.districts)}</Td>
               <Td className="tabular-nums">{formatNumber(b.toVerify)}</Td>
-              <Td className={b.oldestDays != null && b.oldestDays > 30 ? "font-semibold text-red-800" : b.oldestDays != null && b.oldestDays > 14 ? "text-amber-800" : ""}>
+              <Td
+                className={
+                  b.oldestDays != null && b.oldestDays > 30 ? "font-semibold text-red-800" : b.oldestDays != null && b.oldestDays > 14 ? "text-amber-800" : ""
+                }
+              >
                 {b.oldestDays == null ? "—" : waitLabel(b.oldestDays)}
               </Td>
               <Td className="tabular-nums">{formatNumber(b.waitingKpj)}</Td>
@@ -355,6 +414,9 @@ export function AreaView({ viewer, regencyCode, filter, sp }: { viewer: Viewer; 
       </Widget>
       <Widget title="Manfaat bagi keluarga" lines={3}>
         <BenefitPanel viewer={viewer} filter={{ regencyCode, fiscalYear: filter.fiscalYear }} show={null} />
+      </Widget>
+      <Widget title="Perkembangan kumulatif" lines={6}>
+        <CumulativeCard viewer={viewer} filter={f} where={{ regencyCode }} />
       </Widget>
       <Widget title="Per kecamatan" lines={8}>
         <DistrictTable viewer={viewer} regencyCode={regencyCode} filter={f} sp={sp} />

@@ -420,3 +420,35 @@ export async function listBranchComparisonForViewer(viewer: Viewer, provinceCode
      order by coalesce(q.to_verify, 0) desc, o.name`);
   return list.map(({ oldestAt, ...b }) => ({ ...b, oldestDays: oldestAt ? daysSince(new Date(oldestAt), today) : null }));
 }
+
+export type MonthHolders = { month: string; counted: number; aktif: number };
+
+/**
+ * Workers holding a place (and aktif) at the end of every month from January of last year to the
+ * current month, for one area or a whole province: a running sum over the area-level monthly
+ * rollup (at most 24 months × its regulations × statuses, whatever the number of workers).
+ */
+export async function listMonthlyHoldersForViewer(
+  viewer: Viewer,
+  where: { regencyCode?: string | null; provinceCode?: string | null },
+  f: Pick<DashboardFilter, "fiscalYear" | "funder">,
+): Promise<MonthHolders[]> {
+  assertCan(viewer.role, "dashboard.area");
+  if (where.regencyCode) await getAreaForViewer(viewer, where.regencyCode);
+  const today = await clockToday();
+  const last = `${f.fiscalYear}-12-01` < today ? `${f.fiscalYear}-12-01` : today;
+  const place = where.regencyCode
+    ? sql`and a.regency_code = ${where.regencyCode}`
+    : where.provinceCode
+      ? sql`and left(a.regency_code, 2) = ${where.provinceCode}`
+      : sql``;
+  return rows<MonthHolders>(sql`
+    with m as (select generate_series(${`${f.fiscalYear - 1}-01-01`}::date, date_trunc('month', ${last}::date), interval '1 month')::date as month),
+    flow as (select a.month, a.status, sum(a.delta)::int as d from agg_area_monthly a
+              where ${areaScope(viewer)} ${place} and a.month <= ${last}::date ${funderRegs(f as DashboardFilter)}
+                and a.status in ('diajukan', 'diverifikasi', 'aktif') group by 1, 2)
+    select to_char(m.month, 'YYYY-MM') as month,
+           coalesce(sum(flow.d), 0)::int as counted,
+           coalesce(sum(flow.d) filter (where flow.status = 'aktif'), 0)::int as aktif
+      from m left join flow on flow.month <= m.month group by m.month order by m.month`);
+}

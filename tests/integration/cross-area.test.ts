@@ -383,6 +383,26 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(branch.oldestDays).toBeGreaterThanOrEqual(0);
     expect(branch.importsToApply).toBe(0);
   },
+  "dashboard.listMonthlyHoldersForViewer": async (ctx, f) => {
+    const year = { fiscalYear: 2026, funder: null };
+    await forbidden(f(ctx.kacabCikokol, { regencyCode: "36.71" }, year));
+    await expect(f(ctx.kotaPetugas, { regencyCode: "36.03" }, year)).rejects.toBeInstanceOf(NotFoundError);
+    type Month = { month: string; counted: number; aktif: number };
+    const kota = (await f(ctx.kotaPetugas, { regencyCode: "36.71" }, year)) as Month[];
+    const banten = (await f(ctx.kakanwil, { provinceCode: "36" }, year)) as Month[];
+    // From January of last year to this month (the clock: November 2026), each month's end.
+    expect(kota.map((m) => m.month)).toEqual(Array.from({ length: 23 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`));
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const [now] = await sql`select count(*) filter (where status in ('diajukan', 'diverifikasi', 'aktif'))::int as counted,
+        count(*) filter (where status = 'aktif')::int as aktif from workers where regency_code = '36.71'`;
+      expect(kota.at(-1)).toMatchObject({ counted: now!.counted, aktif: now!.aktif });
+      const [prov] = await sql`select count(*)::int as n from workers where regency_code like '36.%' and status in ('diajukan', 'diverifikasi', 'aktif')`;
+      expect(banten.at(-1)!.counted).toBe(prov!.n);
+    } finally {
+      await sql.end();
+    }
+  },
   "dashboard.listBranchComparisonForViewer": async (ctx, f) => {
     for (const v of [ctx.kotaPetugas, ctx.kabSupervisor, ctx.kacabCikokol]) await forbidden(f(v, "36"));
     await expect(f(ctx.kakanwil, "32")).rejects.toBeInstanceOf(NotFoundError);
@@ -390,7 +410,8 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     const branches = (await f(ctx.kakanwil, "36")) as Branch[];
     const { sql } = connect(inject("databaseUrl"), 1);
     try {
-      const byOffice = await sql`select o.name, count(*) filter (where w.status = 'diajukan')::int as to_verify, count(*) filter (where w.status = 'diverifikasi')::int as kpj
+      const byOffice =
+        await sql`select o.name, count(*) filter (where w.status = 'diajukan')::int as to_verify, count(*) filter (where w.status = 'diverifikasi')::int as kpj
         from offices o join branch_coverage bc on bc.office_id = o.id left join workers w on w.district_code = bc.district_code
        where o.province_code = '36' group by o.name`;
       expect(branches.length).toBeGreaterThanOrEqual(4);
