@@ -231,7 +231,7 @@ export async function getSystemPanelForViewer(viewer: Viewer): Promise<SystemPan
   return {
     importsRunning: imports?.running ?? 0,
     importsFailed30: imports?.failed ?? 0,
-    neverLoggedIn: never.map(({ total: _, createdAt, ...u }) => ({ ...u, createdAt: new Date(createdAt) })),
+    neverLoggedIn: never.map((u) => ({ id: u.id, name: u.name, role: u.role, createdAt: new Date(u.createdAt) })),
     neverLoggedInTotal: never[0]?.total ?? 0,
   };
 }
