@@ -189,7 +189,11 @@ export function MonthLineChart({
   const height = 200;
   const left = 56;
   const bottom = 20;
-  const top = Math.max(1, target?.value ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y))) * 1.05;
+  const dataTop = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p.y)));
+  // A target far above the figures (a quota of 200.000 against 1.400 held) would flatten every line
+  // at the bottom: then the scale follows the figures and the target is said above the chart.
+  const targetOnScale = target ? target.value <= dataTop * 4 : false;
+  const top = Math.max(dataTop, targetOnScale ? target!.value : 0) * 1.05;
   const x = (m: number) => left + ((m - 1) / 11) * (width - left - 10);
   const y = (v: number) => height - bottom - (v / top) * (height - bottom - 8);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(top * t));
@@ -215,7 +219,9 @@ export function MonthLineChart({
             {m}
           </text>
         ))}
-        {target ? <line x1={left} x2={width - 10} y1={y(target.value)} y2={y(target.value)} className="stroke-red-700" strokeDasharray="2 3" /> : null}
+        {target && targetOnScale ? (
+          <line x1={left} x2={width - 10} y1={y(target.value)} y2={y(target.value)} className="stroke-red-700" strokeDasharray="2 3" />
+        ) : null}
         {series.map((s) =>
           s.points.length ? (
             <polyline
@@ -238,9 +244,10 @@ export function MonthLineChart({
           </li>
         ))}
         {target ? (
-          <li className="flex items-center gap-1">
+          <li className="flex items-center gap-1" data-testid="chart-target">
             <span aria-hidden="true" className="inline-block h-0.5 w-5 bg-red-700" />
-            {target.label} (titik-titik)
+            {target.label} {formatNumber(target.value)}
+            {targetOnScale ? " (titik-titik)" : ": jauh di atas skala grafik, belum digambar"}
           </li>
         ) : null}
       </ul>

@@ -193,6 +193,27 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
     expect(kab.length).toBeGreaterThan(0);
     expect(kab.some((r) => r.entityType === "worker" && r.entityId === String(ctx.kotaWorkerId))).toBe(false);
     expect(kab.every((r) => !/\d{16}/.test(r.subject))).toBe(true);
+    // Filters narrow the area's trail, never widen it: by action, by actor, by WIB day.
+    type Row = { action: string; actorName: string | null; at: Date };
+    const created = (await f(ctx.kabSupervisor, 1, { action: "worker.create" })) as Row[];
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.every((r) => r.action === "worker.create")).toBe(true);
+    const mine = (await f(ctx.kabSupervisor, 1, { actorId: ctx.kabSupervisor.id })) as Row[];
+    expect(mine.every((r) => r.actorName === ctx.kabSupervisor.name)).toBe(true);
+    expect(await f(ctx.kabSupervisor, 1, { actorId: ctx.kotaPetugas.id, action: "worker.create" })).toEqual([]);
+    const day = created[0]!.at;
+    const wib = new Date(day.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    const thatDay = (await f(ctx.kabSupervisor, 1, { from: wib, to: wib })) as Row[];
+    expect(thatDay.length).toBeGreaterThan(0);
+    expect(thatDay.every((r) => new Date(r.at.getTime() + 7 * 3600_000).toISOString().slice(0, 10) === wib)).toBe(true);
+  },
+  "audit-trail.listAuditActorsForViewer": async (ctx, f) => {
+    await forbidden(f(ctx.kotaPetugas));
+    await forbidden(f(ctx.kakanwil));
+    const actors = (await f(ctx.kabSupervisor)) as { id: string; role: string }[];
+    expect(actors.map((a) => a.id)).toContain(ctx.kabSupervisor.id);
+    expect(actors.map((a) => a.id)).not.toContain(ctx.kotaPetugas.id);
+    expect(actors.map((a) => a.id)).not.toContain(ctx.kacabCikokol.id);
   },
   "workers.registerWorker": async (ctx, f) => {
     await forbidden(f(ctx.kacabCikokol, workerInput({ districtCode: "36.71.01", villageCode: "36.71.01.1001" })));

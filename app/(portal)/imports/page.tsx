@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listImportBatchesForViewer } from "@/lib/data/imports";
+import { IMPORT_COLUMN_GUIDE } from "@/lib/domain/import-columns";
 import { importStatusLabel } from "@/lib/domain/import-status";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
@@ -21,10 +22,8 @@ export default async function ImportsPage() {
       />
       <div className="space-y-6">
         <Card title="Unggah berkas">
-          <p className="mb-4 text-sm text-slate-600">
-            Kolom templat: nik, nama, tanggal_lahir, jenis_kelamin, alamat, kode_kecamatan, kode_kelurahan, no_hp, pekerjaan, penghasilan, nomor_kk,
-            sumber_data, ahli_waris_nama, ahli_waris_hubungan, ahli_waris_nik. Hanya <strong>nik</strong> dan <strong>nama</strong> yang wajib; tanggal lahir
-            dan jenis kelamin diambil dari NIK. Unduh templat:{" "}
+          <p className="mb-3 text-sm text-slate-600">
+            Isi templat (satu baris per pekerja), simpan sebagai XLSX atau CSV, lalu unggah. Unduh templat:{" "}
             <a className="text-brand-700 underline" href="/api/imports/template?format=xlsx">
               XLSX
             </a>{" "}
@@ -32,8 +31,21 @@ export default async function ImportsPage() {
             <a className="text-brand-700 underline" href="/api/imports/template?format=csv">
               CSV
             </a>
-            .
+            . Tanggal lahir atau jenis kelamin yang berbeda dengan NIK tidak ditolak: barisnya ditandai dan dikonfirmasi saat impor diterapkan.
           </p>
+          <details className="mb-4 text-sm">
+            <summary className="cursor-pointer font-medium text-brand-700">Kolom templat ({IMPORT_COLUMN_GUIDE.length} kolom, 2 wajib)</summary>
+            <Table caption="Kolom templat impor" head={["Kolom", "Isian", "Contoh", "Keterangan"]}>
+              {IMPORT_COLUMN_GUIDE.map((c) => (
+                <tr key={c.column} data-testid="template-column">
+                  <Td className="font-mono">{c.column}</Td>
+                  <Td>{c.required ? <strong>wajib</strong> : "opsional"}</Td>
+                  <Td className="font-mono">{c.example || "—"}</Td>
+                  <Td className="text-slate-600">{c.note}</Td>
+                </tr>
+              ))}
+            </Table>
+          </details>
           <ImportUploadForm />
         </Card>
         <Card title="Riwayat impor">
