@@ -46,6 +46,21 @@ for (const key of Object.keys(ACCOUNTS) as AccountKey[]) {
   });
 }
 
+test.describe("the admin", () => {
+  test.use({ storageState: stateFile("admin") });
+
+  test("finds an area among 514, grouped by province", async ({ page }) => {
+    await page.goto("/areas");
+    await expect(page.getByTestId("province-group")).toHaveCount(38);
+    await page.getByLabel("Cari kabupaten/kota atau provinsi").fill("tangerang");
+    await page.getByRole("button", { name: "Cari" }).click();
+    await expect(page.getByTestId("province-group")).toHaveCount(1);
+    await expect(page.getByTestId("scope-regencies").getByRole("link")).toHaveText(["Kabupaten Tangerang", "Kota Tangerang", "Kota Tangerang Selatan"]);
+    await page.getByRole("link", { name: "Kota Tangerang", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Kecamatan di Kota Tangerang" })).toBeVisible();
+  });
+});
+
 test.describe("a pemda officer", () => {
   test.use({ storageState: stateFile("petugasKota") });
 

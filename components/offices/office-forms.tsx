@@ -80,3 +80,58 @@ export function CoverageForm({ action, officeId, regencyCode, rows }: { action: 
     </form>
   );
 }
+
+/** One kabupaten/kota's kecamatan that no branch serves, ticked, and the branch to give them to. */
+export function AssignUncoveredForm({
+  action,
+  regencyName,
+  districts,
+  branches,
+}: {
+  action: Action;
+  regencyName: string;
+  districts: { code: string; name: string }[];
+  branches: { id: number; name: string }[];
+}) {
+  const [state, formAction] = useActionState(action, { status: "idle" });
+  const slug = districts[0]?.code.slice(0, 5).replace(".", "-") ?? "x";
+  return (
+    <form action={formAction} className="space-y-2" data-testid="assign-uncovered">
+      <fieldset>
+        <legend className="text-sm font-medium">
+          {regencyName} ({districts.length} kecamatan)
+        </legend>
+        <ul className="mt-1 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="uncovered-districts">
+          {districts.map((d) => (
+            <li key={d.code}>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="districtCodes[]" value={d.code} defaultChecked />
+                {d.name} <span className="text-slate-600">({d.code})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {state.fieldErrors?.districtCodes ? (
+          <p role="alert" className="text-sm text-red-700">
+            {state.fieldErrors.districtCodes.join(" ")}
+          </p>
+        ) : null}
+      </fieldset>
+      {branches.length ? (
+        <div className="flex flex-wrap items-end gap-3">
+          <SelectField id={`assign-${slug}`} label="Tetapkan ke kantor cabang" name="officeId" errors={state.fieldErrors?.officeId}>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton variant="secondary">Tetapkan ke cabang</SubmitButton>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">Belum ada kantor cabang aktif di provinsi ini: tambahkan dulu di atas.</p>
+      )}
+      <FormMessage status={state.status} message={state.message} />
+    </form>
+  );
+}

@@ -165,3 +165,38 @@ export async function setBranchCoverage(viewer: Viewer, input: { officeId: numbe
     });
   });
 }
+
+/**
+ * The uncovered list's "assign to a branch": the given kecamatan that no branch serves yet join the
+ * branch's coverage (one already taken meanwhile stays with its branch and is reported), all in one
+ * transaction, audited as a coverage change. Returns how many were assigned.
+ */
+export async function assignUncoveredDistricts(viewer: Viewer, input: { officeId: number; districtCodes: string[] }) {
+  assertCan(viewer.role, "offices.manage");
+  const [office] = await db().select().from(offices).where(eq(offices.id, input.officeId));
+  if (!office || office.kind === "kantor_wilayah") throw new NotFoundError("Kantor cabang");
+  if (!office.active)
+    throw new UserFacingError("Kantor cabang ini nonaktif; aktifkan dulu atau pilih cabang lain.", { officeId: ["Pilih kantor cabang yang aktif."] });
+  if (!input.districtCodes.length) throw new UserFacingError("Centang kecamatan yang akan dilayani.", { districtCodes: ["Centang minimal satu kecamatan."] });
+  const found = await db().select({ code: districts.code }).from(districts).where(inArray(districts.code, input.districtCodes));
+  if (found.length !== new Set(input.districtCodes).size || found.some((d) => d.code.slice(0, 2) !== office.provinceCode))
+    throw new UserFacingError("Kantor cabang hanya dapat melayani kecamatan di provinsi Kantor Wilayahnya.");
+  return db().transaction(async (tx) => {
+    const added = await tx
+      .insert(branchCoverage)
+      .values(found.map((d) => ({ districtCode: d.code, officeId: office.id, officeKind: office.kind })))
+      .onConflictDoNothing({ target: branchCoverage.districtCode })
+      .returning({ code: branchCoverage.districtCode });
+    const codes = added.map((a) => a.code).sort();
+    for (const regencyCode of new Set(codes.map((c) => c.slice(0, 5)))) {
+      await writeAudit(tx, {
+        actorId: viewer.id,
+        action: "office.set_coverage",
+        entityType: "office",
+        entityId: String(office.id),
+        details: { regencyCode, districtCodes: codes.filter((c) => c.startsWith(`${regencyCode}.`)), removed: [], assignedFromUncovered: true },
+      });
+    }
+    return { assigned: codes.length, alreadyServed: found.length - codes.length };
+  });
+}

@@ -17,3 +17,8 @@ export const coverageSchema = z.object({
   regencyCode: z.string().regex(/^\d{2}\.\d{2}$/, "Kabupaten/kota tidak valid."),
   districtCodes: z.array(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, "Kode kecamatan tidak valid.")).default([]),
 });
+
+export const assignUncoveredSchema = z.object({
+  officeId: z.coerce.number({ error: "Pilih kantor cabang." }).int().positive("Pilih kantor cabang."),
+  districtCodes: z.array(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, "Kode kecamatan tidak valid.")).default([]),
+});

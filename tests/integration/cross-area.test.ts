@@ -559,6 +559,20 @@ const CHECKS: Record<string, (ctx: Ctx, f: Fn) => Promise<void>> = {
   "offices.setBranchCoverage": async (ctx, f) => {
     await forbidden(f(ctx.kacabCikokol, { officeId: ctx.kacabCikokol.officeId, regencyCode: "36.71", districtCodes: ["36.71.07"] }));
   },
+  "offices.assignUncoveredDistricts": async (ctx, f) => {
+    for (const v of [ctx.kacabCikokol, ctx.kakanwil, ctx.kabSupervisor])
+      await forbidden(f(v, { officeId: ctx.kacabCikokol.officeId, districtCodes: ["36.02.01"] }));
+    // A branch of Banten cannot take a kecamatan of Jawa Barat, and nothing is written.
+    const { sql } = connect(inject("databaseUrl"), 1);
+    try {
+      const [jabar] =
+        await sql`select d.code from districts d where d.regency_code like '32.%' and not exists (select 1 from branch_coverage bc where bc.district_code = d.code) limit 1`;
+      await expect(f(ctx.admin, { officeId: ctx.kacabCikokol.officeId, districtCodes: [jabar!.code] })).rejects.toThrow("provinsi Kantor Wilayahnya");
+      expect((await sql`select count(*)::int as n from branch_coverage where district_code = ${jabar!.code}`)[0]!.n).toBe(0);
+    } finally {
+      await sql.end();
+    }
+  },
   "users.getSystemPanelForViewer": async (ctx, f) => {
     for (const v of [ctx.kotaPetugas, ctx.kabSupervisor, ctx.kacabCikokol, ctx.kakanwil]) await forbidden(f(v));
     const { sql } = connect(inject("databaseUrl"), 1);

@@ -4,6 +4,7 @@ import { UserFacingError } from "@/lib/data/errors";
 import { findLoginUser } from "@/lib/data/login";
 import { changeOwnPassword, createUser, resetUserPassword, setUserActive, updateUserAssignment } from "@/lib/data/users";
 import { loadViewer } from "@/lib/data/viewer";
+import { assignUncoveredDistricts, createBranchOffice, getOfficeForViewer, listUncoveredDistrictsForViewer, setBranchCoverage } from "@/lib/data/offices";
 import { verifyPassword } from "@/lib/auth/password";
 import { viewerFor } from "../support/viewers";
 
@@ -70,5 +71,27 @@ describe("user administration", () => {
   it("lets no one but an admin manage users", async () => {
     const petugas = await viewerFor("petugas.kotatangerang@portal.test");
     await expect(createUser(petugas, { name: "Nakal", email: "nakal@portal.test", role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("uncovered kecamatan", () => {
+  it("are assigned to a branch in one step; one served meanwhile stays with its branch and is said", async () => {
+    const admin = await viewerFor("admin@portal.test");
+    const kakanwil = await viewerFor("kakanwil.banten@portal.test");
+    const branch = await createBranchOffice(admin, { name: "Kantor Cabang Uji Pandeglang", kind: "kantor_cabang", parentId: kakanwil.officeId! });
+    const uncovered = (await listUncoveredDistrictsForViewer(admin, "36")).filter((d) => d.regencyCode === "36.01").slice(0, 2);
+    expect(uncovered).toHaveLength(2);
+    const r = await assignUncoveredDistricts(admin, { officeId: branch.id, districtCodes: [...uncovered.map((d) => d.code), "36.71.01"] });
+    expect(r).toEqual({ assigned: 2, alreadyServed: 1 });
+    const after = await listUncoveredDistrictsForViewer(admin, "36");
+    expect(after.map((d) => d.code)).not.toContain(uncovered[0]!.code);
+    // Kecamatan Tangerang (36.71.01) stays with Cikokol.
+    const office = await getOfficeForViewer(admin, branch.id);
+    expect(office.coverage.map((c) => c.code).sort()).toEqual(uncovered.map((d) => d.code).sort());
+    await expect(assignUncoveredDistricts(admin, { officeId: branch.id, districtCodes: [] })).rejects.toMatchObject({
+      fieldErrors: { districtCodes: ["Centang minimal satu kecamatan."] },
+    });
+    // Back as it was: other files count Pandeglang's uncovered kecamatan.
+    await setBranchCoverage(admin, { officeId: branch.id, regencyCode: "36.01", districtCodes: [] });
   });
 });

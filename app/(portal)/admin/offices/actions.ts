@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/auth/action";
-import { createBranchOffice, setBranchCoverage, updateOffice } from "@/lib/data/offices";
-import { coverageSchema, officeSchema, officeUpdateSchema } from "@/lib/validation/offices";
+import { assignUncoveredDistricts, createBranchOffice, setBranchCoverage, updateOffice } from "@/lib/data/offices";
+import { formatNumber } from "@/lib/format";
+import { assignUncoveredSchema, coverageSchema, officeSchema, officeUpdateSchema } from "@/lib/validation/offices";
 
 export const createOfficeAction = authorizedAction("offices.manage", officeSchema, async (viewer, input) => {
   await createBranchOffice(viewer, input);
@@ -20,4 +21,13 @@ export const setCoverageAction = authorizedAction("offices.manage", coverageSche
   await setBranchCoverage(viewer, input);
   revalidatePath("/admin/offices");
   return { status: "success", message: "Cakupan kecamatan disimpan. Lingkup kepala cabang berubah saat itu juga." };
+});
+
+export const assignUncoveredAction = authorizedAction("offices.manage", assignUncoveredSchema, async (viewer, input) => {
+  const r = await assignUncoveredDistricts(viewer, input);
+  revalidatePath("/admin/offices");
+  return {
+    status: "success",
+    message: `${formatNumber(r.assigned)} kecamatan kini dilayani kantor cabang itu.${r.alreadyServed ? ` ${formatNumber(r.alreadyServed)} kecamatan sudah dilayani cabang lain dan tidak diubah.` : ""}`,
+  };
 });

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CreateOfficeForm } from "@/components/offices/office-forms";
+import { AssignUncoveredForm, CreateOfficeForm } from "@/components/offices/office-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { listOfficesForViewer, listUncoveredDistrictsForViewer } from "@/lib/data/offices";
 import { formatNumber } from "@/lib/format";
-import { createOfficeAction } from "./actions";
+import { assignUncoveredAction, createOfficeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Kantor BPJS" };
 
@@ -52,16 +52,18 @@ export default async function OfficesPage() {
             {districts.length === 0 ? (
               <p className="text-sm text-slate-600">Semua kecamatan di provinsi ini sudah dilayani kantor cabang.</p>
             ) : (
-              <ul className="grid grid-cols-1 gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="uncovered-districts">
-                {districts.map((d) => (
-                  <li key={d.code}>
-                    {d.name}{" "}
-                    <span className="text-slate-500">
-                      · {d.regencyName} ({d.code})
-                    </span>
-                  </li>
+              <div className="space-y-4">
+                <p className="text-sm text-slate-600">Iuran pekerja di kecamatan ini belum tertagih oleh kantor cabang mana pun.</p>
+                {[...new Map(districts.map((d) => [d.regencyCode, d.regencyName])).entries()].map(([code, name]) => (
+                  <AssignUncoveredForm
+                    key={code}
+                    action={assignUncoveredAction}
+                    regencyName={name}
+                    districts={districts.filter((d) => d.regencyCode === code)}
+                    branches={offices.filter((o) => o.kind !== "kantor_wilayah" && o.active && o.provinceCode === kanwil.provinceCode)}
+                  />
                 ))}
-              </ul>
+              </div>
             )}
           </Card>
         ))}
