@@ -7,7 +7,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="mx-auto max-w-lg p-8 text-center">
       <h1 className="text-2xl font-semibold">Halaman ini gagal dimuat</h1>
       <p className="mt-2 text-slate-600">Terjadi kesalahan di server. Coba muat ulang; bila berulang, sampaikan kode galat ini kepada admin.</p>
-      {error.digest ? <p className="mt-2 font-mono text-sm text-slate-500">Kode galat: {error.digest}</p> : null}
+      {error.digest ? <p className="mt-2 font-mono text-sm text-slate-600">Kode galat: {error.digest}</p> : null}
       <div className="mt-4 flex justify-center gap-4">
         <button type="button" onClick={reset} className="text-brand-700 underline">
           Muat ulang

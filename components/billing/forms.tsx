@@ -106,7 +106,7 @@ export function PaymentForm({
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Tagihan yang dibayar (kosongkan: semua tagihan terbit, bulan tertua dahulu)</legend>
         <div className="mt-2 max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm">
-          {bills.length === 0 ? <p className="text-slate-500">Belum ada tagihan terbit yang belum lunas.</p> : null}
+          {bills.length === 0 ? <p className="text-slate-600">Belum ada tagihan terbit yang belum lunas.</p> : null}
           {bills.map((b) => (
             <label key={b.id} className="flex items-center gap-2">
               <input type="checkbox" name="billIds[]" value={b.id} />
@@ -134,7 +134,7 @@ export function PaymentForm({
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           aria-invalid={e.holdKpj ? true : undefined}
         />
-        <p className="mt-1 text-xs text-slate-500">
+        <p className="mt-1 text-xs text-slate-600">
           Pisahkan dengan spasi atau koma: baris mereka tidak dibayar dengan SP2D ini (mis. sedang dicek ke Dukcapil).
         </p>
         {e.holdKpj ? (

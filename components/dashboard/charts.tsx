@@ -112,7 +112,7 @@ export function ColumnChart({ title, data, valueLabel = "Jumlah" }: { title: str
                   x={i === data.length - 1 ? width : i * col + col / 2}
                   y={height + 13}
                   textAnchor={i === data.length - 1 ? "end" : "middle"}
-                  className="fill-slate-500 text-[9px]"
+                  className="fill-slate-600 text-[9px]"
                 >
                   {d.label}
                 </text>

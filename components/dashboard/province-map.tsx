@@ -77,7 +77,7 @@ export function ProvinceMap({ provinceCode, areas, href }: { provinceCode: strin
           .
         </p>
       ) : null}
-      <figcaption className="text-xs text-slate-500">
+      <figcaption className="text-xs text-slate-600">
         Batas wilayah: Badan Informasi Geospasial (via GeoJSON Indonesia, lisensi MIT). Tabel kabupaten/kota di bawah memuat angka yang sama.
       </figcaption>
     </figure>

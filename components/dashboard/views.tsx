@@ -464,7 +464,7 @@ async function AreaProgress({ viewer, filter, sp }: { viewer: Viewer; filter: Fi
                   <Link className="text-brand-700 underline" href={`/regulations/${r.id}`}>
                     {r.title}
                   </Link>
-                  {r.number ? <div className="text-xs text-slate-500">{r.number}</div> : null}
+                  {r.number ? <div className="text-xs text-slate-600">{r.number}</div> : null}
                 </Td>
                 <Td className="text-xs">{ISSUER_LABELS[r.issuer]}</Td>
                 <Td className="tabular-nums">{formatNumber(r.quota)}</Td>
@@ -678,11 +678,11 @@ async function ContributionPanel({ viewer, filter }: { viewer: Viewer; filter: {
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="contribution-progress">
         {items.map(([k, v, why]) => (
           <div key={k} className="rounded-lg border border-slate-200 bg-white p-3">
-            <dt className="text-sm text-slate-500">{k}</dt>
+            <dt className="text-sm text-slate-600">{k}</dt>
             <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={`progress-${k}`}>
               {v}
             </dd>
-            <dd className="mt-1 text-xs text-slate-500">{why}</dd>
+            <dd className="mt-1 text-xs text-slate-600">{why}</dd>
           </div>
         ))}
       </dl>
@@ -720,20 +720,20 @@ async function BenefitPanel({
           const x = f.byType.find((b) => b.type === t);
           return (
             <div key={t} className="rounded-lg border border-slate-200 bg-white p-3">
-              <dt className="text-sm text-slate-500">{CLAIM_TYPE_LABELS[t]}</dt>
+              <dt className="text-sm text-slate-600">{CLAIM_TYPE_LABELS[t]}</dt>
               <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid={`benefit-${t}`}>
                 {formatRupiah(x?.amount ?? 0)}
               </dd>
-              <dd className="mt-1 text-xs text-slate-500">{formatNumber(x?.count ?? 0)} kasus dibayar</dd>
+              <dd className="mt-1 text-xs text-slate-600">{formatNumber(x?.count ?? 0)} kasus dibayar</dd>
             </div>
           );
         })}
         <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-sm text-slate-500">Manfaat dibayar ÷ iuran dibayar</dt>
+          <dt className="text-sm text-slate-600">Manfaat dibayar ÷ iuran dibayar</dt>
           <dd className="mt-1 text-xl font-semibold tabular-nums" data-testid="benefit-ratio">
             {ratio == null ? "—" : `${ratio.toLocaleString("id-ID", { maximumFractionDigits: 2 })}×`}
           </dd>
-          <dd className="mt-1 text-xs text-slate-500">
+          <dd className="mt-1 text-xs text-slate-600">
             {formatRupiah(f.total)} santunan dari {formatRupiah(f.contributionsPaid)} iuran yang dikonfirmasi BPJS tahun {f.year}.
           </dd>
         </div>

@@ -67,9 +67,9 @@ export function CoverageForm({ action, officeId, regencyCode, rows }: { action: 
               <label className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="districtCodes[]" value={r.code} defaultChecked={r.officeId === officeId} className="mt-1" />
                 <span>
-                  {r.name} <span className="text-slate-500">({r.code})</span>
+                  {r.name} <span className="text-slate-600">({r.code})</span>
                   {r.officeId && r.officeId !== officeId ? <span className="block text-xs text-amber-700">Saat ini: {r.officeName}</span> : null}
-                  {!r.officeId ? <span className="block text-xs text-slate-500">Belum dilayani cabang</span> : null}
+                  {!r.officeId ? <span className="block text-xs text-slate-600">Belum dilayani cabang</span> : null}
                 </span>
               </label>
             </li>

@@ -105,7 +105,7 @@ export function RegulationForm({ action, values, regencies, villages, submitLabe
             {villages.map((v) => (
               <label key={v.code} className="flex gap-2">
                 <input type="checkbox" name="villageCodes[]" value={v.code} defaultChecked={values.villageCodes.includes(v.code)} />
-                {v.name} <span className="text-slate-500">({v.districtName})</span>
+                {v.name} <span className="text-slate-600">({v.districtName})</span>
               </label>
             ))}
           </div>

@@ -44,7 +44,7 @@ export function AppShell({ user, nav, logout, dpoContact, children }: Props) {
       <main id="konten" className="mx-auto max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl space-y-1 px-4 pb-6 text-xs text-slate-500 print:hidden">
+      <footer className="mx-auto max-w-6xl space-y-1 px-4 pb-6 text-xs text-slate-600 print:hidden">
         <p data-testid="dpo-contact">{dpoContact}</p>
         <p>Data wilayah: idn-area-data, © kontributor, lisensi ODbL.</p>
       </footer>

@@ -17,7 +17,7 @@ export function Card({ title, children, actions }: { title?: ReactNode; children
 export function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <dt className="text-sm text-slate-500">{label}</dt>
+      <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold">{value}</dd>
     </div>
   );

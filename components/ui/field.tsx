@@ -33,7 +33,7 @@ export function TextField({ label, name, errors, hint, id: ownId, ...rest }: Com
         aria-describedby={errors?.length ? `${id}-err` : undefined}
         {...rest}
       />
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? <p className="mt-1 text-xs text-slate-600">{hint}</p> : null}
       <Errors id={`${id}-err`} errors={errors} />
     </div>
   );
@@ -60,7 +60,7 @@ export function SelectField({ label, name, errors, hint, children, id: ownId, ..
       >
         {children}
       </select>
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? <p className="mt-1 text-xs text-slate-600">{hint}</p> : null}
       <Errors id={`${id}-err`} errors={errors} />
     </div>
   );

@@ -129,8 +129,8 @@ export function ApprovalQueue({ rows, approve }: { rows: Row[]; approve: Action 
             <a className="text-brand-700 underline" href={`/workers/${r.id}`}>
               {r.name}
             </a>
-            <span className="font-mono text-slate-500">{r.nik}</span>
-            <span className="text-slate-500">{r.districtName}</span>
+            <span className="font-mono text-slate-600">{r.nik}</span>
+            <span className="text-slate-600">{r.districtName}</span>
           </li>
         ))}
       </ul>

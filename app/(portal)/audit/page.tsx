@@ -83,7 +83,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <Td>{formatDateTime(r.at)}</Td>
               <Td>
                 {r.actorName ?? "sistem"}
-                {r.actorRole ? <span className="block text-xs text-slate-500">{ROLE_LABELS[r.actorRole]}</span> : null}
+                {r.actorRole ? <span className="block text-xs text-slate-600">{ROLE_LABELS[r.actorRole]}</span> : null}
               </Td>
               <Td className="font-mono text-xs">{r.action}</Td>
               <Td>

@@ -115,7 +115,7 @@ export default async function BillingPage() {
                   </Td>
                   <Td className="text-xs">
                     {b.regulationNumber ?? b.regulationTitle}
-                    <span className="block text-slate-500">{b.regencyName}</span>
+                    <span className="block text-slate-600">{b.regencyName}</span>
                   </Td>
                   <Td>{b.officeName}</Td>
                   <Td>{BILL_STATUS_LABELS[b.status]}</Td>
@@ -149,7 +149,7 @@ export default async function BillingPage() {
                   <Td>{formatRupiah(p.confirmed)}</Td>
                   <Td>
                     {p.status === "dibatalkan" ? "Dibatalkan" : p.partsWaiting ? `${p.partsWaiting} bagian menunggu konfirmasi` : "Tercatat"}
-                    {p.refunded ? <span className="block text-xs text-slate-500">{formatRupiah(p.refunded)} dikembalikan ke Kas Daerah</span> : null}
+                    {p.refunded ? <span className="block text-xs text-slate-600">{formatRupiah(p.refunded)} dikembalikan ke Kas Daerah</span> : null}
                   </Td>
                 </tr>
               ))}

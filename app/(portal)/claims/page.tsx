@@ -32,7 +32,7 @@ export default async function ClaimsPage() {
                   <Link className="text-brand-700 underline" href={`/claims/${c.id}`}>
                     {c.workerName}
                   </Link>
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-600">
                     {c.nikMasked} · {c.districtName ? `Kec. ${c.districtName}, ` : ""}
                     {c.regencyName}
                   </span>

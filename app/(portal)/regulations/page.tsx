@@ -39,7 +39,7 @@ export default async function RegulationsPage() {
                   <Link className="text-brand-700 underline" href={`/regulations/${r.id}`}>
                     {TYPE_LABELS[r.type]} · {r.title}
                   </Link>
-                  {r.number ? <div className="text-xs text-slate-500">{r.number}</div> : null}
+                  {r.number ? <div className="text-xs text-slate-600">{r.number}</div> : null}
                 </Td>
                 <Td>{r.regencyName}</Td>
                 <Td>{ISSUER_LABELS[r.issuer]}</Td>

@@ -55,19 +55,19 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           </p>
           <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-4">
             <div>
-              <dt className="text-slate-500">Status iuran pada hari itu</dt>
+              <dt className="text-slate-600">Status iuran pada hari itu</dt>
               <dd className="font-medium">{c.coverage.state ? stateLabel(c.coverage.state) : "—"}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Mulai kepesertaan</dt>
+              <dt className="text-slate-600">Mulai kepesertaan</dt>
               <dd className="font-medium">{c.coverage.membershipStart ? dayLabel(c.coverage.membershipStart) : "—"}</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Masa iur sampai bulan kejadian</dt>
+              <dt className="text-slate-600">Masa iur sampai bulan kejadian</dt>
               <dd className="font-medium">{c.coverage.masaIur} bulan</dd>
             </div>
             <div>
-              <dt className="text-slate-500">Iuran terakhir dibayar (per hari itu)</dt>
+              <dt className="text-slate-600">Iuran terakhir dibayar (per hari itu)</dt>
               <dd className="font-medium">{c.coverage.lastPaidMonth ? monthLabel(c.coverage.lastPaidMonth) : "—"}</dd>
             </div>
           </dl>
@@ -134,7 +134,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                   ) : (
                     <span className="text-amber-800">belum ada</span>
                   )}
-                  {d.uploadedAt ? <span className="text-slate-500"> · {formatDateTime(d.uploadedAt)}</span> : null}
+                  {d.uploadedAt ? <span className="text-slate-600"> · {formatDateTime(d.uploadedAt)}</span> : null}
                 </p>
                 {open && !final ? (
                   <div className="mt-2">

@@ -128,7 +128,7 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
                 ] as [string, string][]
               ).map(([k, v]) => (
                 <div key={k}>
-                  <dt className="text-slate-500">{k}</dt>
+                  <dt className="text-slate-600">{k}</dt>
                   <dd className="text-lg font-semibold">{v}</dd>
                 </div>
               ))}
@@ -152,29 +152,29 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
             <>
               <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
                 <div>
-                  <dt className="text-slate-500">Alokasi</dt>
+                  <dt className="text-slate-600">Alokasi</dt>
                   <dd className="text-lg font-semibold" data-testid="budget-allocated">
                     {formatRupiah(fig.budget.allocated)}
                   </dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Terpakai (iuran bulan berjalan)</dt>
+                  <dt className="text-slate-600">Terpakai (iuran bulan berjalan)</dt>
                   <dd className="text-lg font-semibold">{formatRupiah(fig.budget.committed)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Sisa alokasi</dt>
+                  <dt className="text-slate-600">Sisa alokasi</dt>
                   <dd className="text-lg font-semibold">{formatRupiah(fig.budget.remaining)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">{hasActuals ? "Proyeksi sampai Desember (dari realisasi)" : "Proyeksi belanja sampai Desember"}</dt>
+                  <dt className="text-slate-600">{hasActuals ? "Proyeksi sampai Desember (dari realisasi)" : "Proyeksi belanja sampai Desember"}</dt>
                   <dd className="text-lg font-semibold">{formatRupiah(hasActuals ? actuals.projection : fig.budget.projected)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Tambahan pekerja yang masih tertanggung sampai akhir tahun</dt>
+                  <dt className="text-slate-600">Tambahan pekerja yang masih tertanggung sampai akhir tahun</dt>
                   <dd className="text-lg font-semibold">{formatNumber(fig.budget.extraWorkers)}</dd>
                 </div>
                 <div>
-                  <dt className="text-slate-500">Tarif bulan ini (JKK + JKM)</dt>
+                  <dt className="text-slate-600">Tarif bulan ini (JKK + JKM)</dt>
                   <dd className="text-lg font-semibold">{formatRupiah(fig.rate)}</dd>
                 </div>
               </dl>
@@ -212,11 +212,11 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
           <Card title="Rincian">
             <dl className="space-y-2 text-sm">
               <div>
-                <dt className="inline text-slate-500">Penerbit / penyandang dana: </dt>
+                <dt className="inline text-slate-600">Penerbit / penyandang dana: </dt>
                 <dd className="inline">{ISSUER_LABELS[reg.issuer]}</dd>
               </div>
               <div>
-                <dt className="inline text-slate-500">Masa berlaku: </dt>
+                <dt className="inline text-slate-600">Masa berlaku: </dt>
                 <dd className="inline">
                   {dayLabel(reg.startsOn)} – {reg.endsOn ? dayLabel(reg.endsOn) : "tanpa batas"}{" "}
                   {fig.inForce ? "(berlaku hari ini)" : "(tidak berlaku hari ini)"}
@@ -224,25 +224,25 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
               </div>
               {reg.enactedOn ? (
                 <div>
-                  <dt className="inline text-slate-500">Ditetapkan: </dt>
+                  <dt className="inline text-slate-600">Ditetapkan: </dt>
                   <dd className="inline">{dayLabel(reg.enactedOn)}</dd>
                 </div>
               ) : null}
               <div>
-                <dt className="inline text-slate-500">Syarat usia: </dt>
+                <dt className="inline text-slate-600">Syarat usia: </dt>
                 <dd className="inline">
                   {ageLabel(reg.minAgeMonths)} sampai {ageLabel(reg.maxAgeMonths)}
                 </dd>
               </div>
               {reg.villages.length ? (
                 <div>
-                  <dt className="inline text-slate-500">Desa yang dicakup: </dt>
+                  <dt className="inline text-slate-600">Desa yang dicakup: </dt>
                   <dd className="inline">{reg.villages.map((v) => v.name).join(", ")}</dd>
                 </div>
               ) : null}
               {reg.endedOn ? (
                 <div>
-                  <dt className="inline text-slate-500">Berakhir: </dt>
+                  <dt className="inline text-slate-600">Berakhir: </dt>
                   <dd className="inline">
                     {dayLabel(reg.endedOn)} ({reg.endReason === "revoked" ? "dicabut" : "masa berlaku habis"})
                     {reg.successor ? `, pekerja dipindah ke ${reg.successor.title}` : ""}
@@ -354,7 +354,7 @@ export default async function RegulationPage({ params }: { params: Promise<{ id:
           <ol className="space-y-2 text-sm" data-testid="history">
             {history.map((h, i) => (
               <li key={i}>
-                <span className="text-slate-500">{formatDateTime(h.at)}</span> · {h.actorName ?? "sistem"} · {ACTION_LABELS[h.action] ?? h.action}
+                <span className="text-slate-600">{formatDateTime(h.at)}</span> · {h.actorName ?? "sistem"} · {ACTION_LABELS[h.action] ?? h.action}
                 {changeText(h.details) ? <span className="text-slate-600"> — {changeText(h.details)}</span> : null}
               </li>
             ))}

@@ -175,7 +175,7 @@ function ProvinceSummary(props: {
           Belum ada regulasi maupun pekerja tercatat ({formatNumber(props.empty.length)} kabupaten/kota): {props.empty.map((a) => a.name).join(", ")}.
         </p>
       ) : null}
-      <p className="mt-4 text-xs text-slate-500">{props.made}</p>
+      <p className="mt-4 text-xs text-slate-600">{props.made}</p>
     </article>
   );
 }
@@ -238,16 +238,14 @@ function AreaPage(props: {
       <dl className="mb-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm" data-testid="report-contributions">
         {contributionItems(props.contributions)
           .filter(([k]) => k !== "Tercatat" && k !== "Aktif")
-          .map(([k, v, why]) => (
+          .map(([k, v]) => (
             <div key={k} className="contents">
-              <dt className="text-slate-600" title={why}>
-                {k}
-              </dt>
+              <dt className="text-slate-600">{k}</dt>
               <dd className="font-medium tabular-nums">{v}</dd>
             </div>
           ))}
       </dl>
-      <p className="mb-4 text-xs text-slate-500">
+      <p className="mb-4 text-xs text-slate-600">
         Status iuran pada {dayLabel(props.day)} dari pemegang kuota saat ini dan pembayaran yang dikonfirmasi BPJS hingga laporan dibuat. Tidak menunggak: iuran
         bulan berjalan lunas atau belum jatuh tempo (tanggal 15); nonaktif: lebih dari batas bulan berturut-turut tidak dibayar; KPI BPJS: Σ min(masa iur, 6) /
         6.
@@ -314,7 +312,7 @@ function AreaPage(props: {
       <div className="mt-8 ml-auto w-72 break-inside-avoid">
         <DinasSignature kop={props.kop} lead="Mengetahui," day={`${props.kop.regencyName}, ${dayLabel(props.day)}`} />
       </div>
-      <p className="mt-4 text-xs text-slate-500">{props.made}</p>
+      <p className="mt-4 text-xs text-slate-600">{props.made}</p>
     </article>
   );
 }

@@ -87,7 +87,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
       <div className="space-y-6">
         <Card title="Data pekerja">
           <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-[12rem_1fr]">
-            <dt className="text-slate-500">NIK</dt>
+            <dt className="text-slate-600">NIK</dt>
             <dd>
               {can(role, "workers.revealNik") ? (
                 <RevealNik action={revealNikAction} workerId={w.id} masked={w.nikMasked} />
@@ -97,7 +97,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
             </dd>
             {rows.map(([k, v]) => (
               <div key={k} className="contents">
-                <dt className="text-slate-500">{k}</dt>
+                <dt className="text-slate-600">{k}</dt>
                 <dd>{v}</dd>
               </div>
             ))}
@@ -281,7 +281,7 @@ export default async function WorkerPage({ params }: { params: Promise<{ id: str
           <ol className="space-y-2 text-sm" data-testid="worker-history">
             {w.events.map((e, i) => (
               <li key={i}>
-                <span className="text-slate-500">{formatDateTime(e.at)}</span> · {e.actorName ?? "sistem"} ·{" "}
+                <span className="text-slate-600">{formatDateTime(e.at)}</span> · {e.actorName ?? "sistem"} ·{" "}
                 {e.from ? `${WORKER_STATUS_LABELS[e.from]} → ` : ""}
                 {WORKER_STATUS_LABELS[e.to]}
                 {e.reason ? <span className="text-slate-600"> — {e.reason}</span> : null}

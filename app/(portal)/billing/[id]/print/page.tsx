@@ -62,7 +62,7 @@ export default async function BillPrintPage({ params }: { params: Promise<{ id: 
           {formatNumber(bill.lines - shown.length)} baris berikutnya tidak dicetak; unduh rincian lengkap (CSV) dari halaman tagihan.
         </p>
       ) : null}
-      <p className="mt-4 text-xs text-slate-500">
+      <p className="mt-4 text-xs text-slate-600">
         NIK disamarkan. Jumlah dalam rupiah; iuran per pekerja per bulan sesuai tarif yang berlaku pada bulan tersebut.
       </p>
     </article>
