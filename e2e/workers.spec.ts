@@ -190,11 +190,23 @@ test("the area's export is formula-safe, named with area and date, and holds onl
   await expect(officer).toHaveURL(/\/workers\/\d+$/);
   // The name is searched by POST: it is kept in a cookie, never in the URL, and the export follows it.
   await officer.goto("/workers");
-  await officer.getByLabel("Nama", { exact: true }).fill("HYPERLINK");
+  await officer.getByLabel("Nama atau NIK").fill("HYPERLINK");
   await officer.getByRole("button", { name: "Terapkan" }).click();
   await expect(officer).toHaveURL(/\/workers$/);
   await expect(officer.getByRole("heading", { name: "1 pekerja" })).toBeVisible();
   expect(officer.url()).not.toContain("HYPERLINK");
+  // The same box takes a NIK: it opens that worker's page, the NIK nowhere in the URL; a miss says so under the box.
+  await officer.getByLabel("Nama atau NIK").fill(nik.replace(/(\d{4})/g, "$1 "));
+  await officer.getByRole("button", { name: "Terapkan" }).click();
+  await expect(officer).toHaveURL(/\/workers\/\d+$/);
+  expect(officer.url()).not.toContain(nik);
+  await officer.goto("/workers");
+  await officer.getByLabel("Nama atau NIK").fill(freshNik());
+  await officer.getByRole("button", { name: "Terapkan" }).click();
+  await expect(officer.locator("#f-q-err")).toHaveText("NIK tidak ditemukan di wilayah Anda.");
+  await officer.getByLabel("Nama atau NIK").fill("HYPERLINK");
+  await officer.getByRole("button", { name: "Terapkan" }).click();
+  await expect(officer.getByRole("heading", { name: "1 pekerja" })).toBeVisible();
   const res = await officer.request.get("/api/workers/export?format=csv");
   expect(res.status()).toBe(200);
   expect(res.headers()["content-disposition"]).toBe('attachment; filename="pekerja-kota-tangerang-2026-11-24.csv"');

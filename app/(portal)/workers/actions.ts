@@ -5,6 +5,7 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/auth/action";
 import { storeNameSearch } from "@/lib/name-search";
 import { decideCorrection } from "@/lib/data/corrections";
+import { UserFacingError } from "@/lib/data/errors";
 import { addHeir, removeHeir, updateHeir } from "@/lib/data/heirs";
 import {
   activateWorker,
@@ -87,22 +88,11 @@ export const revealNikAction = authorizedAction("workers.revealNik", workerIdSch
   return { status: "success", message: nik };
 });
 
-/** A NIK search arrives by POST and answers with the worker's page, so no NIK is ever in a URL. */
-export const findByNikAction = authorizedAction(
-  "workers.view",
-  z.object({
-    nik: z
-      .string()
-      .trim()
-      .regex(/^[\d\s.]{16,24}$/, "Masukkan 16 digit NIK."),
-  }),
-  async (viewer, input) => {
-    // Audited and limited per user (lib/data/workers.ts).
-    redirect(`/workers/${await findWorkerByNikForViewer(viewer, input.nik)}`);
-  },
-);
-
-/** The list's filters arrive by POST: the typed name goes to a cookie, never into the URL. */
+/**
+ * The list's filters arrive by POST: the typed name goes to a cookie, never into the URL. A box
+ * holding 16 digits is a NIK: the audited, limited search (lib/data/workers.ts) opens that
+ * worker's page, so no NIK is ever in a URL either.
+ */
 export const filterWorkersAction = authorizedAction(
   "workers.view",
   z.object({
@@ -113,7 +103,14 @@ export const filterWorkersAction = authorizedAction(
     per: z.string().max(4).optional(),
     urut: z.string().max(10).optional(),
   }),
-  async (_viewer, input) => {
+  async (viewer, input) => {
+    if (input.q && /^\d{16}$/.test(input.q.replace(/[\s.]/g, ""))) {
+      const id = await findWorkerByNikForViewer(viewer, input.q).catch((e: unknown) => {
+        if (e instanceof UserFacingError) throw new UserFacingError(e.message, { q: [e.message] });
+        throw e;
+      });
+      redirect(`/workers/${id}`);
+    }
     await storeNameSearch(input.q || undefined);
     const params = new URLSearchParams();
     for (const k of ["status", "kab", "kec", "urut"] as const) if (input[k]) params.set(k, input[k]);
@@ -122,10 +119,6 @@ export const filterWorkersAction = authorizedAction(
   },
 );
 
-/** For the list's plain form (no client state). */
-export async function filterWorkers(formData: FormData) {
-  await filterWorkersAction(undefined, formData);
-}
 
 export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerUpdateSchema), async (viewer, input) => {
   // Identity changes of a verified worker become a correction request; the worker page shows it.

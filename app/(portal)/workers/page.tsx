@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td } from "@/components/ui/table";
-import { NikSearch } from "@/components/workers/nik-search";
+import { WorkerFilterForm } from "@/components/workers/worker-filter-form";
 import { WorkerStatusBadge } from "@/components/workers/status-badge";
 import { StatusLegend } from "@/components/workers/status-legend";
 import { requireViewer } from "@/lib/auth/viewer";
@@ -15,7 +15,7 @@ import { listWorkersForViewer, PAGE_SIZE, PAGE_SIZES, WORKER_SORTS, type WorkerS
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { readNameSearch } from "@/lib/name-search";
-import { filterWorkers, findByNikAction } from "./actions";
+import { filterWorkersAction } from "./actions";
 
 export const metadata: Metadata = { title: "Pekerja" };
 
@@ -98,7 +98,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             ) : null
           }
         >
-          <form action={filterWorkers} className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-4">
+          <WorkerFilterForm action={filterWorkersAction} q={q ?? ""}>
             {sort !== "baru" ? <input type="hidden" name="urut" value={sort} /> : null}
             {manyAreas ? (
               <label className="text-sm">
@@ -113,10 +113,6 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                 </select>
               </label>
             ) : null}
-            <label className="text-sm">
-              <span className="block font-medium text-slate-700">Nama</span>
-              <input name="q" defaultValue={q ?? ""} autoComplete="off" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-            </label>
             <label className="text-sm">
               <span className="block font-medium text-slate-700">Status</span>
               <select name="status" defaultValue={status ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
@@ -154,8 +150,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
                 Terapkan
               </button>
             </div>
-          </form>
-          <NikSearch action={findByNikAction} />
+          </WorkerFilterForm>
           {todo ? (
             <nav aria-label="Daftar kerja" className="mt-4 flex flex-wrap gap-2 text-sm">
               {CHIPS.map(([st, label]) => (
