@@ -201,6 +201,20 @@ test("the Kanwil's map draws all 8 areas of Banten, each coloured by the class a
     }).toPass({ timeout: 30_000 });
   }
   await expect(page.locator('[data-testid=map-area][data-code="36.74"]')).toHaveAttribute("data-class", "tanpa-regulasi");
+  // The same map by contributions: each area's class is the share of its holders not in arrears
+  // that its own dashboard states (those figures are recounted from paid months in billing.test.ts).
+  const { mapClassOf } = await import("@/lib/domain/map");
+  await expect(async () => {
+    await page.goto("/dashboard/area/36.71");
+    const part = await num(page.getByTestId("progress-Tidak menunggak"));
+    const whole = await num(page.getByTestId("progress-Tercatat"));
+    await page.goto("/dashboard?peta=iuran");
+    await expect(page.getByTestId("province-map")).toContainText("tidak ada yang menunggak");
+    await expect(page.locator('[data-testid=map-area][data-code="36.71"]')).toHaveAttribute("data-class", mapClassOf(true, part, whole));
+  }).toPass({ timeout: 30_000 });
+  await expect(page.locator('[data-testid=map-area][data-code="36.74"]')).toHaveAttribute("data-class", "tanpa-regulasi");
+  await page.getByTestId("map-measure").getByRole("link", { name: "% kuota terisi" }).click();
+  await expect(page).not.toHaveURL(/peta=iuran/);
   await page.locator('[data-testid=map-area][data-code="36.71"]').click();
   await expect(page).toHaveURL(/\/dashboard\/area\/36\.71/);
 });

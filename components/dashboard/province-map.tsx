@@ -1,9 +1,24 @@
 import Link from "next/link";
-import { MAP_CLASS_LABELS, MAP_CLASSES, mapClass, projectOutlines, type MapClass } from "@/lib/domain/map";
+import { MAP_CLASS_LABELS, MAP_CLASSES, mapClassOf, projectOutlines, type MapClass } from "@/lib/domain/map";
 import { formatNumber } from "@/lib/format";
 import { provinceOutlines } from "@/lib/geo/outlines";
 
-type Area = { code: string; name: string; quota: number; counted: number };
+/** An area's share on the map: `part` of `whole` (the quota held, or holders not in arrears). */
+export type MapArea = { code: string; name: string; regulated: boolean; part: number; whole: number };
+export type MapMeasure = "kuota" | "iuran";
+
+const SAYS: Record<MapMeasure, { title: string; of: (a: MapArea) => string; full: string }> = {
+  kuota: {
+    title: "Peta capaian kuota per kabupaten/kota",
+    of: (a) => `kuota (${formatNumber(a.part)} dari ${formatNumber(a.whole)})`,
+    full: "100% (kuota penuh)",
+  },
+  iuran: {
+    title: "Peta kepatuhan iuran per kabupaten/kota",
+    of: (a) => `tidak menunggak (${formatNumber(a.part)} dari ${formatNumber(a.whole)} tercatat)`,
+    full: "100% (tidak ada yang menunggak)",
+  },
+};
 
 // Sequential greens (darker = fuller); no regulation in force: grey hatching.
 const FILL: Record<MapClass, string> = {
@@ -15,14 +30,26 @@ const FILL: Record<MapClass, string> = {
   penuh: "#14532d",
 };
 
-const percent = (a: Area) => (a.quota ? ((a.counted / a.quota) * 100).toLocaleString("id-ID", { maximumFractionDigits: 1 }) : null);
+const percent = (a: MapArea) => (a.regulated ? (a.whole ? (a.part / a.whole) * 100 : 0).toLocaleString("id-ID", { maximumFractionDigits: 1 }) : null);
 
 /**
  * The province drawn as a server-side SVG: every kabupaten/kota coloured by the share of its quota
- * held, hatched where no regulation is in force, each a link to its dashboard. Areas without an
- * outline in the source are listed below it; the table under the map is its text alternative.
+ * held (or, the "iuran" measure, of its holders not in arrears), hatched where no regulation is in
+ * force, each a link to its dashboard. Areas without an outline in the source are listed below it;
+ * the table under the map is its text alternative.
  */
-export function ProvinceMap({ provinceCode, areas, href }: { provinceCode: string; areas: Area[]; href: (code: string) => string }) {
+export function ProvinceMap({
+  provinceCode,
+  areas,
+  href,
+  measure = "kuota",
+}: {
+  provinceCode: string;
+  areas: MapArea[];
+  href: (code: string) => string;
+  measure?: MapMeasure;
+}) {
+  const says = SAYS[measure];
   const outlines = provinceOutlines(provinceCode);
   const map = projectOutlines(outlines, 640);
   const byCode = new Map(areas.map((a) => [a.code, a]));
@@ -31,7 +58,7 @@ export function ProvinceMap({ provinceCode, areas, href }: { provinceCode: strin
   return (
     <figure className="space-y-3" data-testid="province-map">
       <svg viewBox={`0 0 ${map.width} ${map.height}`} role="group" aria-labelledby="peta-judul" className="h-auto w-full max-w-3xl">
-        <title id="peta-judul">Peta capaian kuota per kabupaten/kota</title>
+        <title id="peta-judul">{says.title}</title>
         <defs>
           <pattern id="tanpa-regulasi" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
             <rect width="6" height="6" fill="#f1f5f9" />
@@ -40,9 +67,9 @@ export function ProvinceMap({ provinceCode, areas, href }: { provinceCode: strin
         </defs>
         {map.paths.map((p) => {
           const a = byCode.get(p.code);
-          const cls = mapClass(a?.quota ?? 0, a?.counted ?? 0);
+          const cls = a ? mapClassOf(a.regulated, a.part, a.whole) : "tanpa-regulasi";
           const pct = a ? percent(a) : null;
-          const label = `${p.name}: ${pct ? `${pct}% kuota (${formatNumber(a!.counted)} dari ${formatNumber(a!.quota)})` : "tidak ada regulasi berlaku"}`;
+          const label = `${p.name}: ${pct ? `${pct}% ${says.of(a!)}` : "tidak ada regulasi berlaku"}`;
           return (
             <Link key={p.code} href={href(p.code)} aria-label={label}>
               <path d={p.d} fill={FILL[cls]} stroke="#ffffff" strokeWidth="1" data-testid="map-area" data-code={p.code} data-class={cls}>
@@ -58,7 +85,7 @@ export function ProvinceMap({ provinceCode, areas, href }: { provinceCode: strin
             <svg width="14" height="14" aria-hidden="true">
               <rect width="14" height="14" fill={c === "tanpa-regulasi" ? "#cbd5e1" : FILL[c]} stroke="#64748b" strokeWidth="0.5" />
             </svg>
-            {MAP_CLASS_LABELS[c]}
+            {c === "penuh" ? says.full : MAP_CLASS_LABELS[c]}
           </li>
         ))}
       </ul>

@@ -28,7 +28,7 @@ import { formatNumber, formatRupiah, formatRupiahShort } from "@/lib/format";
 import { withParams, type SearchParams, type Sort } from "@/lib/validation/dashboard";
 import { BarChart, ColumnChart, MonthLineChart, ProgressBar, Skeleton } from "./charts";
 import { contributionItems } from "./contribution-items";
-import { ProvinceMap } from "./province-map";
+import { ProvinceMap, type MapArea, type MapMeasure } from "./province-map";
 
 type Filter = DashboardFilter & { provinceCode: string | null };
 
@@ -173,12 +173,41 @@ export function ProvinceView({ viewer, filter, sp, sort }: { viewer: Viewer; fil
 
 async function ProvinceMapCard({ viewer, filter, sp, provinceCode }: { viewer: Viewer; filter: Filter; sp: SearchParams; provinceCode: string }) {
   const areas = await figuresOf(viewer, filter);
+  // The contributions map is asked for (one figure per area with holders), the quota map is the default.
+  const measure: MapMeasure = sp.peta === "iuran" ? "iuran" : "kuota";
+  const mapAreas: MapArea[] =
+    measure === "kuota"
+      ? areas.map((a) => ({ code: a.code, name: a.name, regulated: a.regulations > 0, part: a.counted, whole: a.quota }))
+      : await Promise.all(
+          areas.map(async (a) => {
+            const c = a.counted > 0 ? await getContributionProgressForViewer(viewer, { regencyCode: a.code }) : null;
+            return { code: a.code, name: a.name, regulated: a.regulations > 0, part: c?.tidakMenunggak ?? 0, whole: c?.tercatat ?? 0 };
+          }),
+        );
+  const tab = (m: MapMeasure, label: string) => (
+    <Link
+      href={withParams(sp, { peta: m === "iuran" ? "iuran" : null })}
+      aria-current={measure === m ? "true" : undefined}
+      className="rounded-md border border-slate-300 px-2 py-1 aria-[current=true]:border-brand-700 aria-[current=true]:bg-brand-700 aria-[current=true]:text-white"
+    >
+      {label}
+    </Link>
+  );
   return (
-    <Card title="Peta capaian kuota">
+    <Card
+      title={measure === "kuota" ? "Peta capaian kuota" : "Peta kepatuhan iuran"}
+      actions={
+        <span className="flex gap-2 text-sm print:hidden" data-testid="map-measure">
+          {tab("kuota", "% kuota terisi")}
+          {tab("iuran", "% tidak menunggak")}
+        </span>
+      }
+    >
       <ProvinceMap
         provinceCode={provinceCode}
-        areas={areas}
-        href={(code) => `/dashboard/area/${code}${withParams(sp, { urut: null, prov: null, kab: null })}`}
+        areas={mapAreas}
+        measure={measure}
+        href={(code) => `/dashboard/area/${code}${withParams(sp, { urut: null, prov: null, kab: null, peta: null })}`}
       />
     </Card>
   );

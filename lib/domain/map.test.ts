@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapClass, projectOutlines } from "./map";
+import { mapClass, mapClassOf, projectOutlines } from "./map";
 
 describe("mapClass", () => {
   it.each([
@@ -45,4 +45,14 @@ describe("projectOutlines", () => {
     expect(out.paths[0]!.d.startsWith("M0.0,")).toBe(true);
     expect(out.paths[1]!.d).toContain("200.0,");
   });
+});
+
+describe("mapClassOf (the contributions map)", () => {
+  it.each([
+    [false, 5, 10, "tanpa-regulasi"],
+    [true, 0, 0, "0-25"],
+    [true, 9, 10, "75-100"],
+    [true, 10, 10, "penuh"],
+    [true, 5, 10, "50-75"],
+  ] as const)("regulated %s, %d of %d → %s", (regulated, part, whole, cls) => expect(mapClassOf(regulated, part, whole)).toBe(cls));
 });

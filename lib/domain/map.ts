@@ -49,7 +49,15 @@ export const MAP_CLASS_LABELS: Record<MapClass, string> = {
 
 /** The colour class of an area from its quota in force and the workers holding a place. */
 export function mapClass(quota: number, counted: number): MapClass {
-  if (quota <= 0) return "tanpa-regulasi";
-  const p = (counted / quota) * 100;
+  return mapClassOf(quota > 0, counted, quota);
+}
+
+/**
+ * The colour class of a share `part` of `whole` in an area with a regulation in force (else
+ * hatched): the quota held, or (the "iuran" map) the holders whose contributions are not in arrears.
+ */
+export function mapClassOf(regulated: boolean, part: number, whole: number): MapClass {
+  if (!regulated) return "tanpa-regulasi";
+  const p = whole > 0 ? (part / whole) * 100 : 0;
   return p >= 100 ? "penuh" : p >= 75 ? "75-100" : p >= 50 ? "50-75" : p >= 25 ? "25-50" : "0-25";
 }
