@@ -82,7 +82,7 @@ test("the Kanwil head sees every area of Banten with figures equal to the data, 
   await expect(page.getByTestId("report-page")).toHaveCount(rows);
   const empty = (await page.getByTestId("summary-empty").count()) ? Number(await page.getByTestId("summary-empty").getAttribute("data-count")) : 0;
   expect(rows + empty).toBe(8);
-  const kota = page.getByTestId("report-page").filter({ hasText: "Triwulan III 2026 — Kota Tangerang" });
+  const kota = page.getByTestId("report-page").filter({ has: page.getByRole("heading", { name: "Triwulan III 2026 — Kota Tangerang", exact: true }) });
   await expect(kota).toContainText("Keadaan per 30 September 2026");
   // Kop, the previous quarter beside this one, every kecamatan, a signature block.
   await expect(kota.getByTestId("kop")).toContainText("Pemerintah Kota Tangerang");

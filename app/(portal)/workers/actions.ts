@@ -119,7 +119,6 @@ export const filterWorkersAction = authorizedAction(
   },
 );
 
-
 export const updateWorkerAction = authorizedAction("workers.register", workerIdSchema.and(workerUpdateSchema), async (viewer, input) => {
   // Identity changes of a verified worker become a correction request; the worker page shows it.
   await updateWorker(viewer, input.workerId, input);

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { authorizedAction } from "@/lib/auth/action";
 import { assignUncoveredDistricts, createBranchOffice, setBranchCoverage, updateOffice } from "@/lib/data/offices";
-import { formatNumber } from "@/lib/format";
 import { assignUncoveredSchema, coverageSchema, officeSchema, officeUpdateSchema } from "@/lib/validation/offices";
 
 export const createOfficeAction = authorizedAction("offices.manage", officeSchema, async (viewer, input) => {
@@ -23,11 +23,9 @@ export const setCoverageAction = authorizedAction("offices.manage", coverageSche
   return { status: "success", message: "Cakupan kecamatan disimpan. Lingkup kepala cabang berubah saat itu juga." };
 });
 
+// The group leaves the list once assigned (its form with it), so the outcome is said by the page.
 export const assignUncoveredAction = authorizedAction("offices.manage", assignUncoveredSchema, async (viewer, input) => {
   const r = await assignUncoveredDistricts(viewer, input);
   revalidatePath("/admin/offices");
-  return {
-    status: "success",
-    message: `${formatNumber(r.assigned)} kecamatan kini dilayani kantor cabang itu.${r.alreadyServed ? ` ${formatNumber(r.alreadyServed)} kecamatan sudah dilayani cabang lain dan tidak diubah.` : ""}`,
-  };
+  redirect(`/admin/offices?ditetapkan=${r.assigned}&sudah=${r.alreadyServed}`);
 });

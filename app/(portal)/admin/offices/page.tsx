@@ -13,8 +13,11 @@ export const metadata: Metadata = { title: "Kantor BPJS" };
 
 const KIND_LABELS = { kantor_wilayah: "Kantor Wilayah", kantor_cabang: "Kantor Cabang", kantor_cabang_perintis: "Kantor Cabang Perintis" } as const;
 
-export default async function OfficesPage() {
+export default async function OfficesPage({ searchParams }: { searchParams: Promise<{ ditetapkan?: string; sudah?: string }> }) {
   const viewer = await requireViewer("offices.view");
+  const sp = await searchParams;
+  const assigned = Number(sp.ditetapkan);
+  const skipped = Number(sp.sudah) || 0;
   const offices = await listOfficesForViewer(viewer);
   const manage = can(viewer.role, "offices.manage");
   const kanwils = offices.filter((o) => o.kind === "kantor_wilayah");
@@ -25,6 +28,12 @@ export default async function OfficesPage() {
     <>
       <PageHeader title="Kantor BPJS Ketenagakerjaan" description="Kantor Wilayah, kantor cabang, dan kecamatan yang dilayani tiap cabang." />
       <div className="space-y-6">
+        {Number.isInteger(assigned) && assigned >= 0 && sp.ditetapkan ? (
+          <p role="status" data-testid="form-message" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+            {formatNumber(assigned)} kecamatan kini dilayani kantor cabang yang dipilih.
+            {skipped > 0 ? ` ${formatNumber(skipped)} kecamatan sudah dilayani cabang lain dan tidak diubah.` : ""}
+          </p>
+        ) : null}
         <Card title="Daftar kantor">
           <Table caption="Daftar kantor" head={["Kantor", "Jenis", "Induk", "Kecamatan dilayani", "Status"]}>
             {offices.map((o) => (
