@@ -5,6 +5,9 @@ const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A deployment's build (`npm run build:deploy`) is named by PORTAL_DEPLOYMENT_ID, so every replica
+  // built from the same commit with it serves the same build id and asks for its own assets.
+  ...(process.env.PORTAL_DEPLOYMENT_ID ? { deploymentId: process.env.PORTAL_DEPLOYMENT_ID, generateBuildId: () => process.env.PORTAL_DEPLOYMENT_ID } : {}),
   // forbidden() for pages a role may not open (lib/auth/viewer.ts).
   experimental: { authInterrupts: true },
   serverExternalPackages: ["@node-rs/argon2", "postgres", "pg-boss", "pg", "exceljs", "yauzl"],

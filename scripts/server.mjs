@@ -14,10 +14,20 @@ const app = next({ dev, dir, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const deploymentId = process.env.PORTAL_DEPLOYMENT_ID ?? null;
 const server = http.createServer((req, res) => {
+  // The load balancer's health check: no session, no data, only which build answers.
+  if (req.url === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    return res.end(JSON.stringify({ status: "ok", deploymentId }));
+  }
   req.headers["x-portal-remote-addr"] = req.socket.remoteAddress ?? "unknown";
   handle(req, res);
 });
+// Idle keep-alive connections outlive a typical load balancer's idle timeout (60 s), so the balancer
+// closes them first and never sends a request on a socket this server is closing.
+server.keepAliveTimeout = Number(process.env.PORTAL_KEEPALIVE_TIMEOUT_MS ?? 65_000);
+server.headersTimeout = Number(process.env.PORTAL_HEADERS_TIMEOUT_MS ?? server.keepAliveTimeout + 1_000);
 server.listen(port, hostname, () => console.log(`[web] Portal siap di http://localhost:${port}`));
 
 function shutdown() {

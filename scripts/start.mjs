@@ -1,13 +1,15 @@
 // `npm start`: with DATABASE_URL unset, starts the project's own PostgreSQL (data in .data/,
 // git-ignored), migrates, seeds reference and demo data, builds if needed, then runs the portal.
 // With DATABASE_URL set, it only builds if needed and runs the portal (deploys migrate with
-// `npm run db:migrate` as their own step). Ctrl-C / SIGTERM stop the portal, then the database.
+// `npm run db:migrate` as their own step). With PORTAL_DEPLOYMENT_ID set (deploy mode) it never
+// builds: it serves the build `npm run build:deploy` made for that deployment, or refuses to start. Ctrl-C / SIGTERM stop the portal, then the database.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { checkDeployBuild } from "./deploy-identity.mjs";
 import { startEmbeddedPostgres } from "./embedded-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -86,7 +88,12 @@ try {
   } else if (!env.AUTH_SECRET) {
     throw new Error("AUTH_SECRET belum diisi. Buat dengan: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"");
   }
-  if (!dev) buildIfNeeded(root, log);
+  if (env.PORTAL_DEPLOYMENT_ID && !dev) {
+    // Deploy mode: every replica serves the one build made by `npm run build:deploy`; never builds.
+    const wrong = checkDeployBuild(root, env);
+    if (wrong) throw new Error(wrong);
+    log(`Deployment ${env.PORTAL_DEPLOYMENT_ID}: memakai build yang ada.`);
+  } else if (!dev) buildIfNeeded(root, log);
   // The web server never sees the owner's credentials.
   const webEnv = { ...env };
   delete webEnv.MIGRATION_DATABASE_URL;

@@ -186,7 +186,7 @@ async function ProvinceMapCard({ viewer, filter, sp, provinceCode }: { viewer: V
         );
   const tab = (m: MapMeasure, label: string) => (
     <Link
-      href={withParams(sp, { peta: m === "iuran" ? "iuran" : null })}
+      href={`/dashboard${withParams(sp, { peta: m === "iuran" ? "iuran" : null })}`}
       aria-current={measure === m ? "true" : undefined}
       className="rounded-md border border-slate-300 px-2 py-1 aria-[current=true]:border-brand-700 aria-[current=true]:bg-brand-700 aria-[current=true]:text-white"
     >
