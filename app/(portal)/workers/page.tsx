@@ -9,7 +9,7 @@ import { StatusLegend } from "@/components/workers/status-legend";
 import { requireViewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/authz/permissions";
 import { OFFICE_ROLES } from "@/lib/authz/roles";
-import { listDistrictsForViewer } from "@/lib/data/areas";
+import { listDistrictsForViewer, listRegenciesForViewer } from "@/lib/data/areas";
 import { countWorkTodoForViewer } from "@/lib/data/dashboard";
 import { listWorkersForViewer, PAGE_SIZE, PAGE_SIZES, WORKER_SORTS, type WorkerSort } from "@/lib/data/workers";
 import { WORKER_STATUS_LABELS, WORKER_STATUSES, type WorkerStatus } from "@/lib/domain/worker-status";
@@ -38,7 +38,8 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
   const bpjs = OFFICE_ROLES.includes(viewer.role);
   // Kanwil and admin work across kabupaten/kota: a column and a filter of their own.
   const manyAreas = viewer.role === "admin" || viewer.role === "kepala_wilayah";
-  const [{ rows, total, page, pageSize }, allDistricts, todo] = await Promise.all([
+  // Kanwil and admin choose a kabupaten/kota first; its kecamatan follow (never all 7,285 at once).
+  const [{ rows, total, page, pageSize }, districts, regencyList, todo] = await Promise.all([
     listWorkersForViewer(viewer, {
       status,
       regencyCode: manyAreas ? sp.kab || undefined : undefined,
@@ -48,11 +49,11 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
       sort,
       pageSize: Number(sp.per) || undefined,
     }),
-    listDistrictsForViewer(viewer),
+    manyAreas && !sp.kab ? Promise.resolve([]) : listDistrictsForViewer(viewer, manyAreas ? { regencyCode: sp.kab } : {}),
+    manyAreas ? listRegenciesForViewer(viewer) : Promise.resolve([]),
     bpjs ? null : countWorkTodoForViewer(viewer),
   ]);
-  const districts = manyAreas && sp.kab ? allDistricts.filter((d) => d.regencyCode === sp.kab) : allDistricts;
-  const regencies = manyAreas ? [...new Map(allDistricts.map((d) => [d.regencyCode, d.regencyName])).entries()] : [];
+  const regencies = regencyList.map((r) => [r.code, r.name] as const);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const params = (over: Record<string, string | null>) => {
     const p = new URLSearchParams({
@@ -127,10 +128,10 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             <label className="text-sm">
               <span className="block font-medium text-slate-700">Kecamatan</span>
               <select name="kec" defaultValue={sp.kec ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
-                <option value="">Semua</option>
+                <option value="">{manyAreas && !sp.kab ? "Semua (pilih kabupaten/kota dulu)" : "Semua"}</option>
                 {districts.map((d) => (
                   <option key={d.code} value={d.code}>
-                    {d.name} ({d.regencyName})
+                    {manyAreas ? d.name : `${d.name} (${d.regencyName})`}
                   </option>
                 ))}
               </select>
