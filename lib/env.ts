@@ -4,6 +4,10 @@ const schema = z
   .object({
     DATABASE_URL: z.string().min(1, "DATABASE_URL belum diisi"),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    // A streaming replica for dashboards, reports and the map (db/client.ts readDb); unset: the primary.
+    DATABASE_READ_URL: z.string().min(1).optional(),
+    // A replica lagging more than this (the primary's heartbeat as replayed there) is not read.
+    DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
     // demo: started by `npm start` on the embedded database; test: the test suite;
     // production: everything else. Clock overrides and demo accounts need demo/test.
     PORTAL_MODE: z.enum(["production", "demo", "test"]).default("production"),

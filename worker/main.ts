@@ -11,6 +11,7 @@ import os from "node:os";
 import { closeDb } from "@/db/client";
 import { today as clockToday } from "@/lib/clock";
 import { isClockPinned } from "@/lib/data/clock";
+import { beatHeartbeat } from "@/lib/data/jobs/heartbeat";
 import { claimJobPeriod, finishJobPeriod, lastJobPeriod, releaseJobPeriod } from "@/lib/data/jobs/schedule";
 import { periodOf, periodsDue } from "@/lib/domain/periods";
 import { env } from "@/lib/env";
@@ -54,6 +55,7 @@ async function runDue(job: ScheduledJob) {
 }
 
 async function sweep() {
+  await beatHeartbeat().catch((e) => logUnexpected("detak", e));
   // Batches left without a lease: claimed one by one (a second process skips what this one holds).
   while (running < MAX_BATCHES) {
     const claimed = await importBatch().catch((e) => (logUnexpected("sapu impor", e), false));

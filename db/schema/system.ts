@@ -36,6 +36,20 @@ export const jobRuns = pgTable(
   (t) => [primaryKey({ columns: [t.job, t.period] })],
 );
 
+/**
+ * The primary's heartbeat, written by the worker at every sweep (a few seconds). Read on a replica,
+ * now() minus it is how far that replica's data lags, whatever the write traffic: the read pool
+ * (db/reader.ts) falls back to the primary when it is too old.
+ */
+export const portalHeartbeat = pgTable(
+  "portal_heartbeat",
+  {
+    id: integer("id").primaryKey().default(1),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("portal_heartbeat_single_row", sql`${t.id} = 1`)],
+);
+
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, readDb } from "@/db/client";
 import { assertCan } from "@/lib/authz/permissions";
 import { districtInScope, enrollmentInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
@@ -63,7 +63,11 @@ function inForce(day: string, f: DashboardFilter, past = false) {
     where ${inForceOn(day)} ${funder}`;
 }
 
+// Figures read the read pool (a replica within its lag bound, else the primary). The home page's
+// "Perlu tindakan", the branch queue (both follow the user's own actions) and the scope checks read
+// the primary.
 const rows = <T>(q: SQL) => rowsOf<T>(db(), q);
+const figures = async <T>(q: SQL) => rowsOf<T>(await readDb(), q);
 
 export type AreaFigures = {
   code: string;
@@ -104,7 +108,7 @@ export async function listAreaFiguresForViewer(
     ? sql`select a.regency_code, a.regulation_id, a.status, sum(a.delta)::int as n from agg_area_monthly a
           where ${areaScope(viewer)} ${only} and a.month <= date_trunc('month', ${asOf}::date) group by 1, 2, 3`
     : sql`select a.regency_code, a.regulation_id, a.status, sum(a.n)::int as n from agg_current a where ${areaScope(viewer)} ${only} group by 1, 2, 3`;
-  const list = await rows<{
+  const list = await figures<{
     code: string;
     name: string;
     regulations: number;
@@ -175,7 +179,7 @@ async function committedByArea(viewer: Viewer, f: DashboardFilter, day: string) 
   if (current < `${f.fiscalYear}-01`) return out;
   const last = current < `${f.fiscalYear}-12` ? current : `${f.fiscalYear}-12`;
   const where = sql`${areaScope(viewer)} ${oneArea(f.regencyCode)} ${funderRegs(f)}`;
-  const [months, tariffs] = await Promise.all([aktifByMonth(db(), { by: "regency", where, from: `${f.fiscalYear}-01`, to: last }), listTariffs()]);
+  const [months, tariffs] = await Promise.all([aktifByMonth(await readDb(), { by: "regency", where, from: `${f.fiscalYear}-01`, to: last }), listTariffs()]);
   const byArea = new Map<string, { month: string; active: number }[]>();
   for (const m of months) byArea.set(m.key, [...(byArea.get(m.key) ?? []), { month: m.month, active: m.aktif }]);
   for (const [area, activeByMonth] of byArea) out.set(area, committedCost(activeByMonth, tariffs));
@@ -196,7 +200,7 @@ export async function getAreaForViewer(viewer: Viewer, regencyCode: string) {
 export async function listAreaRegulationProgressForViewer(viewer: Viewer, regencyCode: string, f: DashboardFilter, asOf: AsOf = null) {
   await getAreaForViewer(viewer, regencyCode);
   const day = asOf ?? (await clockToday());
-  return rows<{ id: number; title: string; number: string | null; issuer: Funder; quota: number; counted: number; aktif: number }>(sql`
+  return figures<{ id: number; title: string; number: string | null; issuer: Funder; quota: number; counted: number; aktif: number }>(sql`
     with s as (${
       asOf
         ? sql`select a.regulation_id, a.status, sum(a.delta)::int as n from agg_area_monthly a where ${areaScope(viewer)} and a.regency_code = ${regencyCode}
@@ -213,7 +217,7 @@ export async function listAreaRegulationProgressForViewer(viewer: Viewer, regenc
 export async function listDistrictFiguresForViewer(viewer: Viewer, regencyCode: string | null, f: DashboardFilter, asOf: AsOf = null) {
   assertCan(viewer.role, "dashboard.view");
   if (regencyCode && viewer.role !== "kepala_cabang") await getAreaForViewer(viewer, regencyCode);
-  return rows<{ code: string; name: string; regencyCode: string; regencyName: string; counted: number; aktif: number; waiting: number }>(sql`
+  return figures<{ code: string; name: string; regencyCode: string; regencyName: string; counted: number; aktif: number; waiting: number }>(sql`
     with s as (${stock(viewer, asOf, regencyCode ? sql`and a.regency_code = ${regencyCode}` : sql``)})
     select d.code, d.name, g.code as "regencyCode", g.name as "regencyName",
       coalesce(sum(s.n) filter (where s.status in ${COUNTED} ${f.funder ? sql`and s.regulation_id in (select id from regulations where issuer = ${f.funder})` : sql``}), 0)::int as counted,
@@ -235,7 +239,7 @@ export async function listWeeklyEntriesForViewer(viewer: Viewer, status: "diajuk
     scopeOf(viewer).kind === "branch"
       ? sql`select a.day, a.entered from agg_daily a where ${aggScope(viewer)} ${oneArea(regencyCode)} and a.status = ${status} and a.day >= ${from}::date - 7 and a.day <= ${today}::date`
       : sql`select a.day, a.entered from agg_area_daily a where ${areaScope(viewer)} ${oneArea(regencyCode)} and a.status = ${status} and a.day >= ${from}::date - 7 and a.day <= ${today}::date`;
-  return rows<{ week: string; n: number }>(sql`
+  return figures<{ week: string; n: number }>(sql`
     with w as (select generate_series(date_trunc('week', ${from}::date), date_trunc('week', ${today}::date), interval '1 week')::date as week),
     f as (select date_trunc('week', day)::date as week, sum(entered)::int as n from (${flows}) x group by 1)
     select w.week::text as week, coalesce(f.n, 0)::int as n from w left join f using (week) order by w.week`);
@@ -265,7 +269,7 @@ export async function getAreaBreakdownsForViewer(viewer: Viewer, regencyCode: st
             and a.status in ${COUNTED} and a.month <= date_trunc('month', ${asOf}::date) ${funderRegs(f)} group by 1, 2`
     : sql`select a.dim, a.value, sum(a.n)::int as n from agg_area_breakdown a where ${areaScope(viewer)} and a.regency_code = ${regencyCode}
             and a.status in ${COUNTED} ${funderRegs(f)} group by 1, 2`;
-  const data = await rows<{ dim: string; value: string; n: number }>(source);
+  const data = await figures<{ dim: string; value: string; n: number }>(source);
   const occ = await rows<{ id: number; name: string; sector: string; sortOrder: number }>(
     sql`select id, name, sector::text, sort_order as "sortOrder" from occupations order by sort_order, name`,
   );
@@ -315,7 +319,7 @@ export async function getBranchQueueStatsForViewer(viewer: Viewer) {
 export async function listBranchAreasForViewer(viewer: Viewer) {
   assertCan(viewer.role, "dashboard.branch");
   const day = await clockToday();
-  return rows<{ code: string; name: string; quota: number; regulations: number }>(sql`
+  return figures<{ code: string; name: string; quota: number; regulations: number }>(sql`
     select g.code, g.name, coalesce(sum(r.quota), 0)::int as quota, count(r.id)::int as regulations
       from regencies g left join (${inForce(day, { fiscalYear: 0, funder: null })}) r on r.regency_code = g.code
      where ${regencyInScope(scopeOf(viewer), sql.raw("g.code"))}
@@ -367,7 +371,7 @@ export async function listProvinceAlertsForViewer(viewer: Viewer, provinceCode: 
   const scope = scopeOf(viewer);
   if (scope.kind === "province" && scope.provinceCode !== provinceCode) throw new NotFoundError("Provinsi");
   const today = await clockToday();
-  return rows<ProvinceAlert>(sql`
+  return figures<ProvinceAlert>(sql`
     select g.code as "regencyCode", g.name as "regencyName", 'menunggu_tanpa_regulasi' as kind, w.n, null as day
       from regencies g join (select regency_code, sum(n)::int as n from agg_current where status = 'daftar_tunggu' group by 1) w on w.regency_code = g.code
      where g.province_code = ${provinceCode} and w.n > 0 and not exists (select 1 from regulations r where r.regency_code = g.code and ${inForceToday(today)})
@@ -403,7 +407,7 @@ export async function listBranchComparisonForViewer(viewer: Viewer, provinceCode
   const scope = scopeOf(viewer);
   if (scope.kind === "province" && scope.provinceCode !== provinceCode) throw new NotFoundError("Provinsi");
   const today = await clockToday();
-  const list = await rows<Omit<BranchComparison, "oldestDays"> & { oldestAt: Date | null }>(sql`
+  const list = await figures<Omit<BranchComparison, "oldestDays"> & { oldestAt: Date | null }>(sql`
     with cov as (select bc.office_id, bc.district_code from branch_coverage bc join offices o on o.id = bc.office_id where o.province_code = ${provinceCode}),
     q as (select cov.office_id, coalesce(sum(a.n) filter (where a.status = 'diajukan'), 0)::int as to_verify,
                  coalesce(sum(a.n) filter (where a.status = 'diverifikasi'), 0)::int as waiting_kpj
@@ -442,7 +446,7 @@ export async function listMonthlyHoldersForViewer(
     : where.provinceCode
       ? sql`and left(a.regency_code, 2) = ${where.provinceCode}`
       : sql``;
-  return rows<MonthHolders>(sql`
+  return figures<MonthHolders>(sql`
     with m as (select generate_series(${`${f.fiscalYear - 1}-01-01`}::date, date_trunc('month', ${last}::date), interval '1 month')::date as month),
     flow as (select a.month, a.status, sum(a.delta)::int as d from agg_area_monthly a
               where ${areaScope(viewer)} ${place} and a.month <= ${last}::date ${funderRegs(f as DashboardFilter)}

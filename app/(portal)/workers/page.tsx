@@ -128,7 +128,7 @@ export default async function WorkersPage({ searchParams }: { searchParams: Prom
             <label className="text-sm">
               <span className="block font-medium text-slate-700">Kecamatan</span>
               <select name="kec" defaultValue={sp.kec ?? ""} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2">
-                <option value="">{manyAreas && !sp.kab ? "Semua (pilih kabupaten/kota dulu)" : "Semua"}</option>
+                <option value="">{manyAreas && !sp.kab ? "Semua (pilih kab/kota dulu)" : "Semua"}</option>
                 {districts.map((d) => (
                   <option key={d.code} value={d.code}>
                     {manyAreas ? d.name : `${d.name} (${d.regencyName})`}
