@@ -15,6 +15,8 @@ const PAGES = [
   ["petugas.kotatangerang@portal.test", "/reports/quarterly"],
   ["supervisor.kotatangerang@portal.test", "/approvals"],
   ["supervisor.kotatangerang@portal.test", "/audit"],
+  ["supervisor.kotatangerang@portal.test", "/area-settings"],
+  ["supervisor.kotatangerang@portal.test", "/imports"],
   ["kacab.cikokol@portal.test", "/dashboard"],
   ["kacab.cikokol@portal.test", "/verification"],
   ["kakanwil.banten@portal.test", "/dashboard"],
