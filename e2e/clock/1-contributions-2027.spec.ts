@@ -9,6 +9,10 @@ import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNTS, DEMO_PASSWORD } from "../support/accounts";
 import { enrolMfa } from "../support/db";
 
+// Several fresh logins with a second factor per test: a third login of one account within a minute
+// waits 31 s for a fresh code (support/accounts.ts), so a test here may take longer than the default.
+test.describe.configure({ timeout: 150_000 });
+
 const AREA = "32.07";
 const PASSWORD = "iuran-e2e-2027";
 const USERS = { supervisor: "supervisor.e2eiuran@portal.test", headA: "kacab.e2eiurana@portal.test", headB: "kacab.e2eiuranb@portal.test" };

@@ -13,6 +13,10 @@ import { as as login, clock, q, suiteClock } from "../support/clock";
 import { ACCOUNTS, DEMO_PASSWORD } from "../support/accounts";
 import { PASSWORD, USERS } from "../support/claims-constants";
 
+// Several fresh logins with a second factor per test: a third login of one account within a minute
+// waits 31 s for a fresh code (support/accounts.ts), so a test here may take longer than the default.
+test.describe.configure({ timeout: 150_000 });
+
 type Scenario = { regulationId: number; ids: Record<string, number>; niks: Record<string, string> };
 let s: Scenario;
 const rupiah = (n: number) => `Rp ${new Intl.NumberFormat("id-ID").format(n)}`;
