@@ -59,3 +59,32 @@ test("an officer uploads a worker list, fixes nothing it cannot, and the supervi
   await expect(officer.locator("#f-berkas-err")).toHaveText("Jenis berkas tidak didukung: unggah CSV atau XLSX (Excel).");
   await expect(officer.getByLabel(/Berkas daftar pekerja/)).toHaveAttribute("aria-invalid", "true");
 });
+
+test("a row whose birth date differs from its NIK is imported flagged; the supervisor decides before applying", async ({ browser }, info) => {
+  test.setTimeout(90_000);
+  // freshNik: a man born 31 December 1999; the second row says the 30th.
+  const [good, flagged] = [freshNik("367103"), freshNik("367103")];
+  const csv = [
+    "nik,nama,tanggal_lahir,kode_kecamatan,kode_kelurahan,ahli_waris_nama,ahli_waris_hubungan",
+    `${good},Impor Cocok,31/12/1999,36.71.03,36.71.03.1001,Ani,istri`,
+    `${flagged},Impor Bertanda,30/12/1999,36.71.03,36.71.03.1001,Budi,suami`,
+  ].join("\n");
+  const file = info.outputPath("daftar-bertanda.csv");
+  fs.writeFileSync(file, csv);
+  const sup = await as(browser, "supervisorKota");
+  await sup.goto("/imports");
+  await sup.getByLabel(/Berkas daftar pekerja/).setInputFiles(file);
+  await expect(sup.getByTestId("drop-zone")).toContainText("Dipilih: daftar-bertanda.csv");
+  await sup.getByRole("button", { name: "Unggah dan validasi" }).click();
+  await expect(sup.getByTestId("import-status")).toHaveText("Tervalidasi, menunggu diterapkan", { timeout: 30_000 });
+  const summary = sup.getByTestId("import-summary");
+  await expect(summary.locator("div", { hasText: /^Baris valid dan lengkap/ }).locator("dd")).toHaveText("2");
+  await expect(summary.locator("div", { hasText: /^Bertanda/ }).locator("dd")).toHaveText("1");
+  // No decision, no commit: said next to the choice.
+  await sup.getByRole("button", { name: "Terapkan impor" }).click();
+  await expect(sup.locator("#flagged-error")).toHaveText(/Pilih dulu apa yang dilakukan dengan 1 baris bertanda/);
+  await sup.getByLabel(/Impor juga, sesuai yang tertulis di berkas/).check();
+  await sup.getByRole("button", { name: "Terapkan impor" }).click();
+  await expect(sup.getByTestId("import-status")).toHaveText("Selesai", { timeout: 30_000 });
+  expect(await sqlNumber(`select count(*) as n from workers where nik = '${flagged}' and birth_date = '1999-12-30' and status <> 'draft'`)).toBe(1);
+});

@@ -29,7 +29,7 @@ export function CommitImportForm({ action, batchId, flagged, flaggedHref }: { ac
             ), lalu pilih:
           </p>
           <label className="flex items-start gap-2">
-            <input type="radio" name="flagged" value="impor" required className="mt-1" />
+            <input type="radio" name="flagged" value="impor" className="mt-1" />
             <span>Impor juga, sesuai yang tertulis di berkas: saya sudah mencocokkannya.</span>
           </label>
           <label className="mt-1 flex items-start gap-2">
