@@ -36,6 +36,22 @@ const schema = z
     WORKER_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
     FINANCE_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(10),
     IMPORT_ROWS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    // Where uploaded files' content goes (lib/storage.ts): PostgreSQL (default) or S3-compatible
+    // object storage. A file keeps the driver it was written with.
+    FILE_STORAGE: z.enum(["postgres", "s3"]).default("postgres"),
+    S3_BUCKET: z.string().min(1).optional(),
+    // Unset: AWS itself. Set for any S3-compatible service (MinIO, Ceph, a cloud's object storage).
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    // Unset: the SDK's own chain (instance role, AWS_* variables).
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    // Buckets addressed as endpoint/bucket rather than bucket.endpoint (most non-AWS services).
+    S3_FORCE_PATH_STYLE: z.enum(["0", "1"]).default("0"),
+  })
+  .refine((e) => e.FILE_STORAGE !== "s3" || e.S3_BUCKET, {
+    message: "FILE_STORAGE=s3 memerlukan S3_BUCKET",
+    path: ["S3_BUCKET"],
   })
   .refine((e) => !e.PORTAL_CLOCK || e.PORTAL_MODE !== "production", {
     message: "PORTAL_CLOCK hanya boleh dipakai dalam mode demo atau test",
@@ -45,14 +61,17 @@ const schema = z
 export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
+/** Validates a set of settings; throws one Indonesian sentence naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Konfigurasi tidak valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}
+
 /** Validated environment, read once per process. */
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      throw new Error(`Konfigurasi tidak valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
 }

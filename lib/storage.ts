@@ -3,9 +3,11 @@ import { Readable } from "node:stream";
 import { putFile, readFile, removeFile, setStoredContentType, statFile, type StoredFile } from "@/lib/data/files";
 import { HttpError } from "@/lib/http-error";
 
-// The one door for uploaded files (import lists, regulation PDFs, KPJ files; claim documents
-// next). Bodies are streamed with a byte limit (limitedBody); what is kept goes to the file store,
-// whose default driver keeps files in PostgreSQL (lib/data/files.ts).
+// The one door for uploaded files (import lists, regulation PDFs, KPJ files, claim documents).
+// Bodies are streamed with a byte limit (limitedBody); what is kept goes to the file store, whose
+// default driver keeps files in PostgreSQL and whose second (FILE_STORAGE=s3) keeps the content in
+// S3-compatible object storage (lib/data/files.ts, lib/object-store.ts). Downloads, retention and
+// deletion are the same on both.
 
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 

@@ -53,9 +53,11 @@ export const portalHeartbeat = pgTable(
 const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 /**
- * Uploaded files (import lists, regulation PDFs; claim documents next), kept in PostgreSQL by the
- * default storage driver (lib/storage): any web replica and any worker reads what another wrote,
- * and backups hold the files with the data. Content in chunks of 256 KiB.
+ * Uploaded files (import lists, regulation PDFs, claim documents...). The row is the file's record
+ * on every driver (kind, type, size, complete, who, when: what retention and downloads read); the
+ * content is where `storage` says: in PostgreSQL (the default driver, chunks of 256 KiB below) or
+ * in S3-compatible object storage under the key `files/<id>` (FILE_STORAGE=s3, lib/storage.ts).
+ * A file keeps the driver it was written with, so switching drivers leaves older files readable.
  */
 export const storedFiles = pgTable(
   "stored_files",
@@ -63,12 +65,14 @@ export const storedFiles = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind").notNull(),
     contentType: text("content_type").notNull(),
+    storage: text("storage").notNull().default("postgres"),
     size: bigint("size", { mode: "number" }).notNull().default(0),
     complete: boolean("complete").notNull().default(false),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check("stored_files_storage_check", sql`${t.storage} in ('postgres', 's3')`),
     index("stored_files_incomplete_idx")
       .on(t.createdAt)
       .where(sql`not ${t.complete}`),

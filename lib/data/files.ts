@@ -2,13 +2,19 @@ import "server-only";
 import { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
+import { env } from "@/lib/env";
+import { objectKey, objectStore } from "@/lib/object-store";
 import { rows } from "./internal/rows";
 
-// The PostgreSQL driver of the file door (lib/storage.ts): files as 256 KiB chunks in
-// stored_file_chunks, written as they stream in and read chunk by chunk (ranged reads fetch only
-// the chunks they need). Any web replica and any worker reads what another wrote; backups hold
-// the files with the data. System functions: callers look the file id up through a scoped
-// data function first (a regulation's document, a batch's list).
+// The file door's record and drivers (lib/storage.ts). Every file has a stored_files row (type,
+// size, complete, who and when: what downloads and retention read); its content is either in
+// PostgreSQL, as 256 KiB chunks in stored_file_chunks written as they stream in and read chunk by
+// chunk (ranged reads fetch only the chunks they need), or, with FILE_STORAGE=s3, one object in
+// S3-compatible storage (lib/object-store.ts). Any web replica and any worker reads what another
+// wrote, on both drivers. A file keeps the driver it was written with. System functions: callers
+// look the file id up through a scoped data function first (a regulation's document, a batch's list).
+
+export type FileDriver = "postgres" | "s3";
 
 export const CHUNK_BYTES = 256 * 1024;
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -23,12 +29,24 @@ export type StoredFile = { id: string; size: number; contentType: string };
 export async function putFile(
   meta: { kind: string; contentType: string; createdBy: string | null },
   source: AsyncIterable<Buffer | Uint8Array>,
+  driver: FileDriver = env().FILE_STORAGE,
 ): Promise<StoredFile> {
   const [file] = await rows<{ id: string }>(
     db(),
-    sql`insert into stored_files (kind, content_type, created_by) values (${meta.kind}, ${meta.contentType}, ${meta.createdBy}::uuid) returning id`,
+    sql`insert into stored_files (kind, content_type, created_by, storage)
+        values (${meta.kind}, ${meta.contentType}, ${meta.createdBy}::uuid, ${driver}) returning id`,
   );
   const id = file!.id;
+  if (driver === "s3") {
+    try {
+      const size = await objectStore().write(objectKey(id), source);
+      await db().execute(sql`update stored_files set size = ${size}, complete = true where id = ${id}::uuid`);
+      return { id, size, contentType: meta.contentType };
+    } catch (e) {
+      await removeFile(id).catch(() => {});
+      throw e;
+    }
+  }
   let n = 0;
   let size = 0;
   let pending: Buffer[] = [];
@@ -70,9 +88,19 @@ export async function statFile(id: string): Promise<StoredFile | null> {
   return f ? { id: f.id, size: Number(f.size), contentType: f.contentType } : null;
 }
 
-/** Streams the file, or bytes start … end (inclusive) of it, reading one chunk at a time. */
+async function driverOf(id: string): Promise<FileDriver | null> {
+  if (!FILE_ID.test(id)) return null;
+  const [f] = await rows<{ storage: FileDriver }>(db(), sql`select storage from stored_files where id = ${id}::uuid`);
+  return f?.storage ?? null;
+}
+
+/** Streams the file, or bytes start … end (inclusive) of it, reading one chunk (or the object) at a time. */
 export function readFile(id: string, range?: { start: number; end: number }): Readable {
   async function* chunks() {
+    if ((await driverOf(id)) === "s3") {
+      yield* objectStore().read(objectKey(id), range);
+      return;
+    }
     const first = range ? Math.floor(range.start / CHUNK_BYTES) : 0;
     const last = range ? Math.floor(range.end / CHUNK_BYTES) : Number.MAX_SAFE_INTEGER;
     for (let n = first; n <= last; n++) {
@@ -89,16 +117,30 @@ export function readFile(id: string, range?: { start: number; end: number }): Re
   return Readable.from(chunks());
 }
 
-/** Removes a file and its content. Idempotent. */
+/**
+ * Removes a file and its content. Idempotent. On object storage the object goes first: should that
+ * fail, the record stays and a later removal (or the retention run) tries again, so no content is
+ * ever left without a record that names it.
+ */
 export async function removeFile(id: string): Promise<void> {
-  if (!FILE_ID.test(id)) return;
+  const driver = await driverOf(id);
+  if (!driver) return;
+  if (driver === "s3") await objectStore().remove(objectKey(id));
   await db().execute(sql`delete from stored_files where id = ${id}::uuid`);
 }
 
-/** Files whose upload broke off a day ago or more (a process died mid-stream). Run by the worker. */
+/** Files whose upload broke off a day ago or more (a process died mid-stream), on either driver. Run by the worker. */
 export async function purgeIncompleteFiles(): Promise<number> {
-  const gone = await rows<{ id: string }>(db(), sql`delete from stored_files where not complete and created_at < now() - interval '1 day' returning id`);
-  return gone.length;
+  let total = 0;
+  for (;;) {
+    const stale = await rows<{ id: string }>(
+      db(),
+      sql`select id from stored_files where not complete and created_at < now() - interval '1 day' order by created_at limit 500`,
+    );
+    for (const { id } of stale) await removeFile(id);
+    total += stale.length;
+    if (stale.length < 500) return total;
+  }
 }
 
 /** Sets a stored file's content type once its first bytes have told it (lib/storage.ts receiveUpload). */

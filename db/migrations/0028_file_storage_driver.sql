@@ -1,0 +1,2 @@
+ALTER TABLE "stored_files" ADD COLUMN "storage" text DEFAULT 'postgres' NOT NULL;--> statement-breakpoint
+ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_storage_check" CHECK ("stored_files"."storage" in ('postgres', 's3'));
