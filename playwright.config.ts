@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /clock\//] },
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /clock\//, /scale\//] },
     // Specs that move the database clock run alone, after every other spec (the e2e workers share one database).
     // One at a time: each clock spec pins the one database clock. Files run in name order, which is
     // time order (1-…2027, 2-…2028): the worker runs scheduled periods only forward, so a spec

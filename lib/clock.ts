@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { readDatabaseClock } from "@/lib/data/clock";
+import type { Executor } from "@/db/client";
 import { wibDay } from "@/lib/domain/wib";
 import { env } from "./env";
 
@@ -13,6 +14,17 @@ import { env } from "./env";
 export async function now(): Promise<Date> {
   if (env().PORTAL_MODE === "production") return new Date();
   return databaseNow();
+}
+
+/**
+ * now() inside a transaction: read through the transaction's own connection. A transaction never
+ * waits for a second connection from the pool: with every connection held by a transaction that
+ * does, none would ever come (seen behind PgBouncer, where queries do not pipeline: 60 concurrent
+ * registrations stuck, each holding its connection and waiting for the clock).
+ */
+export async function nowIn(tx: Executor): Promise<Date> {
+  if (env().PORTAL_MODE === "production") return new Date();
+  return readDatabaseClock(tx);
 }
 
 // One read per web request (React's request cache): a page sees one instant however many

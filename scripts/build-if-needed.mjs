@@ -1,10 +1,13 @@
 // `npm start` builds when there is no production build or the sources changed since the last one.
+// The test runner also builds through here, as a deployment (`env` with PORTAL_DEPLOYMENT_ID and the
+// key), so the scale phase's replicas serve the e2e phase's build.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { deployIdentity, writeDeployRecord } from "./deploy-identity.mjs";
 
-const SOURCES = ["app", "components", "lib", "db/schema", "proxy.ts", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
 function fingerprint(root) {
   const h = crypto.createHash("sha256");
@@ -18,16 +21,19 @@ function fingerprint(root) {
   return h.digest("hex");
 }
 
-export function buildIfNeeded(root, log) {
+export function buildIfNeeded(root, log, env = process.env) {
   const stamp = path.join(root, ".next", "portal-build-stamp");
-  const want = fingerprint(root);
+  const identity = env.PORTAL_DEPLOYMENT_ID ? deployIdentity(env) : null;
+  if (identity && !identity.ok) throw new Error(identity.error);
+  const want = fingerprint(root) + (identity ? `:${identity.deploymentId}:${identity.keyFingerprint}` : "");
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want) return;
   log("Membangun aplikasi (next build), sekali saja setelah kode berubah...");
   const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,
     stdio: "inherit",
-    env: process.env,
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (r.status !== 0) throw new Error("next build gagal");
+  if (identity) writeDeployRecord(root, identity);
   fs.writeFileSync(stamp, want);
 }

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { deployIdentity, DEPLOY_RECORD } from "./deploy-identity.mjs";
+import { deployIdentity, DEPLOY_RECORD, writeDeployRecord } from "./deploy-identity.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const log = (m) => console.log(`[build] ${m}`);
@@ -23,10 +23,7 @@ const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 if (r.status !== 0) process.exit(r.status ?? 1);
-fs.writeFileSync(
-  path.join(root, ".next", DEPLOY_RECORD),
-  JSON.stringify({ deploymentId: identity.deploymentId, keyFingerprint: identity.keyFingerprint, builtAt: new Date().toISOString() }),
-);
+writeDeployRecord(root, identity);
 // The demo launcher's stamp goes: a plain `npm start` on this checkout rebuilds instead of serving a deploy build.
 fs.rmSync(path.join(root, ".next", "portal-build-stamp"), { force: true });
 log(`Selesai: .next/${DEPLOY_RECORD}`);

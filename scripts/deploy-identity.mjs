@@ -39,3 +39,11 @@ export function checkDeployBuild(root, env) {
     return "Build di .next dibuat dengan NEXT_SERVER_ACTIONS_ENCRYPTION_KEY lain: pakai kunci yang sama di semua host, atau bangun ulang.";
   return null;
 }
+
+/** Records which deployment a fresh build in `root`/.next belongs to (read by checkDeployBuild). */
+export function writeDeployRecord(root, identity) {
+  fs.writeFileSync(
+    path.join(root, ".next", DEPLOY_RECORD),
+    JSON.stringify({ deploymentId: identity.deploymentId, keyFingerprint: identity.keyFingerprint, builtAt: new Date().toISOString() }),
+  );
+}

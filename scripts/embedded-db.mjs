@@ -30,7 +30,7 @@ function isRoot() {
 }
 
 // PostgreSQL refuses to run as root; as root we run it as an ordinary OS user.
-function osUserIds() {
+export function osUserIds() {
   if (!isRoot()) return {};
   const lookup = () => ({
     uid: Number(execFileSync("id", ["-u", RUN_AS]).toString().trim()),
@@ -44,7 +44,7 @@ function osUserIds() {
   }
 }
 
-function chownTree(dir, ids) {
+export function chownTree(dir, ids) {
   if (ids.uid === undefined) return;
   fs.chownSync(dir, ids.uid, ids.gid);
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -184,9 +184,10 @@ function canConnect(port) {
 
 /**
  * Start (initialising on first use) a PostgreSQL server on `dataDir`.
- * Returns { url, stop(), pid }. `stop()` never hangs.
+ * Returns { url, stop(), pid }. `stop()` never hangs. `standby`: the folder holds a copy of a
+ * primary made to follow it (scripts/scale/standby.mjs); nothing is written to it.
  */
-export async function startEmbeddedPostgres({ dataDir, port, database = "portal", log = () => {} }) {
+export async function startEmbeddedPostgres({ dataDir, port, database = "portal", log = () => {}, standby = false }) {
   const ids = osUserIds();
   const bin = reachableBinaries(await loadBinaries(), ids);
   const requested = dataDir;
@@ -224,7 +225,11 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   const logFd = fs.openSync(logFile, "a");
   const child = spawn(
     bin.postgres,
-    ["-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "fsync=on"],
+    [
+      ...["-D", pgdata, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "fsync=on"],
+      // The server log never holds personal data: no DETAIL ("Key (nik)=(…) already exists") and no statements.
+      ...["-c", "log_error_verbosity=terse", "-c", "log_min_error_statement=panic"],
+    ],
     { ...ids, detached: true, stdio: ["ignore", logFd, logFd] },
   );
   fs.closeSync(logFd);
@@ -244,8 +249,12 @@ export async function startEmbeddedPostgres({ dataDir, port, database = "portal"
   if (!fs.existsSync(appSecretFile)) fs.writeFileSync(appSecretFile, crypto.randomBytes(24).toString("base64url"), { mode: 0o600 });
   const appPassword = fs.readFileSync(appSecretFile, "utf8").trim();
   try {
-    await ensureDatabase(admin, database);
-    await ensureAppRole(admin, appPassword);
+    // A hot standby (scripts/scale) is read-only: its database and roles come from the primary.
+    if (standby) await waitForQueries(admin);
+    else {
+      await ensureDatabase(admin, database);
+      await ensureAppRole(admin, appPassword);
+    }
   } catch (e) {
     await killServer(child.pid);
     throw e;
@@ -276,6 +285,23 @@ async function ensureDatabase(adminBase, database) {
     } catch (e) {
       const retry = e?.code === "57P03" || e?.code === "ECONNREFUSED" || e?.code === "CONNECT_TIMEOUT";
       if (!retry || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  }
+}
+
+async function waitForQueries(adminBase) {
+  const { default: postgres } = await import("postgres");
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const sql = postgres(`${adminBase}/postgres`, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    try {
+      await sql`select 1`;
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
       await new Promise((r) => setTimeout(r, 200));
     } finally {
       await sql.end({ timeout: 5 });

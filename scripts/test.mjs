@@ -1,5 +1,7 @@
-// `npm test`: known advisories, typecheck, lint, unit, integration (real PostgreSQL) and e2e (production build in
-// Debian's Chromium). Prints each phase's duration and a closing "N passed, N failed" line.
+// `npm test`: known advisories, typecheck, lint, unit, integration (real PostgreSQL), e2e (production build in
+// Debian's Chromium) and scale (the portal as a deployment of several processes: primary + standby,
+// PgBouncer, two web replicas behind nginx, two workers; scripts/scale/topology.mjs). Prints each
+// phase's duration and a closing "N passed, N failed" line.
 // `node scripts/test.mjs unit e2e` runs only the named phases.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -7,10 +9,11 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, startEmbeddedPostgres } from "./embedded-db.mjs";
+import { missingTools, SCALE_IDENTITY, startTopology } from "./scale/topology.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const ALL = ["deps", "typecheck", "lint", "unit", "integration", "e2e"];
+const ALL = ["deps", "typecheck", "lint", "unit", "integration", "e2e", "scale"];
 const dashdash = process.argv.indexOf("--");
 const passthrough = dashdash >= 0 ? process.argv.slice(dashdash + 1) : []; // extra args for Playwright
 const wanted = process.argv.slice(2, dashdash >= 0 ? dashdash : undefined).filter((a) => ALL.includes(a));
@@ -79,7 +82,8 @@ async function e2e() {
     };
     const prep = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/prepare.ts", "--demo"], appEnv);
     if (prep !== 0) return { code: prep, counts: { passed: 0, failed: 1 } };
-    const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"]);
+    // Built as the scale phase's deployment, so its replica A serves this same build.
+    const build = await run(process.execPath, ["-e", "import('./scripts/build-if-needed.mjs').then(m => m.buildIfNeeded(process.cwd(), console.log))"], SCALE_IDENTITY);
     if (build !== 0) return { code: build, counts: { passed: 0, failed: 1 } };
     const port = await freePort();
     // The server's output goes to a file that is checked for NIKs (16 digits) after the run.
@@ -87,7 +91,7 @@ async function e2e() {
     const logFd = fs.openSync(serverLog, "w");
     const server = spawn(process.execPath, ["scripts/server.mjs"], {
       cwd: root,
-      env: { ...env, ...appEnv, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
+      env: { ...env, ...appEnv, ...SCALE_IDENTITY, MIGRATION_DATABASE_URL: "", PORT: String(port), HOSTNAME_BIND: "127.0.0.1" },
       stdio: ["ignore", logFd, logFd],
     });
     // The import worker runs beside the server, as under `npm start`; its log is checked too.
@@ -136,6 +140,51 @@ async function e2e() {
   });
 }
 
+/** Personal data never reaches a log: no 16-digit number (a NIK) in any of `files`. */
+function logsFreeOfNik(files) {
+  let leaks = 0;
+  for (const f of files) {
+    const found = fs.readFileSync(f, "utf8").match(/(?<!\d)\d{16}(?!\d)/g);
+    if (found) {
+      console.error(`Log ${path.relative(root, f)} memuat ${found.length} angka 16 digit (NIK?)`);
+      leaks += found.length;
+    }
+  }
+  return leaks === 0;
+}
+
+async function scale() {
+  const missing = [...(fs.existsSync(chromium) ? [] : [`Chromium tidak ditemukan di ${chromium}: apt-get install -y chromium (atau set CHROMIUM_PATH).`]), ...missingTools()];
+  if (missing.length) {
+    console.error(missing.join("\n"));
+    return { code: 1, counts: { passed: 0, failed: 1 } };
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "portal-scale-"));
+  const logs = path.join(resultsDir, "scale-logs");
+  fs.rmSync(logs, { recursive: true, force: true });
+  const topo = await startTopology({ root, work, baseEnv: env, log: (m) => console.log(`[skala] ${m}`) });
+  let result;
+  try {
+    const file = path.join(resultsDir, "scale-topology.json");
+    fs.writeFileSync(file, JSON.stringify(topo));
+    const report = path.join(resultsDir, "scale.json");
+    fs.rmSync(report, { force: true });
+    const code = await run(bin("playwright"), ["test", "-c", "playwright.scale.config.ts", ...passthrough], { SCALE_TOPOLOGY: file, CHROMIUM_PATH: chromium });
+    result = { code, counts: playwrightCounts(report) ?? { passed: 0, failed: 1 } };
+  } finally {
+    await topo.stop();
+    // The processes' logs stay with the results (the data folder goes).
+    fs.mkdirSync(logs, { recursive: true });
+    for (const f of fs.readdirSync(work, { recursive: true }).map(String)) {
+      if (/\.(log|out)$/.test(f)) fs.copyFileSync(path.join(work, f), path.join(logs, f.replace(/[\\/]/g, "-")));
+    }
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  const clean = logsFreeOfNik(fs.readdirSync(logs).map((f) => path.join(logs, f)));
+  if (clean) console.log("Log replika dan pekerja bebas NIK (tidak ada angka 16 digit).");
+  return clean ? { ...result, counts: { ...result.counts, passed: result.counts.passed + 1 } } : { code: 1, counts: { ...result.counts, failed: result.counts.failed + 1 } };
+}
+
 async function vitestPhase(project) {
   const file = path.join(resultsDir, `${project}.json`);
   fs.rmSync(file, { force: true });
@@ -151,6 +200,7 @@ const PHASES = {
   unit: () => vitestPhase("unit"),
   integration: () => vitestPhase("integration"),
   e2e,
+  scale,
 };
 
 const summary = [];

@@ -3,14 +3,15 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { env } from "@/lib/env";
 import { UserFacingError } from "./errors";
+import { type Executor } from "@/db/client";
 import { rows } from "./internal/rows";
 
 // The movable clock of demo and test runs (the portal_clock row that portal_now() reads too).
 // System functions: they act for the system or a test, never for a viewer.
 
 /** The database's clock of record: the pinned instant in demo/test mode, else now(). */
-export async function readDatabaseClock(): Promise<Date> {
-  const [row] = await rows<{ now: Date }>(db(), sql`select portal_now() as now`);
+export async function readDatabaseClock(exec: Executor = db()): Promise<Date> {
+  const [row] = await rows<{ now: Date }>(exec, sql`select portal_now() as now`);
   return new Date(row!.now);
 }
 

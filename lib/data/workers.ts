@@ -19,7 +19,7 @@ import {
 import { assertCan, can } from "@/lib/authz/permissions";
 import { OFFICE_ROLES } from "@/lib/authz/roles";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now, today as todayOf } from "@/lib/clock";
+import { nowIn, today as todayOf } from "@/lib/clock";
 import { ageInYears, compareWithNik, isAgeEligible, maskNik, parseNik } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
 import { dayLabel } from "@/lib/domain/wib";
@@ -142,7 +142,7 @@ async function submit(
 ) {
   const [setting] = await tx.select().from(areaSettings).where(eq(areaSettings.regencyCode, w.regencyCode));
   if (setting?.requiresApproval && viewer.role !== "supervisor") {
-    await move(tx, viewer, w, "menunggu_persetujuan", { submittedAt: await now() }, "Diajukan ke supervisor");
+    await move(tx, viewer, w, "menunggu_persetujuan", { submittedAt: await nowIn(tx) }, "Diajukan ke supervisor");
     return "menunggu_persetujuan" as const;
   }
   const regulationId = await takePlace(tx, w, today);
@@ -152,7 +152,7 @@ async function submit(
     viewer,
     w,
     to,
-    { submittedAt: await now(), regulationId, rejectionReason: null },
+    { submittedAt: await nowIn(tx), regulationId, rejectionReason: null },
     regulationId ? null : "Tidak ada kuota yang tersedia atau sesuai",
   );
   return to;

@@ -8,6 +8,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Scheduled jobs: each a queue that pg-boss's cron sends to (worker/jobs.ts says what runs). */
 export const SCHEDULED_QUEUES = { retention: "retensi-harian", billing: "tagihan-bulanan" } as const;
 
+const CRON_QUEUE = "__pgboss__send-it";
+
 const QUEUE_OPTIONS = { name: "", retryLimit: 3, retryDelay: 5, expireInSeconds: 60 * 60 };
 
 export function newBoss(url: string, role: "owner" | "app" | "worker") {
@@ -30,6 +32,10 @@ export async function prepareQueues(ownerUrl: string, appRole?: string) {
     for (const name of [...Object.values(QUEUES), ...Object.values(SCHEDULED_QUEUES)]) {
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { ...QUEUE_OPTIONS, name });
     }
+    // pg-boss's own queue through which its cron sends (timekeeper). The worker, which runs the
+    // cron, connects as the app role and cannot create it: without it no scheduled job would
+    // ever be sent in production (seen as "permission denied for schema pgboss" in the log).
+    if (!(await boss.getQueue(CRON_QUEUE))) await boss.createQueue(CRON_QUEUE);
   } finally {
     await boss.stop({ graceful: false, wait: true, timeout: 5000 });
   }
