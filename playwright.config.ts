@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { BROWSER_USE } from "./e2e/support/browser";
 
 // Run through `npm test` (or `npm run test:e2e`): scripts/test.mjs starts a throwaway database
 // and a production build, then passes its address in E2E_BASE_URL.
@@ -15,24 +16,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
-  use: {
-    baseURL,
-    locale: "id-ID",
-    timezoneId: "Asia/Jakarta",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
-  },
+  use: { baseURL, ...BROWSER_USE },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /clock\//, /scale\//] },

@@ -27,6 +27,13 @@ afterAll(async () => {
 });
 
 describe("jobs", () => {
+  it("the queues, pg-boss's cron queue included, exist before any worker starts: the worker (app role) cannot create them", async () => {
+    const names = (await sql`select name from pgboss.queue order by name`).map((r) => r.name as string);
+    expect(names).toEqual(expect.arrayContaining(["__pgboss__send-it", "import-commit", "import-validate", "retensi-harian", "tagihan-bulanan"]));
+    // The app role has no right to create one (so a missing queue would stay missing).
+    await expect(sql`select pgboss.create_queue('uji-tanpa-hak', '{}'::json)`).rejects.toThrow(/permission denied/);
+  });
+
   it("two worker processes on one batch: staging runs once, every row lands once", { timeout: 180_000 }, async () => {
     const a = await importArea(CIANJUR, ROWS);
     const id = await uploadRows(a, ROWS);

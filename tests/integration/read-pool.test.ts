@@ -1,6 +1,7 @@
 // The read pool (issue 16, item 2): dashboards read a replica only while its data is within the lag
 // bound, measured from the primary's heartbeat as replayed there; otherwise the primary. Here the
 // "replica" is a second pool on the same server, its lag set by moving the heartbeat.
+import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { connect, isPooledUrl } from "@/db/connection";
 import { createReader } from "@/db/reader";
@@ -65,6 +66,30 @@ describe("a pooled connection (PgBouncer, transaction mode)", () => {
       // No statement was prepared on the server for it.
       const [stmts] = await pooled.sql`select count(*)::int as prepared from pg_prepared_statements`;
       expect(stmts!.prepared).toBe(0);
+    } finally {
+      await pooled.sql.end();
+    }
+  });
+
+  it("sends one query at a time per connection: queries queue for a free connection instead of pipelining, and transactions, helpers and drizzle still work", async () => {
+    const pooled = connect(url, 2, true);
+    try {
+      // The mark that keeps postgres.js from sending a query behind another (db/connection.ts).
+      const q = pooled.sql`select 1 as n`;
+      expect(typeof (q as unknown as { options: { onexecute?: unknown } }).options.onexecute).toBe("function");
+      await q;
+      const results = await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          i % 5 === 0
+            ? pooled.sql.begin(async (tx) => (await tx`select ${i}::int as n`)[0]!.n as number)
+            : i % 2
+              ? pooled.sql.unsafe("select 1 as n").then((r) => r[0]!.n as number)
+              : pooled.sql`select n from unnest(${pooled.sql.array([i])}::int[]) n`.then((r) => r[0]!.n as number),
+        ),
+      );
+      expect(results.filter((n, i) => n === (i % 5 === 0 || i % 2 === 0 ? i : 1))).toHaveLength(300);
+      const [{ n }] = (await pooled.db.execute(sql`select count(*)::int as n from regencies`)) as unknown as [{ n: number }];
+      expect(n).toBeGreaterThan(500);
     } finally {
       await pooled.sql.end();
     }
