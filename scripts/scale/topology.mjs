@@ -4,7 +4,7 @@
 // of the same sources made in two folders with one deployment identity, nginx (Debian's) balancing
 // them round-robin and forwarding the client's address, and two worker processes.
 // `startTopology()` returns the addresses and a stop() that never hangs.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -208,7 +208,6 @@ function stopChild(child, signal = "SIGTERM", ms = 8000) {
  * replica B a second build of the same sources made in another folder.
  */
 export async function startTopology({ root, work, log = console.log, baseEnv = process.env }) {
-  const started = [];
   const stops = [];
   const stopAll = async () => {
     for (const s of stops.reverse()) await s().catch(() => {});
@@ -365,20 +364,10 @@ export async function startTopology({ root, work, log = console.log, baseEnv = p
       bouncerUrl: viaBouncer("portal_skala"),
       poolSize: POOL_SIZE,
       work,
-      started,
       stop: stopAll,
     };
   } catch (e) {
     await stopAll();
     throw e;
-  }
-}
-
-// Only for someone reading a failure: which processes exist.
-export function describeProcesses() {
-  try {
-    return execFileSync("ps", ["-eo", "pid,args"]).toString();
-  } catch {
-    return "";
   }
 }
