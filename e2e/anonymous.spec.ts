@@ -7,11 +7,18 @@ test("the portal pages were found", () => {
   expect(PAGES).toEqual(expect.arrayContaining(["/dashboard", "/areas", "/admin/users", "/admin/offices"]));
 });
 
+test("an anonymous visitor opening a page in the browser lands on the login form", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Masuk" })).toBeVisible();
+});
+
 for (const p of PAGES) {
-  test(`anonymous visitor to ${p} is sent to /login`, async ({ page }) => {
-    await page.goto(p);
-    await expect(page).toHaveURL(/\/login/);
-    await expect(page.getByRole("button", { name: "Masuk" })).toBeVisible();
+  // The server's answer is what decides (the browser only follows it): no page renders for nobody.
+  test(`anonymous visitor to ${p} is sent to /login`, async ({ request }) => {
+    const res = await request.get(p, { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers()["location"]).toMatch(/\/login/);
   });
 
   // CVE-2025-29927: a forged x-middleware-subrequest header once skipped Next's middleware.

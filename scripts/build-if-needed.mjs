@@ -21,11 +21,16 @@ function fingerprint(root) {
   return h.digest("hex");
 }
 
-export function buildIfNeeded(root, log, env = process.env) {
-  const stamp = path.join(root, ".next", "portal-build-stamp");
+/** What a build of `root` with `env`'s deployment identity is stamped with: equal stamps, equal builds. */
+export function buildKey(root, env = process.env) {
   const identity = env.PORTAL_DEPLOYMENT_ID ? deployIdentity(env) : null;
   if (identity && !identity.ok) throw new Error(identity.error);
-  const want = fingerprint(root) + (identity ? `:${identity.deploymentId}:${identity.keyFingerprint}` : "");
+  return { identity, want: fingerprint(root) + (identity ? `:${identity.deploymentId}:${identity.keyFingerprint}` : "") };
+}
+
+export function buildIfNeeded(root, log, env = process.env) {
+  const stamp = path.join(root, ".next", "portal-build-stamp");
+  const { identity, want } = buildKey(root, env);
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want) return;
   log("Membangun aplikasi (next build), sekali saja setelah kode berubah...");
   const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {

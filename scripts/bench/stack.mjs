@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const DEMO_PASSWORD = "rentan-demo-2026";
 
-export async function startStack(name, { worker: withWorker = false, workerEnv = {} } = {}) {
+export async function startStack(name, { worker: withWorker = false, workerEnv = {}, readPool = false } = {}) {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get update && apt-get install -y chromium (atau set CHROMIUM_PATH).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-bench-${name}-`));
@@ -26,6 +26,8 @@ export async function startStack(name, { worker: withWorker = false, workerEnv =
     PORTAL_MODE: "test",
     AUTH_SECRET: "bench-secret-not-for-production-0123456789",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The read pool as a second pool on the same server, standing in for a streaming replica.
+    ...(readPool ? { DATABASE_READ_URL: db.appUrl } : {}),
   };
   const prep = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "db/prepare.ts", "--demo"], {
     cwd: root,

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfNeeded } from "../build-if-needed.mjs";
+import { buildIfNeeded, buildKey } from "../build-if-needed.mjs";
 import { chownTree, freePort, osUserIds, startEmbeddedPostgres } from "../embedded-db.mjs";
 
 /** The test deployment's identity: fixed, so the e2e phase's build is replica A's. Not a secret. */
@@ -175,6 +175,24 @@ function copySources(root, to) {
   if (linked.status !== 0) fs.cpSync(path.join(root, "node_modules"), path.join(to, "node_modules"), { recursive: true, verbatimSymlinks: true });
 }
 
+/**
+ * Replica B's build: the same checkout copied to another folder (a host that builds the same
+ * commit) and built there with the same identity, unless the copy there was built from these very
+ * sources already. Returns its folder. Runs on its own too (scripts/scale/build-replica.mjs), so
+ * the test runner can build it while an earlier phase runs.
+ */
+export function buildReplicaB(root, env, log = console.log) {
+  const dir = path.join(os.tmpdir(), `portal-skala-b-${crypto.createHash("sha1").update(root).digest("hex").slice(0, 8)}`);
+  const { want } = buildKey(root, env);
+  const stamp = path.join(dir, ".next", "portal-skala-source");
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want) return dir;
+  log("membangun replika B di folder lain (sumber yang sama, identitas yang sama)...");
+  copySources(root, dir);
+  buildIfNeeded(dir, log, env);
+  fs.writeFileSync(stamp, want);
+  return dir;
+}
+
 function spawnLogged(cmd, args, { cwd, env, logFile, ipc = true }) {
   const fd = fs.openSync(logFile, "a");
   const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", fd, fd, ...(ipc ? ["ipc"] : [])] });
@@ -301,15 +319,7 @@ export async function startTopology({ root, work, log = console.log, baseEnv = p
 
     // Two builds, two folders, one identity.
     buildIfNeeded(root, log, { ...env, ...SCALE_IDENTITY });
-    const replicaB = path.join(os.tmpdir(), `portal-skala-b-${crypto.createHash("sha1").update(root).digest("hex").slice(0, 8)}`);
-    const stampA = fs.readFileSync(path.join(root, ".next", "portal-build-stamp"), "utf8");
-    const stampB = path.join(replicaB, ".next", "portal-skala-source");
-    if (!fs.existsSync(stampB) || fs.readFileSync(stampB, "utf8") !== stampA) {
-      log("membangun replika B di folder lain (sumber yang sama, identitas yang sama)...");
-      copySources(root, replicaB);
-      buildIfNeeded(replicaB, log, { ...env, ...SCALE_IDENTITY });
-      fs.writeFileSync(stampB, stampA);
-    }
+    const replicaB = buildReplicaB(root, { ...env, ...SCALE_IDENTITY }, log);
     log(`build A dan B siap (${took()})`);
 
     const replicas = [];
