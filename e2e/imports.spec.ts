@@ -1,10 +1,21 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
 import { freshNik, sqlNumber } from "./support/db";
 import { as } from "./support/workers";
 
 // Bulk import through the browser: the officer uploads a CSV (the worker validates it in the
 // background), downloads the rows to fix, and the area's supervisor commits (maker-checker).
+
+/** Chooses `file` on /imports, uploads it and waits until the worker has validated it. */
+async function uploadValidated(page: Page, file: string) {
+  await page.goto("/imports");
+  await page.getByLabel(/Berkas daftar pekerja/).setInputFiles(file);
+  await expect(page.getByTestId("drop-zone")).toContainText(`Dipilih: ${path.basename(file)}`);
+  await page.getByRole("button", { name: "Unggah dan validasi" }).click();
+  await expect(page).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("import-status")).toHaveText("Tervalidasi, menunggu diterapkan", { timeout: 30_000 });
+}
 
 test("an officer uploads a worker list, fixes nothing it cannot, and the supervisor commits it", async ({ browser }, info) => {
   test.setTimeout(120_000);
@@ -19,11 +30,7 @@ test("an officer uploads a worker list, fixes nothing it cannot, and the supervi
   fs.writeFileSync(file, csv);
 
   const officer = await as(browser, "petugasKota");
-  await officer.goto("/imports");
-  await officer.getByLabel(/Berkas daftar pekerja/).setInputFiles(file);
-  await officer.getByRole("button", { name: "Unggah dan validasi" }).click();
-  await expect(officer).toHaveURL(/\/imports\/[0-9a-f-]{36}$/);
-  await expect(officer.getByTestId("import-status")).toHaveText("Tervalidasi, menunggu diterapkan", { timeout: 30_000 });
+  await uploadValidated(officer, file);
   await expect(officer.getByTestId("import-notes")).toContainText("Kolom tidak dikenal diabaikan: warna.");
   const summary = officer.getByTestId("import-summary");
   await expect(summary.locator("div", { hasText: /^Baris valid dan lengkap/ }).locator("dd")).toHaveText("2");
@@ -72,11 +79,7 @@ test("a row whose birth date differs from its NIK is imported flagged; the super
   const file = info.outputPath("daftar-bertanda.csv");
   fs.writeFileSync(file, csv);
   const sup = await as(browser, "supervisorKota");
-  await sup.goto("/imports");
-  await sup.getByLabel(/Berkas daftar pekerja/).setInputFiles(file);
-  await expect(sup.getByTestId("drop-zone")).toContainText("Dipilih: daftar-bertanda.csv");
-  await sup.getByRole("button", { name: "Unggah dan validasi" }).click();
-  await expect(sup.getByTestId("import-status")).toHaveText("Tervalidasi, menunggu diterapkan", { timeout: 30_000 });
+  await uploadValidated(sup, file);
   const summary = sup.getByTestId("import-summary");
   await expect(summary.locator("div", { hasText: /^Baris valid dan lengkap/ }).locator("dd")).toHaveText("2");
   await expect(summary.locator("div", { hasText: /^Bertanda/ }).locator("dd")).toHaveText("1");

@@ -21,6 +21,7 @@ export function hiddenFields(html: string, needle: string): [string, string][] {
 
 export class Agent {
   cookies: Map<string, string>;
+  private localAddress?: string;
   constructor(
     public base: string,
     opts: { localAddress?: string; cookies?: Map<string, string> } = {},
@@ -28,7 +29,6 @@ export class Agent {
     this.localAddress = opts.localAddress;
     this.cookies = opts.cookies ?? new Map();
   }
-  private localAddress?: string;
 
   /** The same user (same cookies) talking to another replica. */
   at(base: string): Agent {

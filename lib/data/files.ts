@@ -131,16 +131,13 @@ export async function removeFile(id: string): Promise<void> {
 
 /** Files whose upload broke off a day ago or more (a process died mid-stream), on either driver. Run by the worker. */
 export async function purgeIncompleteFiles(): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const stale = await rows<{ id: string }>(
-      db(),
-      sql`select id from stored_files where not complete and created_at < now() - interval '1 day' order by created_at limit 500`,
-    );
-    for (const { id } of stale) await removeFile(id);
-    total += stale.length;
-    if (stale.length < 500) return total;
-  }
+  const stale = sql`not complete and created_at < now() - interval '1 day'`;
+  // In PostgreSQL the chunks go with the record (on delete cascade): one statement.
+  const inPostgres = await rows<{ id: string }>(db(), sql`delete from stored_files where ${stale} and storage = 'postgres' returning id`);
+  // In object storage each object goes first (removeFile), then its record.
+  const inS3 = await rows<{ id: string }>(db(), sql`select id from stored_files where ${stale} and storage = 's3'`);
+  for (const { id } of inS3) await removeFile(id);
+  return inPostgres.length + inS3.length;
 }
 
 /** Sets a stored file's content type once its first bytes have told it (lib/storage.ts receiveUpload). */

@@ -154,8 +154,8 @@ ${upstreams.map((u) => `    server ${u} max_fails=0;`).join("\n")}
 }
 
 /**
- * The checkout copied to another folder (every file git tracks or would track: the CSS build scans
- * them all for class names), node_modules hard-linked: a replica built elsewhere.
+ * The checkout copied to another folder (every file git tracks or would track, as a host that
+ * checks the commit out has them), node_modules hard-linked: a replica built elsewhere.
  */
 function copySources(root, to) {
   fs.rmSync(to, { recursive: true, force: true });
