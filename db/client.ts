@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { connect } from "./connection";
+import { connect, guardOutsideTransaction } from "./connection";
+
+export { onOwnConnection } from "./connection";
 import { createReader } from "./reader";
 
 type Pool = ReturnType<typeof connect>;
@@ -14,6 +16,7 @@ function pool(): Pool {
 }
 
 export function db() {
+  guardOutsideTransaction();
   return pool().db;
 }
 
@@ -38,11 +41,13 @@ function readerOf() {
  * primary. Whatever a user has just changed, sign-in, places and bills always read db().
  */
 export function readDb() {
+  guardOutsideTransaction();
   return readerOf().reader();
 }
 
 /** The underlying postgres.js client, for COPY (bulk import staging); used only inside lib/data. */
 export function sqlClient() {
+  guardOutsideTransaction();
   return pool().sql;
 }
 

@@ -35,3 +35,8 @@ const databaseNow = cache(readDatabaseClock);
 export async function today(): Promise<string> {
   return wibDay(await now());
 }
+
+/** today() inside a transaction, on its own connection (see nowIn). */
+export async function todayIn(tx: Executor): Promise<string> {
+  return wibDay(await nowIn(tx));
+}

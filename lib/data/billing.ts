@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { assertCan, ForbiddenError } from "@/lib/authz/permissions";
 import { billInScope, regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
@@ -79,9 +79,9 @@ export async function listBillsForViewer(viewer: Viewer, filter: { regulationId?
   return list.map(withTotals);
 }
 
-async function billRow(viewer: Viewer, id: number): Promise<BillRow> {
+async function billRow(viewer: Viewer, id: number, exec: Executor = db()): Promise<BillRow> {
   const row = await firstRow<BillRow>(
-    db(),
+    exec,
     sql`select ${BILL_COLUMNS}, ${BILL_FIGURES}
       from bills b join regulations r on r.id = b.regulation_id join regencies g on g.code = b.regency_code join offices o on o.id = b.office_id ${BILL_FIGURES_JOIN}
      where b.id = ${id} and ${billScope(viewer)}`,
@@ -150,9 +150,9 @@ export async function getBillForViewer(viewer: Viewer, id: number, page = 1) {
   };
 }
 
-async function billLines(billId: number, range: { offset: number; limit: number } | null): Promise<BillLine[]> {
+async function billLines(billId: number, range: { offset: number; limit: number } | null, exec: Executor = db()): Promise<BillLine[]> {
   const list = await rows<BillLine>(
-    db(),
+    exec,
     sql`select l.id::int as id, l.worker_id::int as "workerId", w.kpj_number as kpj, l.nik, w.name, d.name as "districtName", to_char(l.month, 'YYYY-MM') as month,
          l.kind::text as kind, l.amount,
          exists (select 1 from payment_lines pl join payment_parts pp on pp.id = pl.part_id where pl.bill_line_id = l.id and pl.live and pp.status = 'dikonfirmasi') as paid
@@ -168,10 +168,10 @@ async function billLines(billId: number, range: { offset: number; limit: number 
 export async function exportBillForViewer(viewer: Viewer, id: number, limit?: number) {
   assertCan(viewer.role, "billing.view");
   // One export per user at a time (internal/export-slot.ts).
-  return inExportSlot(viewer, async () => {
-    const bill = await billRow(viewer, id);
-    const lines = await billLines(id, limit ? { offset: 0, limit } : null);
-    await writeAudit(db(), { actorId: viewer.id, action: "bill.export", entityType: "bill", entityId: String(id), details: { lines: lines.length } });
+  return inExportSlot(viewer, async (tx) => {
+    const bill = await billRow(viewer, id, tx);
+    const lines = await billLines(id, limit ? { offset: 0, limit } : null, tx);
+    await writeAudit(tx, { actorId: viewer.id, action: "bill.export", entityType: "bill", entityId: String(id), details: { lines: lines.length } });
     return { bill, lines };
   });
 }

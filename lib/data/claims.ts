@@ -6,7 +6,7 @@ import { workers } from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import { enrollmentInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now as clockNow, today as clockToday } from "@/lib/clock";
+import { now as clockNow, nowIn, today as clockToday } from "@/lib/clock";
 import { computeBenefit, RATE_CODES, type BenefitResult, type ClaimType, type JkkKind, type Rates, type SchoolLevel } from "@/lib/domain/benefits";
 import { accidentReportDeadline, canMoveClaim, requiredDocuments, schoolYearOf, type ClaimStatus, type DocumentKind } from "@/lib/domain/claims";
 import { contributionState, lastDueMonth, type ContributionState } from "@/lib/domain/contribution-state";
@@ -280,7 +280,7 @@ export async function openClaim(viewer: Viewer, input: ClaimInput): Promise<{ id
         }
       }
       const eventAt = input.type === "jkk" ? `${eventDate}T${input.eventTime}:00+07:00` : null;
-      if (eventAt && new Date(eventAt).getTime() > (await clockNow()).getTime())
+      if (eventAt && new Date(eventAt).getTime() > (await nowIn(tx)).getTime())
         throw new UserFacingError("Jam kejadian tidak boleh setelah sekarang.", { eventTime: ["Jam kejadian tidak boleh setelah sekarang."] });
       const claim = await firstRow<{ id: number }>(
         tx,

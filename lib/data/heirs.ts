@@ -4,7 +4,7 @@ import { db, type Tx } from "@/db/client";
 import { workerHeirs, workers } from "@/db/schema";
 import { assertCan } from "@/lib/authz/permissions";
 import type { Viewer } from "@/lib/authz/viewer";
-import { today as todayOf } from "@/lib/clock";
+import { today as todayOf, todayIn } from "@/lib/clock";
 import { HEIR_RELATIONSHIPS } from "@/lib/domain/heirs";
 import { parseNik } from "@/lib/domain/nik";
 import type { HeirInput } from "@/lib/validation/workers";
@@ -32,9 +32,9 @@ async function lockWorkerNik(tx: Tx, viewer: Viewer, workerId: number) {
 }
 
 /** The NIK's structure (lib/domain/nik) and never the worker's own; region warnings do not matter for an heir. */
-async function checkHeirNik(nik: string | null | undefined, workerNik: string) {
+async function checkHeirNik(tx: Tx, nik: string | null | undefined, workerNik: string) {
   if (!nik) return;
-  const parsed = parseNik(nik, await knownAreas(), await todayOf());
+  const parsed = parseNik(nik, await knownAreas(), await todayIn(tx));
   if (!parsed.ok) throw new UserFacingError("Periksa NIK ahli waris.", { nik: [parsed.error] });
   if (nik === workerNik)
     throw new UserFacingError("NIK ahli waris tidak boleh sama dengan NIK pekerja.", { nik: ["NIK ahli waris tidak boleh sama dengan NIK pekerja."] });
@@ -67,7 +67,7 @@ export async function addHeir(viewer: Viewer, workerId: number, raw: HeirInput):
   return duplicateNik(() =>
     db().transaction(async (tx) => {
       const w = await lockWorkerNik(tx, viewer, workerId);
-      await checkHeirNik(input.nik, w.nik);
+      await checkHeirNik(tx, input.nik, w.nik);
       const [row] = await tx
         .insert(workerHeirs)
         .values({
@@ -110,7 +110,7 @@ export async function updateHeir(viewer: Viewer, heirId: number, raw: HeirInput 
         throw new NotFoundError("Ahli waris");
       });
       const nik = input.nik ?? (input.clearNik ? null : h.nik);
-      await checkHeirNik(nik, w.nik);
+      await checkHeirNik(tx, nik, w.nik);
       const bankAccount = input.bankAccount ?? (input.clearAccount ? null : h.bankAccount);
       const bankName = bankAccount ? (input.bankName ?? h.bankName) : null;
       if (bankAccount && !bankName) throw new UserFacingError("Isi nama bank.", { bankName: ["Isi nama bank untuk nomor rekening ini."] });

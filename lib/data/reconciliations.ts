@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db, sqlClient } from "@/db/client";
+import { db, type Executor, sqlClient } from "@/db/client";
 import { assertCan } from "@/lib/authz/permissions";
 import { billInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
@@ -104,7 +104,7 @@ export type ReconciliationRow = {
 };
 
 /** One reconciliation with its counts, the month's bill figures, and a page of rows of one category (masked NIK). */
-export async function getReconciliationForViewer(viewer: Viewer, id: number, category?: ReconciliationCategory, limit = 100) {
+export async function getReconciliationForViewer(viewer: Viewer, id: number, category?: ReconciliationCategory, limit = 100, exec: Executor = db()) {
   assertCan(viewer.role, "billing.view");
   const rec = await firstRow<{
     id: number;
@@ -125,7 +125,7 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
     createdAt: string;
     createdByName: string | null;
   }>(
-    db(),
+    exec,
     sql`select r.id, r.regulation_id as "regulationId", g.title as "regulationTitle", g.number as "regulationNumber", rg.name as "regencyName",
          rg.code as "regencyCode", r.office_id as "officeId", o.name as "officeName", to_char(r.month, 'YYYY-MM') as month, r.status::text as status, r.file_name as "fileName",
          r.rows, r.counts, r.signed_name as "signedName", r.locked_at::text as "lockedAt", r.created_at::text as "createdAt", u.name as "createdByName"
@@ -135,7 +135,7 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
   );
   if (!rec) throw new NotFoundError("Rekonsiliasi");
   const bill = await firstRow<{ lines: number; charged: number; paid: number }>(
-    db(),
+    exec,
     sql`select count(l.*)::int as lines, coalesce(sum(l.amount) filter (where l.kind <> 'koreksi'), 0)::bigint as charged,
          coalesce(sum(l.amount) filter (where l.kind <> 'koreksi' and exists (select 1 from paid_months p where p.bill_line_id = l.id)), 0)::bigint as paid
       from bills b join bill_lines l on l.bill_id = b.id
@@ -143,7 +143,7 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
   );
   const list = category
     ? await rows<ReconciliationRow>(
-        db(),
+        exec,
         sql`select n, category, row_no as "rowNo", kpj, nik, name, bpjs_status as "bpjsStatus", bpjs_last_paid as "bpjsLastPaid", worker_id::int as "workerId",
              portal_kpj as "portalKpj", portal_last_paid as "portalLastPaid", problem
           from reconciliation_rows where reconciliation_id = ${id} and category = ${category} order by n limit ${limit}`,
@@ -159,9 +159,9 @@ export async function getReconciliationForViewer(viewer: Viewer, id: number, cat
 /** Every row of a category, for download (masked NIK; audited). */
 export async function exportReconciliationRowsForViewer(viewer: Viewer, id: number, category: ReconciliationCategory) {
   // One export per user at a time (internal/export-slot.ts).
-  return inExportSlot(viewer, async () => {
-    const rec = await getReconciliationForViewer(viewer, id, category, 200_000);
-    await writeAudit(db(), { actorId: viewer.id, action: "reconciliation.export", entityType: "reconciliation", entityId: String(id), details: { category } });
+  return inExportSlot(viewer, async (tx) => {
+    const rec = await getReconciliationForViewer(viewer, id, category, 200_000, tx);
+    await writeAudit(tx, { actorId: viewer.id, action: "reconciliation.export", entityType: "reconciliation", entityId: String(id), details: { category } });
     return rec;
   });
 }

@@ -16,7 +16,7 @@ import {
 import { assertCan } from "@/lib/authz/permissions";
 import { regencyInScope, scopeOf } from "@/lib/authz/scope";
 import type { Viewer } from "@/lib/authz/viewer";
-import { now, today as clockToday } from "@/lib/clock";
+import { now, today as clockToday, todayIn } from "@/lib/clock";
 import { canTransition, type RegulationStatus } from "@/lib/domain/regulations";
 import { writeAudit } from "./audit";
 import { lockRegulationBilling, recordRefund } from "./internal/billing";
@@ -258,7 +258,7 @@ export async function enactRegulation(viewer: Viewer, id: number, input: { numbe
   assertCan(viewer.role, "regulations.manage");
   await db().transaction(async (tx) => {
     const reg = await transition(tx, viewer, id, "enacted", input, { number: input.number, enactedOn: input.enactedOn });
-    await promoteWaiting(tx, reg.regencyCode, await clockToday(), viewer.id);
+    await promoteWaiting(tx, reg.regencyCode, await todayIn(tx), viewer.id);
   });
 }
 
@@ -426,7 +426,7 @@ export async function enactAmendment(viewer: Viewer, amendmentId: number, input:
       details: { amendmentId, number: input.number, changes },
     });
     // A larger quota or a longer period frees places: waiting workers take them at once.
-    await promoteWaiting(tx, reg.regencyCode, await clockToday(), viewer.id);
+    await promoteWaiting(tx, reg.regencyCode, await todayIn(tx), viewer.id);
   });
 }
 
@@ -533,7 +533,7 @@ export async function moveWorkersBetweenRegulations(viewer: Viewer, input: { fro
   return db().transaction(async (tx) => {
     const from = await lockForWrite(tx, viewer, input.fromId);
     const to = await lockForWrite(tx, viewer, input.toId);
-    const today = await clockToday();
+    const today = await todayIn(tx);
     if (from.id === to.id || from.regencyCode !== to.regencyCode)
       throw new UserFacingError("Pilih regulasi lain di kabupaten/kota yang sama.", { toId: ["Pilih regulasi lain di kabupaten/kota yang sama."] });
     const inForce = await firstRow<{ ok: boolean }>(tx, sql`select ${inForceToday(today)} as ok from regulations r where r.id = ${to.id}`);

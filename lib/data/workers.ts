@@ -19,7 +19,7 @@ import {
 import { assertCan, can } from "@/lib/authz/permissions";
 import { OFFICE_ROLES } from "@/lib/authz/roles";
 import type { Viewer } from "@/lib/authz/viewer";
-import { nowIn, today as todayOf } from "@/lib/clock";
+import { nowIn, today as todayOf, todayIn } from "@/lib/clock";
 import { ageInYears, compareWithNik, isAgeEligible, maskNik, parseNik } from "@/lib/domain/nik";
 import { WORKER_STATUS_LABELS, type EndReason, type WorkerStatus } from "@/lib/domain/worker-status";
 import { dayLabel } from "@/lib/domain/wib";
@@ -237,7 +237,7 @@ export async function submitWorker(viewer: Viewer, id: number) {
       .where(and(eq(workerHeirs.workerId, id), sql`${workerHeirs.relationship} is not null`))
       .limit(1);
     if (!w.districtCode || !w.villageCode || !heir) throw new UserFacingError("Lengkapi kecamatan, kelurahan/desa, dan ahli waris sebelum mengajukan.");
-    const status = await submit(tx, viewer, w, await todayOf());
+    const status = await submit(tx, viewer, w, await todayIn(tx));
     await writeAudit(tx, { actorId: viewer.id, action: "worker.submit", entityType: "worker", entityId: String(id), details: { status } });
     return status;
   });
@@ -247,7 +247,7 @@ export async function submitWorker(viewer: Viewer, id: number) {
 export async function approveWorkers(viewer: Viewer, ids: number[]) {
   assertCan(viewer.role, "workers.approve");
   return db().transaction(async (tx) => {
-    const today = await todayOf();
+    const today = await todayIn(tx);
     const rows = await tx
       .select()
       .from(workers)
@@ -305,7 +305,7 @@ export async function rejectWorkers(viewer: Viewer, ids: number[], reason: strin
       if (w.regulationId) await releasePlace(tx, w.regulationId);
       areas.add(w.regencyCode);
     }
-    for (const a of areas) await promoteWaiting(tx, a, await todayOf(), viewer.id);
+    for (const a of areas) await promoteWaiting(tx, a, await todayIn(tx), viewer.id);
     await writeAudit(tx, {
       actorId: viewer.id,
       action: "worker.reject",

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { today as clockToday } from "@/lib/clock";
+import { todayIn } from "@/lib/clock";
 import { inForceToday } from "./in-force";
 import { rows } from "./rows";
 
@@ -17,7 +17,7 @@ export async function summarizeImport(tx: Tx, id: string, regencyCode: string): 
         union all select 'peringatan', count(*)::int from import_rows where batch_id = ${id} and warnings is not null and outcome in ('valid', 'tidak_lengkap')`,
   );
   const summary: Record<string, number> = Object.fromEntries(counts.map((c) => [c.outcome, c.n]));
-  const today = await clockToday();
+  const today = await todayIn(tx);
   const [free] = await rows<{ n: number }>(
     tx,
     sql`select coalesce(sum(quota - counted), 0)::int as n from regulations where regency_code = ${regencyCode} and ${inForceToday(today, "regulations")}`,

@@ -5,9 +5,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { and, eq, sql } from "drizzle-orm";
-import { db, sqlClient } from "@/db/client";
+import { db, onOwnConnection, sqlClient } from "@/db/client";
 import { districts, importBatches, occupations, provinces, regencies, villages } from "@/db/schema";
-import { today as clockToday } from "@/lib/clock";
+import { today as clockToday, todayIn } from "@/lib/clock";
 import { IMPORT_COLUMNS } from "@/lib/domain/import-columns";
 import type { ExistingMode } from "@/lib/domain/import-status";
 import { isAgeEligible } from "@/lib/domain/nik";
@@ -208,9 +208,10 @@ async function stageFrom(b: typeof importBatches.$inferSelect, path: string) {
         yield block;
         if (count - reported >= 2_000) {
           reported = count;
-          void db()
-            .execute(sql`update import_batches set validated_through = greatest(validated_through, ${count}) where id = ${b.id}`)
-            .catch(() => {});
+          // On its own connection on purpose: the page shows progress while this transaction runs.
+          void onOwnConnection(() =>
+            db().execute(sql`update import_batches set validated_through = greatest(validated_through, ${count}) where id = ${b.id}`),
+          ).catch(() => {});
         }
       }
     }
@@ -396,7 +397,7 @@ async function commitChunk(b: Batch, k: number, lastRow: number, chunks: number,
       );
       let counts: { regulationId: number; n: number }[] = [];
       if (staged.length) {
-        const today = await clockToday();
+        const today = await todayIn(tx);
         const regs = await areaRegulationsForBulk(tx, b.regencyCode, today, { lock: keep === null });
         // By row number (offset in the chunk): its status and regulation. Places in file order: the
         // first regulation (priority order) with room whose rules fit.
