@@ -22,6 +22,12 @@ describe("settings", () => {
     expect(() => parseEnv({ ...base, FILE_STORAGE: "s3", S3_BUCKET: "b", S3_ENDPOINT: "minio" })).toThrow("S3_ENDPOINT");
   });
 
+  it("bound streaming exports by 4 unless told otherwise, and refuse none at all", () => {
+    expect(parseEnv(base).EXPORT_STREAMS).toBe(4);
+    expect(parseEnv({ ...base, EXPORT_STREAMS: "8" }).EXPORT_STREAMS).toBe(8);
+    expect(() => parseEnv({ ...base, EXPORT_STREAMS: "0" })).toThrow("EXPORT_STREAMS");
+  });
+
   it("keep the portal clock out of production", () => {
     expect(() => parseEnv({ ...base, PORTAL_CLOCK: "2026-11-24T03:00:00Z" })).toThrow("PORTAL_CLOCK hanya boleh dipakai dalam mode demo atau test");
   });

@@ -8,6 +8,9 @@ const schema = z
     DATABASE_READ_URL: z.string().min(1).optional(),
     // A replica lagging more than this (the primary's heartbeat as replayed there) is not read.
     DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+    // Worker exports streaming at once across every instance: each holds a connection for its
+    // whole download (lib/data/workers.ts); keep it well below DATABASE_POOL_SIZE and PgBouncer's pool.
+    EXPORT_STREAMS: z.coerce.number().int().min(1).max(100).default(4),
     // demo: started by `npm start` on the embedded database; test: the test suite;
     // production: everything else. Clock overrides and demo accounts need demo/test.
     PORTAL_MODE: z.enum(["production", "demo", "test"]).default("production"),

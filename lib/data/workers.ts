@@ -33,7 +33,7 @@ import { formatDateTime } from "@/lib/format";
 import { writeAudit } from "./audit";
 import { isUniqueViolation, NotFoundError, UserFacingError } from "./errors";
 import { getDefaultEligibility } from "./regulations";
-import { EXPORT_BUSY } from "./internal/export-slot";
+import { EXPORT_BUSY, EXPORT_STREAMS_FULL } from "./internal/export-slot";
 import { heirsOf } from "./internal/heirs";
 import { knownAreas } from "./internal/known-areas";
 import { rows } from "./internal/rows";
@@ -772,8 +772,9 @@ export const EXPORT_MAX_ROWS = 200_000;
  * full NIK. Before the first byte: one audit row with the filter and the count, and which workers
  * it holds (export_items, for each person's processing record). Then the rows come in batches
  * from a cursor on a connection of their own, so the export is never whole in memory. One export
- * per user at a time (a transaction-scoped PostgreSQL advisory lock, across app instances); the
- * caller must call `close()` (the download's end or abort) to release it.
+ * per user at a time (a transaction-scoped PostgreSQL advisory lock, across app instances), and
+ * at most EXPORT_STREAMS at once in all; the caller must call `close()` (the download's end or
+ * abort) to release them.
  */
 export async function exportWorkersForViewer(
   viewer: Viewer,
@@ -797,6 +798,16 @@ export async function exportWorkersForViewer(
     if (!lock?.ok) {
       await close();
       throw new HttpError(429, EXPORT_BUSY);
+    }
+    // This connection stays taken for the whole download, and the audit below needs a second one:
+    // at most EXPORT_STREAMS such downloads at once across every instance (one of that many
+    // transaction-scoped locks), so the pool always keeps connections for everything else, this
+    // export's own audit transaction included.
+    const [stream] = await conn<{ n: number }[]>`select n from generate_series(0, ${env().EXPORT_STREAMS - 1}::int) n
+      where pg_try_advisory_xact_lock(hashtext('export-stream'), n) limit 1`;
+    if (!stream) {
+      await close();
+      throw new HttpError(429, EXPORT_STREAMS_FULL);
     }
     // One snapshot for the count in the audit row and the rows recorded (audit rows are never
     // updated afterwards: the app may only insert them).

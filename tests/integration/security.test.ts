@@ -365,6 +365,34 @@ describe("exports", () => {
     const [audit] = await sql`select details from audit_log where action = 'worker.export' and actor_id = ${sup.id} order by id desc limit 1`;
     expect(audit!.details).toMatchObject({ filter: { status: "aktif" }, rows: first.count });
   });
+
+  it("stream at most EXPORT_STREAMS at once across instances (each holds a connection for its download); beyond, a clear 429 that writes no audit row", async () => {
+    const { exportWorkersForViewer } = await import("@/lib/data/workers");
+    const { env } = await import("@/lib/env");
+    const sup = await viewerFor("supervisor.kotatangerang@portal.test");
+    const audits = async () => (await sql`select count(*)::int as n from audit_log where action = 'worker.export' and actor_id = ${sup.id}`)[0]!.n as number;
+    // Other instances' downloads, standing in: every stream slot but one taken on another connection.
+    const others = await sql.reserve();
+    try {
+      await others`begin`;
+      await others`select pg_advisory_xact_lock(hashtext('export-stream'), n) from generate_series(0, ${env().EXPORT_STREAMS - 2}::int) n`;
+      const last = await exportWorkersForViewer(await viewerFor("petugas.kotatangerang@portal.test"), { status: "draft" });
+      const before = await audits();
+      await expect(exportWorkersForViewer(sup, { status: "aktif" })).rejects.toMatchObject({
+        status: 429,
+        message: "Terlalu banyak unduhan data pekerja sedang berjalan di server. Coba lagi dalam beberapa menit.",
+      });
+      expect(await audits()).toBe(before);
+      // A download ends: its slot is free for the next.
+      await last.close();
+      const next = await exportWorkersForViewer(sup, { status: "aktif" });
+      expect(await audits()).toBe(before + 1);
+      await next.close();
+    } finally {
+      await others`rollback`.catch(() => {});
+      others.release();
+    }
+  });
 });
 
 describe("retention", () => {

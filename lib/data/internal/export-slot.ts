@@ -6,6 +6,7 @@ import { HttpError } from "@/lib/http-error";
 import { rows } from "./rows";
 
 export const EXPORT_BUSY = "Unduhan Anda yang lain masih berjalan. Tunggu sampai selesai, lalu coba lagi.";
+export const EXPORT_STREAMS_FULL = "Terlalu banyak unduhan data pekerja sedang berjalan di server. Coba lagi dalam beberapa menit.";
 
 /**
  * Runs an export's reads while holding the user's export slot (key "export" + user id, shared by
