@@ -120,3 +120,18 @@ test("a KPJ file and an import with a valid session cookie write nothing from a 
   expect(ok.status()).toBe(201);
   expect((await batches())[0]!.n).toBe(1);
 });
+
+test("a download link that cannot be served opens a page with the reason and a way back; a script's request still gets JSON", async ({ browser }) => {
+  const supervisor = await as(browser, "supervisorKota");
+  await supervisor.goto("/workers");
+  const from = supervisor.url();
+  const res = await supervisor.goto("/api/bills/999999999/export", { referer: from });
+  expect(res!.status()).toBe(404);
+  expect(res!.headers()["content-type"]).toContain("text/html");
+  await expect(supervisor.getByRole("alert")).toHaveText("Tagihan tidak ditemukan.");
+  await supervisor.getByRole("link", { name: "Kembali" }).click();
+  await expect(supervisor).toHaveURL(from);
+  const api = await supervisor.request.get("/api/bills/999999999/export");
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toEqual({ message: "Tagihan tidak ditemukan." });
+});

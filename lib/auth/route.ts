@@ -11,6 +11,29 @@ import { getViewer } from "./viewer";
 /** A JSON answer with an Indonesian message. */
 export const jsonMessage = (status: number, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ message, ...extra }, { status });
 
+
+const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The same answer as a page, for a browser that navigated to the route (a download link): the
+ * message and a way back (the portal page it came from, or the login after a lost session).
+ */
+function pageMessage(req: NextRequest, status: number, message: string): Response {
+  let back = { href: "/dashboard", label: "Kembali ke beranda" };
+  if (status === 401) back = { href: "/login", label: "Masuk kembali" };
+  else {
+    try {
+      const from = new URL(req.headers.get("referer") ?? "");
+      if (from.host === ownHost(req)) back = { href: from.pathname + from.search, label: "Kembali" };
+    } catch {}
+  }
+  const html =
+    `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>Portal Pekerja Rentan</title></head><body><main><h1>Portal Pekerja Rentan</h1><p role="alert">${escapeHtml(message)}</p>` +
+    `<p><a href="${escapeHtml(back.href)}">${back.label}</a></p></main></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
 type RouteContext<P> = { params: Promise<P> };
 type Options = {
   /**
@@ -58,26 +81,30 @@ export function authorizedRoute<P = Record<string, never>>(
   opts: Options = {},
 ) {
   return async (req: NextRequest, routeCtx: RouteContext<P>): Promise<Response> => {
+    // A browser that navigated here (a download link) gets a page; fetches and scripts get JSON.
+    const navigated = req.headers.get("sec-fetch-mode") === "navigate";
+    const answer = (status: number, message: string, extra?: Record<string, unknown>): Response =>
+      navigated ? pageMessage(req, status, message) : jsonMessage(status, message, extra);
     if (req.method !== "GET" && req.method !== "HEAD") {
-      if (!sameOrigin(req)) return jsonMessage(403, "Permintaan ditolak: tidak berasal dari halaman portal ini.");
+      if (!sameOrigin(req)) return answer(403, "Permintaan ditolak: tidak berasal dari halaman portal ini.");
       const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       const accepted = !opts.accepts || (typeof opts.accepts === "function" ? opts.accepts(type) : opts.accepts.includes(type));
-      if (!accepted) return jsonMessage(415, "Jenis berkas yang dikirim tidak diterima di sini.");
+      if (!accepted) return answer(415, "Jenis berkas yang dikirim tidak diterima di sini.");
     }
     const viewer = await getViewer();
-    if (!viewer) return jsonMessage(401, "Sesi Anda telah berakhir. Silakan masuk kembali.");
-    if (viewer.mustChangePassword) return jsonMessage(403, "Ganti kata sandi sementara Anda terlebih dahulu.");
-    if (viewer.mustEnrolMfa) return jsonMessage(403, "Siapkan aplikasi autentikator (verifikasi dua langkah) terlebih dahulu.");
-    if (permission && !can(viewer.role, permission)) return jsonMessage(403, "Anda tidak berwenang.");
+    if (!viewer) return answer(401, "Sesi Anda telah berakhir. Silakan masuk kembali.");
+    if (viewer.mustChangePassword) return answer(403, "Ganti kata sandi sementara Anda terlebih dahulu.");
+    if (viewer.mustEnrolMfa) return answer(403, "Siapkan aplikasi autentikator (verifikasi dua langkah) terlebih dahulu.");
+    if (permission && !can(viewer.role, permission)) return answer(403, "Anda tidak berwenang.");
     try {
       return await handler(req, { viewer, params: (await routeCtx.params) ?? ({} as P) });
     } catch (e) {
-      if (e instanceof HttpError) return jsonMessage(e.status, e.message);
-      if (e instanceof NotFoundError) return jsonMessage(404, e.message);
-      if (e instanceof ForbiddenError) return jsonMessage(403, "Anda tidak berwenang.");
-      if (e instanceof UserFacingError) return jsonMessage(400, e.message, e.fieldErrors ? { fieldErrors: e.fieldErrors } : {});
+      if (e instanceof HttpError) return answer(e.status, e.message);
+      if (e instanceof NotFoundError) return answer(404, e.message);
+      if (e instanceof ForbiddenError) return answer(403, "Anda tidak berwenang.");
+      if (e instanceof UserFacingError) return answer(400, e.message, e.fieldErrors ? { fieldErrors: e.fieldErrors } : {});
       const id = logUnexpected(`rute ${req.method} ${req.nextUrl.pathname}`, e);
-      return jsonMessage(500, unexpectedMessage(id), { code: id });
+      return answer(500, unexpectedMessage(id), { code: id });
     }
   };
 }
