@@ -131,6 +131,9 @@ test("a download link that cannot be served opens a page with the reason and a w
   await expect(supervisor.getByRole("alert")).toHaveText("Tagihan tidak ditemukan.");
   await supervisor.getByRole("link", { name: "Kembali" }).click();
   await expect(supervisor).toHaveURL(from);
+  // A referrer path that would leave the portal ("//host/…") is not offered as the way back.
+  await supervisor.goto("/api/bills/999999999/export", { referer: `${new URL(from).origin}//contoh-jahat.example/x` });
+  await expect(supervisor.getByRole("link", { name: "Kembali ke beranda" })).toHaveAttribute("href", "/dashboard");
   const api = await supervisor.request.get("/api/bills/999999999/export");
   expect(api.status()).toBe(404);
   expect(await api.json()).toEqual({ message: "Tagihan tidak ditemukan." });

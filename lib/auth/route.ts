@@ -11,7 +11,6 @@ import { getViewer } from "./viewer";
 /** A JSON answer with an Indonesian message. */
 export const jsonMessage = (status: number, message: string, extra: Record<string, unknown> = {}) => NextResponse.json({ message, ...extra }, { status });
 
-
 const escapeHtml = (v: string) => v.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -24,7 +23,8 @@ function pageMessage(req: NextRequest, status: number, message: string): Respons
   else {
     try {
       const from = new URL(req.headers.get("referer") ?? "");
-      if (from.host === ownHost(req)) back = { href: from.pathname + from.search, label: "Kembali" };
+      // Only a path of this portal: "//host/…" would leave it.
+      if (from.host === ownHost(req) && !from.pathname.startsWith("//")) back = { href: from.pathname + from.search, label: "Kembali" };
     } catch {}
   }
   const html =
